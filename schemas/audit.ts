@@ -1,0 +1,21 @@
+/** The append-only audit trail of reads of customer files. */
+import * as z from 'zod';
+import { Id, IsoDateTime } from './common.ts';
+
+/** Why a user opened a customer file; sent as the `X-Access-Reason` header. */
+export const AccessReason = z.enum(['consultation', 'customer_meeting', 'service_request', 'compliance', 'marketing']);
+export type AccessReason = z.infer<typeof AccessReason>;
+
+export const AuditRecord = z
+  .object({
+    id: Id,
+    at: IsoDateTime,
+    actorId: z.string(),
+    actorName: z.string(),
+    actorRoles: z.array(z.string()),
+    action: z.enum(['customer.read', 'customer.read360', 'customer.search']),
+    customerId: Id,
+    reason: AccessReason,
+  })
+  .meta({ id: 'AuditRecord' });
+export type AuditRecord = z.infer<typeof AuditRecord>;

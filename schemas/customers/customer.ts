@@ -1,0 +1,75 @@
+/**
+ * The customer (fiche client): individuals, professionals and prospects, with their contact
+ * points, address, segment, branch, assigned advisor and KYC status.
+ */
+import * as z from 'zod';
+import { BaseRecord, Id, IsoDate } from '../common.ts';
+
+export const CustomerKind = z.enum(['individual', 'professional', 'prospect']);
+export const Segment = z.enum(['mass_market', 'affluent', 'private_banking', 'professional', 'young']);
+export const KycStatus = z.enum(['pending', 'verified', 'to_review', 'rejected']);
+
+/** E.164 phone number, e.g. +33612345678. */
+export const Phone = z.string().regex(/^\+[1-9]\d{6,14}$/, 'phone numbers are written +33612345678 (E.164)');
+
+export const ContactPoints = z.object({
+  email: z.email().max(254).optional(),
+  mobilePhone: Phone.optional(),
+  homePhone: Phone.optional(),
+});
+
+export const Address = z.object({
+  line1: z.string().min(1).max(120),
+  line2: z.string().max(120).optional(),
+  postalCode: z.string().min(2).max(10),
+  city: z.string().min(1).max(80),
+  country: z.string().length(2).describe('ISO 3166-1 alpha-2').default('FR'),
+});
+
+/** Fields a user provides when creating a customer. */
+export const CustomerInput = z.object({
+  kind: CustomerKind,
+  title: z.enum(['mr', 'ms', 'mx']).optional(),
+  firstName: z.string().trim().min(1).max(80),
+  lastName: z.string().trim().min(1).max(80),
+  companyName: z.string().trim().max(120).optional().describe('Professionals only.'),
+  birthDate: IsoDate.optional(),
+  contact: ContactPoints.default({}),
+  address: Address.optional(),
+  segment: Segment,
+  branchId: Id,
+  advisorId: Id.optional(),
+  kycStatus: KycStatus.default('pending'),
+});
+
+export const CreateCustomerRequest = CustomerInput.meta({ id: 'CreateCustomerRequest' });
+export type CreateCustomerRequest = z.infer<typeof CreateCustomerRequest>;
+
+/** A partial update; `version` is the version the user read (or send `If-Match`). */
+export const UpdateCustomerRequest = CustomerInput.omit({ kind: true })
+  .extend({ kind: CustomerKind })
+  .partial()
+  .extend({ version: z.number().int().positive().optional() })
+  .strict()
+  .meta({ id: 'UpdateCustomerRequest' });
+export type UpdateCustomerRequest = z.infer<typeof UpdateCustomerRequest>;
+
+export const Customer = BaseRecord.extend(CustomerInput.shape)
+  .extend({ customerNumber: z.string().describe('Bank customer number, e.g. C0000012345.') })
+  .meta({ id: 'Customer' });
+export type Customer = z.infer<typeof Customer>;
+
+/** What a list or a search shows of a customer. */
+export const CustomerSummary = Customer.pick({
+  id: true,
+  customerNumber: true,
+  kind: true,
+  firstName: true,
+  lastName: true,
+  companyName: true,
+  birthDate: true,
+  segment: true,
+  branchId: true,
+  advisorId: true,
+}).meta({ id: 'CustomerSummary' });
+export type CustomerSummary = z.infer<typeof CustomerSummary>;

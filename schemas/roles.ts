@@ -1,0 +1,20 @@
+/**
+ * The roles of DESIGN.md (Cognito groups) and what an authenticated caller looks like once the
+ * JWT claims are read.
+ */
+import * as z from 'zod';
+
+export const Role = z.enum(['advisor', 'branch_manager', 'service_agent', 'marketer', 'analyst', 'admin']);
+export type Role = z.infer<typeof Role>;
+export const allRoles = Role.options;
+
+/** The caller, as the handlers see it after the JWT authorizer. */
+export type Caller = {
+  /** Cognito `sub`. */
+  id: string;
+  /** Display name (`name` claim, else username). */
+  name: string;
+  roles: Role[];
+  /** Branch of advisors and branch managers (`custom:branchId`). */
+  branchId?: string;
+};
