@@ -83,6 +83,7 @@ export const rules = {
   },
 } as const satisfies Record<string, RuleDeclaration>;
 
+/** `append`: read, and put new items only — never update or delete (the audit trail). */
 export type Access = 'read' | 'readWrite' | 'append';
 export type FunctionDeclaration = {
   /** Source file exporting `handler`, relative to the repository root. */
@@ -137,7 +138,13 @@ export type EventSourceMapping =
       /** Where records go once retries are exhausted. */
       onFailure: QueueName;
     }
-  | { kind: 'queue'; queue: QueueName; function: FunctionName; batchSize: number; maxBatchingWindowSeconds: number };
+  | {
+      kind: 'queue';
+      queue: QueueName;
+      function: FunctionName;
+      batchSize: number;
+      maxBatchingWindowSeconds: number;
+    };
 
 export const eventSourceMappings = [
   {
@@ -165,4 +172,12 @@ export const envName = {
   table: (t: TableName) => `${t.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_TABLE_NAME`,
   queue: (q: QueueName) => `${q.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_QUEUE_URL`,
   bus: 'EVENT_BUS_NAME',
+} as const;
+
+/** CORS of the HTTP API, answered by API Gateway in the cloud and by the sandbox locally. */
+export const cors = {
+  allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match', 'x-access-reason'],
+  allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+  exposeHeaders: ['etag', 'location'],
+  maxAgeSeconds: 600,
 } as const;

@@ -31,7 +31,9 @@ export const freePort = (): Promise<number> =>
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 
@@ -47,16 +49,21 @@ const answers = async (url: string): Promise<boolean> => {
 const ensureMotoInstalled = () => {
   const probe = spawnSync('python3', ['-c', 'import moto.server, flask_cors'], { stdio: 'ignore' });
   if (probe.status === 0) return;
-  const install = spawnSync('python3', ['-m', 'pip', 'install', '--quiet', 'moto[server]'], { stdio: 'inherit' });
+  const install = spawnSync('python3', ['-m', 'pip', 'install', '--quiet', 'moto[server]'], {
+    stdio: 'inherit',
+  });
   if (install.status !== 0) {
-    throw new Error('moto is not installed and `pip install "moto[server]"` failed; install it, or set AWS_ENDPOINT_URL');
+    throw new Error(
+      'moto is not installed and `pip install "moto[server]"` failed; install it, or set AWS_ENDPOINT_URL',
+    );
   }
 };
 
 const waitUntilHealthy = async (url: string, child: ChildProcess, timeoutMs: number) => {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`moto exited with code ${child.exitCode} before it was ready`);
+    if (child.exitCode !== null)
+      throw new Error(`moto exited with code ${child.exitCode} before it was ready`);
     if (await answers(url)) return;
     await new Promise((r) => setTimeout(r, 150));
   }

@@ -3,7 +3,13 @@ import * as z from 'zod';
 import { Id, IsoDateTime } from './common.ts';
 
 /** Why a user opened a customer file; sent as the `X-Access-Reason` header. */
-export const AccessReason = z.enum(['consultation', 'customer_meeting', 'service_request', 'compliance', 'marketing']);
+export const AccessReason = z.enum([
+  'consultation',
+  'customer_meeting',
+  'service_request',
+  'compliance',
+  'marketing',
+]);
 export type AccessReason = z.infer<typeof AccessReason>;
 
 export const AuditRecord = z

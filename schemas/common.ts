@@ -5,7 +5,11 @@
 import * as z from 'zod';
 
 /** Opaque identifier (ULID-like or UUID); never a database key. */
-export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
+export const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
 
 /** Dates travel as ISO 8601 strings. */
 export const IsoDateTime = z.iso.datetime({ offset: true });

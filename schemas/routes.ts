@@ -6,7 +6,12 @@ import * as z from 'zod';
 import { AuditRecord } from './audit.ts';
 import { Id, PageQuery, pageOf } from './common.ts';
 import { Consents, UpdateConsentsRequest } from './customers/consent.ts';
-import { CreateCustomerRequest, Customer, CustomerSummary, UpdateCustomerRequest } from './customers/customer.ts';
+import {
+  CreateCustomerRequest,
+  Customer,
+  CustomerSummary,
+  UpdateCustomerRequest,
+} from './customers/customer.ts';
 import { Customer360 } from './customers/customer-360.ts';
 import { Branch, Me } from './platform/directory.ts';
 import type { Role } from './roles.ts';

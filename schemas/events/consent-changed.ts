@@ -7,7 +7,14 @@ export const ConsentChangedV1 = eventDetail(1, {
   customerId: Id,
   branchId: Id,
   changes: z
-    .array(z.object({ channel: ConsentChannel, purpose: ConsentPurpose, granted: z.boolean(), source: z.string() }))
+    .array(
+      z.object({
+        channel: ConsentChannel,
+        purpose: ConsentPurpose,
+        granted: z.boolean(),
+        source: z.string(),
+      }),
+    )
     .min(1),
 }).meta({ id: 'ConsentChangedV1' });
 export type ConsentChangedV1 = z.infer<typeof ConsentChangedV1>;

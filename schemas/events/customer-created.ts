@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import type * as z from 'zod';
 import { Id } from '../common.ts';
 import { CustomerKind, Segment } from '../customers/customer.ts';
 import { type EventDefinition, eventDetail } from './envelope.ts';

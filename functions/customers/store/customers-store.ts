@@ -1,0 +1,351 @@
+/**
+ * Reads and writes the customers' item collections. Every change is one DynamoDB transaction
+ * holding the new state, its lookup items and the domain event (timeline entry and outbox at
+ * once): nothing is half-written, and the event reaches the bus through the table stream.
+ */
+
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { type Consents, Consents as ConsentsSchema } from '#schemas/customers/consent.ts';
+import { Customer, CustomerSummary } from '#schemas/customers/customer.ts';
+import { type Holding, Holding as HoldingSchema } from '#schemas/customers/holding.ts';
+import { type TimelineEntry, TimelineEntry as TimelineSchema } from '#schemas/customers/timeline.ts';
+import { documents } from '#shared/clients/dynamodb.ts';
+import { decodeCursor, encodeCursor } from '#shared/cursor.ts';
+import { tableName } from '#shared/env.ts';
+import { Conflict } from '#shared/errors.ts';
+import type { OutboxEvent } from '#shared/outbox.ts';
+import { normaliseEmail } from '../domain/customer.ts';
+import {
+  consentsSk,
+  counterKey,
+  customerPk,
+  holdingSk,
+  type LookupKind,
+  lookupKeys,
+  lookupPk,
+  namePartition,
+  profileIndexKeys,
+  profileSk,
+  timelineSk,
+} from './keys.ts';
+
+const table = () => tableName('main');
+
+/** How many items the 360° read fetches: the whole file (a few dozen at most) and the latest events. */
+const fileReadLimit = 100;
+/** Timeline entries the 360° view shows. */
+const timelineLength = 20;
+
+export type Page<T> = { items: T[]; nextCursor?: string };
+type Event = OutboxEvent & { eventId: string };
+
+/** The items of a customer's collection; exported for the demo-data seed, which writes them in bulk. */
+export const profileItem = (customer: Customer) => ({
+  pk: customerPk(customer.id),
+  sk: profileSk,
+  entity: 'customer',
+  ...profileIndexKeys(customer),
+  ...customer,
+});
+
+export const holdingItem = (customerId: string, holding: Holding) => ({
+  pk: customerPk(customerId),
+  sk: holdingSk(holding.id),
+  entity: 'holding',
+  ...holding,
+});
+
+export const consentsItem = (customerId: string, consents: Consents) => ({
+  pk: customerPk(customerId),
+  sk: consentsSk,
+  entity: 'consents',
+  ...consents,
+});
+
+export const eventItem = (customerId: string, event: Event) => ({
+  pk: customerPk(customerId),
+  sk: timelineSk(String(event.detail.occurredAt), event.eventId),
+  entity: 'event',
+  event,
+});
+
+export const lookupItems = (customer: Customer) =>
+  lookupKeys(customer).map((key) => ({
+    ...key,
+    entity: 'lookup',
+    customerId: customer.id,
+    branchId: customer.branchId,
+  }));
+
+/** The position of a failed condition in a cancelled transaction, if any. */
+const failedConditions = (error: unknown): number[] =>
+  error instanceof TransactionCanceledException
+    ? (error.CancellationReasons ?? []).flatMap((reason, index) =>
+        reason.Code === 'ConditionalCheckFailed' ? [index] : [],
+      )
+    : [];
+
+const summaries = (items: Record<string, unknown>[] | undefined) =>
+  (items ?? []).map((item) => CustomerSummary.parse(item));
+
+const queryPage = async (
+  input: Omit<QueryCommandInput, 'TableName'>,
+  cursor: string | undefined,
+  limit: number,
+) => {
+  const result = await documents.send(
+    new QueryCommand({ ...input, TableName: table(), Limit: limit, ExclusiveStartKey: decodeCursor(cursor) }),
+  );
+  const nextCursor = encodeCursor(result.LastEvaluatedKey);
+  return { items: summaries(result.Items), ...(nextCursor ? { nextCursor } : {}) };
+};
+
+/** The next customer number, e.g. `C9000000042`, from an atomic counter. */
+export const nextCustomerNumber = async (): Promise<string> => {
+  const result = await documents.send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: counterKey,
+      UpdateExpression: 'ADD n :one',
+      ExpressionAttributeValues: { ':one': 1 },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
+  return `C${String(9_000_000_000 + Number(result.Attributes?.n)).padStart(10, '0')}`;
+};
+
+/** Writes a new customer, empty consents and its creation event; false if its number is taken. */
+export const insertCustomer = async (customer: Customer, event: Event): Promise<boolean> => {
+  const empty: Consents = { items: [], version: 0 };
+  try {
+    await documents.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: table(),
+              Item: profileItem(customer),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: table(),
+              Item: { pk: customerPk(customer.id), sk: consentsSk, entity: 'consents', ...empty },
+            },
+          },
+          { Put: { TableName: table(), Item: eventItem(customer.id, event) } },
+          ...lookupItems(customer).map((Item) => ({
+            Put: { TableName: table(), Item, ConditionExpression: 'attribute_not_exists(pk)' },
+          })),
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (failedConditions(error).length > 0) return false;
+    throw error;
+  }
+};
+
+export const getCustomer = async (id: string): Promise<Customer | undefined> => {
+  const result = await documents.send(
+    new GetCommand({ TableName: table(), Key: { pk: customerPk(id), sk: profileSk } }),
+  );
+  return result.Item ? Customer.parse(result.Item) : undefined;
+};
+
+/** Replaces the profile if it is still at `previous.version`, with lookups and the event. */
+export const replaceCustomer = async (previous: Customer, next: Customer, event: Event): Promise<void> => {
+  const before = lookupKeys(previous);
+  const after = lookupItems(next);
+  const key = (k: { pk: string; sk: string }) => `${k.pk}|${k.sk}`;
+  const afterKeys = new Set(after.map(key));
+  const beforeKeys = new Set(before.map(key));
+  try {
+    await documents.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: table(),
+              Item: profileItem(next),
+              ConditionExpression: 'version = :expected',
+              ExpressionAttributeValues: { ':expected': previous.version },
+            },
+          },
+          { Put: { TableName: table(), Item: eventItem(next.id, event) } },
+          ...before
+            .filter((k) => !afterKeys.has(key(k)))
+            .map((Key) => ({ Delete: { TableName: table(), Key } })),
+          ...after
+            .filter((k) => !beforeKeys.has(key(k)))
+            .map((Item) => ({ Put: { TableName: table(), Item } })),
+        ],
+      }),
+    );
+  } catch (error) {
+    if (failedConditions(error).includes(0)) {
+      throw new Conflict(
+        'This customer file was changed by someone else at the same moment. Reload it and try again.',
+      );
+    }
+    throw error;
+  }
+};
+
+export type CustomerFile = {
+  customer: Customer;
+  holdings: Holding[];
+  consents: Consents;
+  timeline: TimelineEntry[];
+};
+
+/** The 360° file: one Query of the customer's item collection. */
+export const getCustomerFile = async (id: string): Promise<CustomerFile | undefined> => {
+  const result = await documents.send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': customerPk(id) },
+      ScanIndexForward: false,
+      Limit: fileReadLimit,
+    }),
+  );
+  const items = result.Items ?? [];
+  const profile = items.find((item) => item.entity === 'customer');
+  if (!profile) return undefined;
+  const consents = items.find((item) => item.entity === 'consents');
+  return {
+    customer: Customer.parse(profile),
+    holdings: items.filter((item) => item.entity === 'holding').map((item) => HoldingSchema.parse(item)),
+    consents: consents ? ConsentsSchema.parse(consents) : { items: [], version: 0 },
+    timeline: items
+      .filter((item) => item.entity === 'event')
+      .slice(0, timelineLength)
+      .map(({ event }) =>
+        TimelineSchema.parse({
+          id: event.eventId,
+          type: event.detailType,
+          source: event.source,
+          occurredAt: event.detail.occurredAt,
+          actor: event.detail.actor,
+          detail: event.detail,
+        }),
+      ),
+  };
+};
+
+export const getConsents = async (customerId: string): Promise<Consents> => {
+  const result = await documents.send(
+    new GetCommand({ TableName: table(), Key: { pk: customerPk(customerId), sk: consentsSk } }),
+  );
+  return result.Item ? ConsentsSchema.parse(result.Item) : { items: [], version: 0 };
+};
+
+/** Saves consents if still at `previousVersion`, with the ConsentChanged event. */
+export const saveConsents = async (
+  customerId: string,
+  previousVersion: number,
+  next: Consents,
+  event: Event,
+): Promise<void> => {
+  try {
+    await documents.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: table(),
+              Item: consentsItem(customerId, next),
+              ConditionExpression: 'attribute_not_exists(version) OR version = :expected',
+              ExpressionAttributeValues: { ':expected': previousVersion },
+            },
+          },
+          { Put: { TableName: table(), Item: eventItem(customerId, event) } },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (failedConditions(error).includes(0)) {
+      throw new Conflict(
+        'The consents were changed by someone else at the same moment. Reload them and try again.',
+      );
+    }
+    throw error;
+  }
+};
+
+/** Customers whose last-then-first name starts with `prefix` (normalised), in one branch or all. */
+export const searchByName = (
+  prefix: string,
+  branchId: string | undefined,
+  cursor: string | undefined,
+  limit: number,
+) =>
+  queryPage(
+    branchId
+      ? {
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': `BRANCH#${branchId}`, ':prefix': `NAME#${prefix}` },
+        }
+      : {
+          IndexName: 'gsi3',
+          KeyConditionExpression: 'gsi3pk = :pk AND begins_with(gsi3sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': namePartition(prefix), ':prefix': prefix },
+        },
+    cursor,
+    limit,
+  );
+
+export const listByBranch = (branchId: string, cursor: string | undefined, limit: number) =>
+  queryPage(
+    {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `BRANCH#${branchId}` },
+    },
+    cursor,
+    limit,
+  );
+
+export const listByAdvisor = (advisorId: string, cursor: string | undefined, limit: number) =>
+  queryPage(
+    {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': `ADVISOR#${advisorId}` },
+    },
+    cursor,
+    limit,
+  );
+
+/** Customers with this e-mail, phone or number (exact match). */
+export const lookup = async (kind: LookupKind, value: string): Promise<Customer[]> => {
+  const key = kind === 'email' ? normaliseEmail(value) : value.replace(/\s/g, '');
+  const found = await documents.send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': lookupPk(kind, key) },
+      Limit: 100,
+    }),
+  );
+  const ids = [...new Set((found.Items ?? []).map((item) => String(item.customerId)))];
+  if (ids.length === 0) return [];
+  const profiles = await documents.send(
+    new BatchGetCommand({
+      RequestItems: { [table()]: { Keys: ids.map((id) => ({ pk: customerPk(id), sk: profileSk })) } },
+    }),
+  );
+  return (profiles.Responses?.[table()] ?? []).map((item) => Customer.parse(item));
+};

@@ -1,0 +1,40 @@
+/**
+ * The bank's directory, read by every context: branches and staff (who belongs to which
+ * branch). Kept in the main table under `DIRECTORY`; written by the seed or an HR import.
+ */
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { Branch } from '#schemas/platform/directory.ts';
+import { type Role, Role as RoleSchema } from '#schemas/roles.ts';
+import { documents } from './clients/dynamodb.ts';
+import { tableName } from './env.ts';
+
+export const directoryPk = 'DIRECTORY';
+export const branchSk = (id: string) => `BRANCH#${id}`;
+export const staffSk = (id: string) => `STAFF#${id}`;
+
+const StaffRecord = z.object({
+  id: z.string(),
+  name: z.string(),
+  roles: z.array(RoleSchema),
+  branchId: z.string().optional(),
+});
+export type StaffRecord = { id: string; name: string; roles: Role[]; branchId?: string };
+
+export const listBranches = async (): Promise<Branch[]> => {
+  const result = await documents.send(
+    new QueryCommand({
+      TableName: tableName('main'),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+      ExpressionAttributeValues: { ':pk': directoryPk, ':sk': 'BRANCH#' },
+    }),
+  );
+  return (result.Items ?? []).map((item) => Branch.parse(item));
+};
+
+export const getStaffMember = async (id: string): Promise<StaffRecord | undefined> => {
+  const result = await documents.send(
+    new GetCommand({ TableName: tableName('main'), Key: { pk: directoryPk, sk: staffSk(id) } }),
+  );
+  return result.Item ? StaffRecord.parse(result.Item) : undefined;
+};

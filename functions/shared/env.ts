@@ -1,0 +1,12 @@
+/** Where a function finds its resources: the environment set by `bind` in CDK or by the sandbox. */
+import { envName, type QueueName, type TableName } from '#infra/declaration.ts';
+
+const required = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`Environment variable ${name} is not set: is the function bound to it?`);
+  return value;
+};
+
+export const tableName = (table: TableName): string => required(envName.table(table));
+export const queueUrl = (queue: QueueName): string => required(envName.queue(queue));
+export const eventBusName = (): string => required(envName.bus);

@@ -1,0 +1,141 @@
+/**
+ * The HTTP stack every bounded context shares: one Lambda per context, routed with
+ * @middy/http-router from the route table. Per route, in order: body size, authentication and
+ * role (from `schemas/routes.ts`), validation of path, query and body, the version an update
+ * read, Idempotency-Key, the context's handler, and a JSON answer. Errors become problem+json in
+ * `problem.ts` only.
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import httpRouterHandler from '@middy/http-router';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
+import type * as z from 'zod';
+import type { AccessReason } from '#schemas/audit.ts';
+import type { Caller } from '#schemas/roles.ts';
+import { type HttpContext, type Route, type RouteDefinition, routes } from '#schemas/routes.ts';
+import { callerFromEvent } from '../caller.ts';
+import { Forbidden } from '../errors.ts';
+import { logger, metrics } from '../observability.ts';
+import { onceByKey } from './idempotency.ts';
+import { problemResponse } from './problem.ts';
+import { accessReason, expectedVersion, jsonBody, validate } from './request.ts';
+
+type Output<R, K extends string> = R extends { [P in K]: infer S extends z.ZodType }
+  ? z.output<S>
+  : undefined;
+
+/** What a route handler receives: validated input and the caller. */
+export type RouteRequest<R extends RouteDefinition> = {
+  params: Output<R, 'params'>;
+  query: Output<R, 'query'>;
+  body: Output<R, 'body'>;
+  /** Absent only on public routes. */
+  caller: R['roles'] extends 'public' ? undefined : Caller;
+  /** The version the caller read (routes with `concurrency`). */
+  expectedVersion: R extends { concurrency: true } ? number : undefined;
+  accessReason: AccessReason;
+  event: APIGatewayProxyEventV2WithJWTAuthorizer;
+  context: Context;
+};
+
+type ResponseBody<R extends RouteDefinition> = R['response'] extends { body: infer B extends z.ZodType }
+  ? z.input<B>
+  : unknown;
+
+export type RouteHandler<R extends RouteDefinition> = (request: RouteRequest<R>) => Promise<ResponseBody<R>>;
+
+/** The handlers of a context: exactly one per route of that context in the route table. */
+export type ContextHandlers<C extends HttpContext> = {
+  [R in Extract<Route, { context: C }> as R['id']]: RouteHandler<R>;
+};
+
+/** Responses are checked against their schema where `RELAIS_VALIDATE_RESPONSES` is set (sandbox, tests). */
+const validateResponses = process.env.RELAIS_VALIDATE_RESPONSES === 'true';
+
+const answer = (route: RouteDefinition, body: unknown): APIGatewayProxyStructuredResultV2 => {
+  const checked = validateResponses && route.response.body ? route.response.body.parse(body) : body;
+  const version = (checked as { version?: unknown } | undefined)?.version;
+  return {
+    statusCode: route.response.status,
+    headers: {
+      'content-type': 'application/json',
+      ...(typeof version === 'number' ? { etag: `"${version}"` } : {}),
+    },
+    body: checked === undefined ? '' : JSON.stringify(checked),
+  };
+};
+
+const runRoute = async (
+  route: RouteDefinition,
+  handler: RouteHandler<RouteDefinition>,
+  event: APIGatewayProxyEventV2WithJWTAuthorizer,
+  context: Context,
+) => {
+  const rawBody = jsonBody(event);
+  const caller = route.roles === 'public' ? undefined : callerFromEvent(event);
+  if (caller && route.roles !== 'public' && !caller.roles.some((role) => route.roles.includes(role))) {
+    throw new Forbidden();
+  }
+  logger.appendKeys({ route: route.id, callerId: caller?.id });
+  const request = {
+    params: route.params ? validate(route.params, event.pathParameters ?? {}) : undefined,
+    query: route.query ? validate(route.query, event.queryStringParameters ?? {}) : undefined,
+    body: route.body ? validate(route.body, rawBody ?? {}) : undefined,
+    caller,
+    expectedVersion: route.concurrency ? expectedVersion(event, rawBody) : undefined,
+    accessReason: accessReason(event),
+    event,
+    context,
+  } as RouteRequest<RouteDefinition>;
+  const body = route.idempotent
+    ? await onceByKey(
+        {
+          routeId: route.id,
+          callerId: caller?.id ?? 'public',
+          key: event.headers['idempotency-key'],
+          payload: rawBody,
+          context,
+        },
+        () => handler(request),
+      )
+    : await handler(request);
+  return answer(route, body);
+};
+
+/** Publishes the business metrics a request recorded, if any (most reads record none). */
+const publishMetrics: middy.MiddlewareObj = {
+  after: () => {
+    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+  },
+  onError: () => {
+    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+  },
+};
+
+/** The Lambda handler of one bounded context. */
+export const httpApi = <C extends HttpContext>(context: C, handlers: NoInfer<ContextHandlers<C>>) => {
+  const table = handlers as unknown as Record<string, RouteHandler<RouteDefinition>>;
+  const router = httpRouterHandler<
+    APIGatewayProxyEventV2WithJWTAuthorizer,
+    APIGatewayProxyStructuredResultV2
+  >(
+    (routes as readonly RouteDefinition[])
+      .filter((route) => route.context === context)
+      .map((route) => ({
+        method: route.method,
+        path: route.path,
+        handler: (event: APIGatewayProxyEventV2WithJWTAuthorizer, ctx: Context) =>
+          runRoute(route, table[route.id]!, event, ctx),
+      })),
+  );
+  return middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2>(router)
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(publishMetrics)
+    .onError((request) => {
+      request.response = problemResponse(request.error, request.event.rawPath);
+    });
+};

@@ -1,0 +1,57 @@
+/**
+ * Turns an API Gateway HTTP API (payload 2.0) event into the validated request a route handler
+ * receives: path parameters, query and body checked against the route's zod schemas, with a 400
+ * naming each offending field.
+ */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type * as z from 'zod';
+import { AccessReason } from '#schemas/audit.ts';
+import { type FieldError, PayloadTooLarge, PreconditionRequired, ValidationFailed } from '../errors.ts';
+
+/** Bodies above this size are refused with a 413 (API Gateway itself stops at 10 MB). */
+export const maxBodyBytes = 256 * 1024;
+
+const fieldErrors = (error: z.ZodError, prefix?: string): FieldError[] =>
+  error.issues.map((issue) => ({
+    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || (prefix ?? 'body'),
+    message: issue.message,
+  }));
+
+/** Parses `value` with `schema` or throws `ValidationFailed` naming the fields. */
+export const validate = <S extends z.ZodType>(schema: S, value: unknown, prefix?: string): z.output<S> => {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ValidationFailed(fieldErrors(result.error, prefix));
+  return result.data;
+};
+
+/** The JSON body, or `undefined` when there is none. */
+export const jsonBody = (event: APIGatewayProxyEventV2): unknown => {
+  if (!event.body) return undefined;
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(text) > maxBodyBytes) throw new PayloadTooLarge(maxBodyBytes);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ValidationFailed([{ field: 'body', message: 'the body is not valid JSON' }]);
+  }
+};
+
+/**
+ * The version the caller read, from `If-Match` (`"3"`, `W/"3"` or `3`) or the body's `version`
+ * field. An update without it is refused: a lost update must never be silent.
+ */
+export const expectedVersion = (event: APIGatewayProxyEventV2, body: unknown): number => {
+  const ifMatch = event.headers['if-match']?.replace(/^W\//, '').replace(/"/g, '').trim();
+  const fromHeader = ifMatch ? Number(ifMatch) : undefined;
+  const fromBody = (body as { version?: unknown } | undefined)?.version;
+  const version = fromHeader ?? fromBody;
+  if (version === undefined) throw new PreconditionRequired();
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    throw new ValidationFailed([{ field: 'version', message: 'must be the integer version you read' }]);
+  }
+  return version;
+};
+
+/** Why the caller reads a customer file (`X-Access-Reason`), recorded in the audit trail. */
+export const accessReason = (event: APIGatewayProxyEventV2): AccessReason =>
+  validate(AccessReason.default('consultation'), event.headers['x-access-reason'], 'X-Access-Reason');

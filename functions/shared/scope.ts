@@ -1,0 +1,14 @@
+/**
+ * Who may see which customers (DESIGN.md, security): advisors and branch managers see the
+ * customers of their own branch; service agents and admins see every customer. Route roles
+ * are checked before this, from the route table.
+ */
+import type { Caller } from '#schemas/roles.ts';
+
+/** Whether the caller's scope covers every branch. */
+export const seesAllBranches = (caller: Caller): boolean =>
+  caller.roles.includes('admin') || caller.roles.includes('service_agent');
+
+/** Whether the caller may see records of `branchId`. */
+export const canSeeBranch = (caller: Caller, branchId: string): boolean =>
+  seesAllBranches(caller) || (caller.branchId !== undefined && caller.branchId === branchId);

@@ -1,0 +1,166 @@
+/**
+ * The OpenAPI 3.1 document, generated from the route table and its zod schemas (never written
+ * by hand). Served at `/openapi.json`; `tests/unit/openapi.test.ts` snapshots it so any change
+ * to the contract shows up in review.
+ */
+import * as z from 'zod';
+import { Problem } from './common.ts';
+import { type RouteDefinition, routes } from './routes.ts';
+
+type JsonSchema = Record<string, unknown>;
+
+const problemStatuses: Record<number, string> = {
+  400: 'Invalid request: `errors` names each offending field',
+  401: 'No valid token',
+  403: 'The role of the caller does not allow this',
+  404: 'Not found, or outside the caller’s scope',
+  409: 'Conflict: the record changed since it was read (`currentVersion`), or the same Idempotency-Key is in progress',
+  413: 'Body too large',
+  422: 'Idempotency-Key reused with another body',
+  428: 'Update sent without the version read',
+};
+
+/** Converts a schema, moving named sub-schemas (`.meta({ id })`) into `components`. */
+const converter = () => {
+  const components: Record<string, JsonSchema> = {};
+  const rewrite = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(rewrite);
+    if (node && typeof node === 'object') {
+      return Object.fromEntries(
+        Object.entries(node).map(([key, value]) =>
+          key === '$ref' && typeof value === 'string'
+            ? [key, value.replace('#/$defs/', '#/components/schemas/')]
+            : [key, rewrite(value)],
+        ),
+      );
+    }
+    return node;
+  };
+  const convert = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+    const {
+      $schema: _,
+      $defs,
+      ...json
+    } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema & {
+      $defs?: Record<string, JsonSchema>;
+    };
+    for (const [id, def] of Object.entries($defs ?? {})) components[id] = rewrite(def) as JsonSchema;
+    const id = z.globalRegistry.get(schema)?.id;
+    if (id) {
+      components[id] = rewrite(json) as JsonSchema;
+      return { $ref: `#/components/schemas/${id}` };
+    }
+    return rewrite(json) as JsonSchema;
+  };
+  return { components, convert };
+};
+
+const parameters = (route: RouteDefinition, convert: ReturnType<typeof converter>['convert']) => {
+  const list: JsonSchema[] = [];
+  for (const [location, schema] of [
+    ['path', route.params],
+    ['query', route.query],
+  ] as const) {
+    if (!schema) continue;
+    const json = convert(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+    for (const [name, property] of Object.entries(json.properties ?? {})) {
+      list.push({
+        name,
+        in: location,
+        required: location === 'path' || (json.required ?? []).includes(name),
+        schema: property,
+        ...(property.description ? { description: property.description } : {}),
+      });
+    }
+  }
+  if (route.idempotent) {
+    list.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      description:
+        'A unique key (e.g. a UUID) per creation: a retry with the same key creates nothing twice.',
+      schema: { type: 'string', minLength: 8, maxLength: 128 },
+    });
+  }
+  if (route.concurrency) {
+    list.push({
+      name: 'If-Match',
+      in: 'header',
+      required: false,
+      description: 'The version read, e.g. "3" (or send `version` in the body).',
+      schema: { type: 'string' },
+    });
+  }
+  return list;
+};
+
+export const openApiDocument = () => {
+  const { components, convert } = converter();
+  const problem = convert(Problem, 'output');
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes as readonly RouteDefinition[]) {
+    const secured = route.roles !== 'public';
+    const errorStatuses = [
+      400,
+      ...(secured ? [401, 403] : []),
+      ...(route.params ? [404] : []),
+      ...(route.concurrency ? [409, 428] : []),
+      ...(route.idempotent ? [409, 422] : []),
+      ...(route.body ? [413] : []),
+    ];
+    paths[route.path] ??= {};
+    paths[route.path]![route.method.toLowerCase()] = {
+      operationId: route.id,
+      summary: route.summary,
+      tags: [route.context],
+      ...(secured
+        ? {
+            security: [{ cognito: [] }],
+            description: `Roles: ${(route.roles as readonly string[]).join(', ')}.`,
+          }
+        : { security: [] }),
+      parameters: parameters(route, convert),
+      ...(route.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: convert(route.body, 'input') } },
+            },
+          }
+        : {}),
+      responses: {
+        [route.response.status]: {
+          description: 'Success',
+          ...(route.response.body
+            ? { content: { 'application/json': { schema: convert(route.response.body, 'output') } } }
+            : {}),
+        },
+        ...Object.fromEntries(
+          [...new Set(errorStatuses)].map((status) => [
+            status,
+            {
+              description: problemStatuses[status],
+              content: { 'application/problem+json': { schema: problem } },
+            },
+          ]),
+        ),
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Relais API',
+      version: '1.0.0',
+      description:
+        'Relais, the CRM of the bank: customers, sales, service, channels, campaigns. Authenticate with the Cognito ID token as a bearer token.',
+    },
+    servers: [{ url: '/' }],
+    paths,
+    components: {
+      schemas: Object.fromEntries(Object.entries(components).sort(([a], [b]) => a.localeCompare(b))),
+      securitySchemes: { cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
+  };
+};
