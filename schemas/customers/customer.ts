@@ -45,14 +45,25 @@ export const CustomerInput = z.object({
 export const CreateCustomerRequest = CustomerInput.meta({ id: 'CreateCustomerRequest' });
 export type CreateCustomerRequest = z.infer<typeof CreateCustomerRequest>;
 
-/** A partial update; `version` is the version the user read (or send `If-Match`). */
-export const UpdateCustomerRequest = CustomerInput.omit({ kind: true })
-  .extend({ kind: CustomerKind })
+/** Contact points to change: a field left out stays, `null` removes it (JSON merge patch). */
+export const ContactPointsPatch = z.object({
+  email: ContactPoints.shape.email.unwrap().nullable().optional(),
+  mobilePhone: Phone.nullable().optional(),
+  homePhone: Phone.nullable().optional(),
+});
+
+/**
+ * A partial update; `version` is the version the user read (or send `If-Match`). Fields that
+ * have a default on creation have none here: a field left out is left as it is.
+ */
+export const UpdateCustomerRequest = CustomerInput.omit({ contact: true, kycStatus: true })
+  .extend({ contact: ContactPointsPatch, kycStatus: KycStatus })
   .partial()
   .extend({ version: z.number().int().positive().optional() })
   .strict()
   .meta({ id: 'UpdateCustomerRequest' });
 export type UpdateCustomerRequest = z.infer<typeof UpdateCustomerRequest>;
+export type ContactPointsPatch = z.infer<typeof ContactPointsPatch>;
 
 export const Customer = BaseRecord.extend(CustomerInput.shape)
   .extend({ customerNumber: z.string().describe('Bank customer number, e.g. C0000012345.') })

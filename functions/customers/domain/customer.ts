@@ -2,7 +2,12 @@
  * Customer rules, pure: creating a customer, applying an update (what changed, the new
  * version), and the normalised name used by search (accents and case ignored).
  */
-import type { CreateCustomerRequest, Customer, UpdateCustomerRequest } from '#schemas/customers/customer.ts';
+import type {
+  ContactPointsPatch,
+  CreateCustomerRequest,
+  Customer,
+  UpdateCustomerRequest,
+} from '#schemas/customers/customer.ts';
 import type { Caller } from '#schemas/roles.ts';
 import { Conflict, Forbidden, ValidationFailed } from '#shared/errors.ts';
 import { canSeeBranch } from '#shared/scope.ts';
@@ -58,6 +63,12 @@ export const newCustomer = (
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Contact points after a merge patch: sent values replace, `null` removes, the rest stays. */
+const mergeContact = (current: Customer['contact'], patch: ContactPointsPatch): Customer['contact'] => {
+  const merged: Record<string, string | null | undefined> = { ...current, ...patch };
+  return Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== null && value !== undefined));
+};
+
 /**
  * Applies a partial update read at `expectedVersion`. Returns the next state and the fields
  * that changed; a stale version is a `Conflict` carrying the current version.
@@ -75,7 +86,11 @@ export const applyUpdate = (
       current.version,
     );
   }
-  const { version: _ignored, ...changes } = patch;
+  const { version: _ignored, contact: contactPatch, ...rest } = patch;
+  const changes: Partial<Customer> = {
+    ...rest,
+    ...(contactPatch ? { contact: mergeContact(current.contact, contactPatch) } : {}),
+  };
   if (changes.branchId !== undefined) assertBranchAllowed(caller, changes.branchId);
   const changedFields = Object.entries(changes)
     .filter(([field, value]) => value !== undefined && !same(value, current[field as keyof Customer]))

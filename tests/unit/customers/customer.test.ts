@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyUpdate, newCustomer, normaliseName, searchName } from '#functions/customers/domain/customer.ts';
-import type { CreateCustomerRequest } from '#schemas/customers/customer.ts';
+import { type CreateCustomerRequest, UpdateCustomerRequest } from '#schemas/customers/customer.ts';
 import type { Caller } from '#schemas/roles.ts';
 import { Conflict, Forbidden, ValidationFailed } from '#shared/errors.ts';
 
@@ -87,5 +87,26 @@ describe('updating a customer', () => {
   it('does not let an advisor move a customer to another branch', () => {
     const act = () => applyUpdate(created, { branchId: 'br-lille' }, advisor, 1, 'later');
     expect(act).toThrow(Forbidden);
+  });
+});
+
+describe('the update request', () => {
+  it('leaves out what the user did not send (no creation defaults)', () => {
+    expect(UpdateCustomerRequest.parse({ firstName: 'Anne', version: 3 })).toEqual({ firstName: 'Anne', version: 3 });
+  });
+});
+
+describe('changing contact points', () => {
+  const withPhone = { ...created, contact: { email: 'a@exemple.fr', mobilePhone: '+33611223344' } };
+
+  it('keeps the contact points that were not sent', () => {
+    const { next } = applyUpdate(withPhone, { contact: { email: 'b@exemple.fr' } }, agent, 1, 'later');
+    expect(next.contact).toEqual({ email: 'b@exemple.fr', mobilePhone: '+33611223344' });
+  });
+
+  it('removes a contact point sent as null', () => {
+    const { next, changedFields } = applyUpdate(withPhone, { contact: { mobilePhone: null } }, agent, 1, 'later');
+    expect(next.contact).toEqual({ email: 'a@exemple.fr' });
+    expect(changedFields).toEqual(['contact']);
   });
 });
