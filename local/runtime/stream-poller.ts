@@ -1,0 +1,373 @@
+/**
+ * The sandbox's DynamoDB Streams event-source mapping: reads every shard of a table's stream
+ * (parents before children, each shard in order), invokes the handler in process with Lambda's
+ * DynamoDB stream event, and applies Lambda's retry rules: a failed batch is re-read from its
+ * checkpoint and retried with backoff, a partial batch failure checkpoints the records before
+ * the first failed one, and once retries are exhausted the failed records go to `onFailure`.
+ */
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type Shard,
+  type ShardIteratorType,
+  type _Record as StreamsRecord,
+  type AttributeValue as StreamsValue,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { AttributeValue, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import {
+  invokeHandler,
+  type LambdaHandler,
+  type Poller,
+  readBatchResponse,
+  regionOfArn,
+  sleep,
+} from './lambda-context.ts';
+
+/** Records given up on once retries are exhausted, with the last error. */
+export type StreamFailure = { records: DynamoDBRecord[]; error: Error };
+
+export type StreamPollerOptions = {
+  streamArn: string;
+  functionName: string;
+  handler: LambdaHandler<DynamoDBStreamEvent>;
+  /** Records per invocation, 1 to 10,000. */
+  batchSize: number;
+  /** Retries of a failing batch before its records go to `onFailure`; -1 retries forever. */
+  maxRetries: number;
+  /** The function's timeout: a longer invocation fails the batch. */
+  timeoutSeconds: number;
+  /** In the context's `memoryLimitInMB`. @default 1024 */
+  memoryMB?: number;
+  /** Where to begin in the shards open when the poller starts (shards found later: from their start). */
+  startingPosition: 'TRIM_HORIZON' | 'LATEST';
+  /** The on-failure destination: thrown errors are reported to `onError`, and the poller moves on. */
+  onFailure: (info: StreamFailure) => Promise<void>;
+  /** @default a client from the standard SDK configuration (`AWS_ENDPOINT_URL`) */
+  streams?: DynamoDBStreamsClient;
+  /**
+   * Told of failed invocations and polling errors (Lambda would log them).
+   * @default console.error
+   */
+  onError?: (error: Error) => void;
+};
+
+/** Wait between polls of a shard that had nothing new. */
+const emptyPollMs = 200;
+/** Wait between looks for new shards (DynamoDB splits shards every few hours). */
+const discoveryMs = 1000;
+const errorBackoffMs = 1000;
+const retryBackoffMs = (attempt: number) => Math.min(100 * 2 ** (attempt - 1), 2000);
+
+const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+/** The SDK's attribute value (bytes as `Uint8Array`) as Lambda's JSON event carries it (base64). */
+const toEventValue = (value: StreamsValue): AttributeValue => {
+  if (value.S !== undefined) return { S: value.S };
+  if (value.N !== undefined) return { N: value.N };
+  if (value.B !== undefined) return { B: base64(value.B) };
+  if (value.BOOL !== undefined) return { BOOL: value.BOOL };
+  if (value.NULL !== undefined) return { NULL: value.NULL };
+  if (value.SS !== undefined) return { SS: value.SS };
+  if (value.NS !== undefined) return { NS: value.NS };
+  if (value.BS !== undefined) return { BS: value.BS.map(base64) };
+  if (value.L !== undefined) return { L: value.L.map(toEventValue) };
+  if (value.M !== undefined) return { M: toEventImage(value.M) };
+  throw new Error(`unknown attribute value type: ${Object.keys(value).join(', ')}`);
+};
+
+const toEventImage = (image: Record<string, StreamsValue>): Record<string, AttributeValue> =>
+  Object.fromEntries(Object.entries(image).map(([name, value]) => [name, toEventValue(value)]));
+
+/** Lambda's record for a stream record read with GetRecords. */
+const toEventRecord = (record: StreamsRecord, streamArn: string): DynamoDBRecord => {
+  const change = record.dynamodb ?? {};
+  const created = change.ApproximateCreationDateTime;
+  return {
+    eventID: record.eventID,
+    eventName: record.eventName,
+    eventVersion: record.eventVersion ?? '1.1',
+    eventSource: 'aws:dynamodb',
+    // The stream's region: moto writes us-east-1 into every record whatever the table's region.
+    awsRegion: regionOfArn(streamArn),
+    dynamodb: {
+      // Epoch seconds, rounded down, in Lambda's event (the SDK parses it into a Date).
+      ...(created && { ApproximateCreationDateTime: Math.floor(created.getTime() / 1000) }),
+      ...(change.Keys && { Keys: toEventImage(change.Keys) }),
+      ...(change.NewImage && { NewImage: toEventImage(change.NewImage) }),
+      ...(change.OldImage && { OldImage: toEventImage(change.OldImage) }),
+      SequenceNumber: change.SequenceNumber,
+      SizeBytes: change.SizeBytes,
+      StreamViewType: change.StreamViewType,
+    },
+    eventSourceARN: streamArn,
+    ...(record.userIdentity && { userIdentity: { ...record.userIdentity } }),
+  };
+};
+
+type ShardState = {
+  id: string;
+  parentId: string | undefined;
+  /** Iterator type of its first read: the starting position for shards open at start. */
+  firstPosition: ShardIteratorType;
+  /** Closed and read to its end (or gone). */
+  finished: boolean;
+  /** Tick at which the last empty read of the shard began; cleared when records arrive. */
+  emptySince: number | undefined;
+};
+
+const errorName = (error: unknown) => (error as { name?: string } | null)?.name ?? '';
+
+/**
+ * Starts reading a DynamoDB stream for a handler with the semantics of Lambda's DynamoDB
+ * Streams event-source mapping (ReportBatchItemFailures on, no bisection).
+ */
+export const startStreamPoller = (options: StreamPollerOptions): Poller => {
+  if (!Number.isInteger(options.batchSize) || options.batchSize < 1 || options.batchSize > 10_000) {
+    throw new Error(`batchSize ${options.batchSize} must be an integer from 1 to 10000`);
+  }
+  if (!Number.isInteger(options.maxRetries) || options.maxRetries < -1 || options.maxRetries > 10_000) {
+    throw new Error(`maxRetries ${options.maxRetries} must be -1 (forever) or an integer from 0 to 10000`);
+  }
+  const streams = options.streams ?? new DynamoDBStreamsClient({});
+  const onError = options.onError ?? ((error: Error) => console.error(`[${options.functionName}]`, error));
+  const { streamArn } = options;
+  const label = `${options.functionName} ← ${streamArn.split('/')[1] ?? streamArn} stream`;
+  const shards = new Map<string, ShardState>();
+  const workers: Promise<void>[] = [];
+  let stopping = false;
+  const stopSignal = new AbortController();
+  let discovered = false;
+  /** Increases at each read (and each look for shards); `idle()` compares against it. */
+  let tick = 0;
+  let discoverySince = -1;
+  let waiters: { resolve: () => void; since: number }[] = [];
+
+  const settleWaiters = () => {
+    waiters = waiters.filter((waiter) => {
+      const quiet =
+        discoverySince > waiter.since &&
+        [...shards.values()].every(
+          (s) => s.finished || (s.emptySince !== undefined && s.emptySince > waiter.since),
+        );
+      if (quiet) waiter.resolve();
+      return !quiet;
+    });
+  };
+
+  const iteratorAt = async (shard: ShardState, type: ShardIteratorType, sequenceNumber?: string) => {
+    const answer = await streams.send(
+      new GetShardIteratorCommand({
+        StreamArn: streamArn,
+        ShardId: shard.id,
+        ShardIteratorType: type,
+        ...(sequenceNumber && { SequenceNumber: sequenceNumber }),
+      }),
+    );
+    return answer.ShardIterator;
+  };
+
+  const invoke = async (records: DynamoDBRecord[]) => {
+    const outcome = await invokeHandler(options.handler, { Records: records }, options);
+    if (!outcome.ok) return { failed: records, firstFailed: 0, error: outcome.error };
+    const ids = records.map((r) => r.dynamodb?.SequenceNumber ?? '');
+    const verdict = readBatchResponse(outcome.result, new Set(ids));
+    if (verdict.kind === 'success') return undefined;
+    if (verdict.kind === 'failure') return { failed: records, firstFailed: 0, error: verdict.error };
+    const failed = records.filter((_, i) => verdict.failedIds.has(ids[i] ?? ''));
+    const firstFailed = ids.findIndex((id) => verdict.failedIds.has(id));
+    return {
+      failed,
+      firstFailed,
+      error: new Error(`batchItemFailures: ${failed.length} of ${records.length}`),
+    };
+  };
+
+  /** Reads one shard to its end (or until stop), in order, one batch at a time. */
+  const readShard = async (shard: ShardState) => {
+    while (!stopping && shard.parentId && shards.get(shard.parentId)?.finished === false)
+      await sleep(emptyPollMs, stopSignal.signal);
+    if (stopping) return;
+    let checkpoint: string | undefined;
+    /** The batch being retried: the sequence number it starts at, and its retries so far. */
+    let retry: { from: string; attempts: number } | undefined;
+    let iterator: string | undefined;
+    const reposition = async () => {
+      iterator = checkpoint
+        ? await iteratorAt(shard, 'AFTER_SEQUENCE_NUMBER', checkpoint)
+        : await iteratorAt(shard, shard.firstPosition);
+    };
+    /** After a failed GetRecords: whether reading the shard can go on. */
+    const recover = async (error: unknown): Promise<boolean> => {
+      const name = errorName(error);
+      if (name === 'ResourceNotFoundException') {
+        onError(new Error(`${label}: shard ${shard.id} is gone`, { cause: error }));
+        return false;
+      }
+      try {
+        if (name === 'ExpiredIteratorException') {
+          await reposition();
+        } else if (name === 'TrimmedDataAccessException') {
+          // Records past the retention period are lost, as they would be on AWS.
+          onError(new Error(`${label}: records trimmed from shard ${shard.id} before they were read`));
+          checkpoint = undefined;
+          iterator = await iteratorAt(shard, 'TRIM_HORIZON');
+        } else {
+          onError(new Error(`${label}: GetRecords failed on shard ${shard.id}`, { cause: error }));
+          await sleep(errorBackoffMs, stopSignal.signal);
+        }
+      } catch (again) {
+        onError(new Error(`${label}: cannot reposition in shard ${shard.id}`, { cause: again }));
+        await sleep(errorBackoffMs, stopSignal.signal);
+      }
+      return true;
+    };
+    try {
+      await reposition();
+    } catch (error) {
+      onError(new Error(`${label}: cannot read shard ${shard.id}`, { cause: error }));
+      shard.finished = true;
+      return;
+    }
+    while (!stopping && iterator) {
+      const startedAt = ++tick;
+      let answer: { Records?: StreamsRecord[]; NextShardIterator?: string };
+      try {
+        answer = await streams.send(
+          new GetRecordsCommand({ ShardIterator: iterator, Limit: options.batchSize }),
+        );
+      } catch (error) {
+        if (!(await recover(error))) break;
+        continue;
+      }
+      const raw = answer.Records ?? [];
+      if (raw.length === 0) {
+        iterator = answer.NextShardIterator;
+        shard.emptySince = startedAt;
+        settleWaiters();
+        if (iterator) await sleep(emptyPollMs, stopSignal.signal);
+        continue;
+      }
+      shard.emptySince = undefined;
+      const records = raw.map((record) => toEventRecord(record, streamArn));
+      const first = records[0]?.dynamodb?.SequenceNumber ?? '';
+      const attempts = retry?.from === first ? retry.attempts : 0;
+      const failure = await invoke(records);
+      if (!failure) {
+        retry = undefined;
+        checkpoint = records.at(-1)?.dynamodb?.SequenceNumber;
+        iterator = answer.NextShardIterator;
+        continue;
+      }
+      if (failure.firstFailed > 0) checkpoint = records[failure.firstFailed - 1]?.dynamodb?.SequenceNumber;
+      const retryFrom = records[failure.firstFailed]?.dynamodb?.SequenceNumber ?? first;
+      // Retries count per failing record: a checkpoint that moved forward starts a new count.
+      const used = retryFrom === first ? attempts : 0;
+      onError(
+        new Error(`${label}: batch of ${records.length} failed (attempt ${used + 1})`, {
+          cause: failure.error,
+        }),
+      );
+      if (options.maxRetries !== -1 && used >= options.maxRetries) {
+        try {
+          await options.onFailure({ records: failure.failed, error: failure.error });
+        } catch (error) {
+          onError(
+            new Error(`${label}: onFailure failed; ${failure.failed.length} record(s) dropped`, {
+              cause: error,
+            }),
+          );
+        }
+        retry = undefined;
+        checkpoint = records.at(-1)?.dynamodb?.SequenceNumber;
+        iterator = answer.NextShardIterator;
+        continue;
+      }
+      retry = { from: retryFrom, attempts: used + 1 };
+      await sleep(retryBackoffMs(used + 1), stopSignal.signal);
+      // Lambda re-reads from the checkpoint, so the retried batch may take in newer records.
+      while (!stopping) {
+        try {
+          iterator = await iteratorAt(shard, 'AT_SEQUENCE_NUMBER', retryFrom);
+          break;
+        } catch (error) {
+          onError(
+            new Error(`${label}: cannot go back to ${retryFrom} in shard ${shard.id}`, { cause: error }),
+          );
+          await sleep(errorBackoffMs, stopSignal.signal);
+        }
+      }
+    }
+    if (!stopping) {
+      shard.finished = true;
+      settleWaiters();
+    }
+  };
+
+  const listShards = async (): Promise<Shard[]> => {
+    const found: Shard[] = [];
+    let exclusiveStartShardId: string | undefined;
+    do {
+      const answer = await streams.send(
+        new DescribeStreamCommand({
+          StreamArn: streamArn,
+          ...(exclusiveStartShardId && { ExclusiveStartShardId: exclusiveStartShardId }),
+        }),
+      );
+      found.push(...(answer.StreamDescription?.Shards ?? []));
+      exclusiveStartShardId = answer.StreamDescription?.LastEvaluatedShardId;
+    } while (exclusiveStartShardId);
+    return found;
+  };
+
+  const discover = async () => {
+    while (!stopping) {
+      const startedAt = ++tick;
+      try {
+        for (const found of await listShards()) {
+          if (!found.ShardId || shards.has(found.ShardId)) continue;
+          const shard: ShardState = {
+            id: found.ShardId,
+            parentId: found.ParentShardId,
+            firstPosition: discovered ? 'TRIM_HORIZON' : options.startingPosition,
+            finished: false,
+            emptySince: undefined,
+          };
+          shards.set(shard.id, shard);
+          workers.push(readShard(shard));
+        }
+        discovered = true;
+        discoverySince = startedAt;
+        settleWaiters();
+      } catch (error) {
+        onError(new Error(`${label}: DescribeStream failed`, { cause: error }));
+      }
+      await sleep(discoveryMs, stopSignal.signal);
+    }
+  };
+
+  const running = discover()
+    .then(async () => {
+      // Workers can be added until discovery ends; wait for all of them.
+      for (let i = 0; i < workers.length; i++) await workers[i];
+    })
+    .finally(() => {
+      for (const waiter of waiters) waiter.resolve();
+      waiters = [];
+    });
+
+  return {
+    stop: async () => {
+      stopping = true;
+      stopSignal.abort();
+      await running;
+    },
+    idle: () =>
+      stopping
+        ? running
+        : new Promise<void>((resolve) => {
+            waiters.push({ resolve, since: tick });
+          }),
+  };
+};
