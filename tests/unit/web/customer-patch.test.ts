@@ -1,0 +1,118 @@
+/** The edit form sends what changed, whole where a partial object would lose data. */
+import { describe, expect, it } from 'vitest';
+import type { Customer } from '#schemas/customers/customer.ts';
+import {
+  buildCustomerPatch,
+  checkDraft,
+  draftFieldOf,
+  draftFromCustomer,
+} from '../../../web/src/features/customers/utils/customer-patch.ts';
+import { formatPhone } from '../../../web/src/features/customers/utils/phone.ts';
+
+const customer: Customer = {
+  id: 'cu-1',
+  customerNumber: 'C0000000001',
+  kind: 'individual',
+  firstName: 'Marie',
+  lastName: 'Dupont',
+  contact: { email: 'marie.dupont@exemple.fr', mobilePhone: '+33612345678', homePhone: '+33144556677' },
+  address: { line1: '3 rue de la Paix', postalCode: '75002', city: 'Paris', country: 'FR' },
+  segment: 'mass_market',
+  branchId: 'br-paris-opera',
+  kycStatus: 'verified',
+  createdAt: '2024-01-01T00:00:00.000Z',
+  updatedAt: '2024-01-01T00:00:00.000Z',
+  createdBy: 'seed',
+  updatedBy: 'seed',
+  version: 3,
+};
+
+describe('buildCustomerPatch', () => {
+  it('sends nothing when the form was left as it was', () => {
+    // Act
+    const patch = buildCustomerPatch(customer, draftFromCustomer(customer));
+
+    // Assess
+    expect(patch).toEqual({});
+  });
+
+  it('sends the whole contact when only the email changed, so the phones are kept', () => {
+    // Prepare
+    const draft = { ...draftFromCustomer(customer), email: ' marie@nouveau.fr ' };
+
+    // Act
+    const patch = buildCustomerPatch(customer, draft);
+
+    // Assess
+    expect(patch).toEqual({
+      contact: { email: 'marie@nouveau.fr', mobilePhone: '+33612345678', homePhone: '+33144556677' },
+    });
+  });
+
+  it('writes a French mobile typed with spaces as E.164', () => {
+    // Prepare
+    const draft = { ...draftFromCustomer(customer), mobilePhone: '07 98 76 54 32' };
+
+    // Act
+    const patch = buildCustomerPatch(customer, draft);
+
+    // Assess
+    expect(patch.contact?.mobilePhone).toBe('+33798765432');
+  });
+
+  it('sends the changed scalar fields and the address with its country', () => {
+    // Prepare
+    const draft = {
+      ...draftFromCustomer(customer),
+      lastName: 'Durand',
+      city: 'Lyon',
+      postalCode: '69002',
+      kycStatus: 'to_review' as const,
+    };
+
+    // Act
+    const patch = buildCustomerPatch(customer, draft);
+
+    // Assess
+    expect(patch).toEqual({
+      lastName: 'Durand',
+      address: { line1: '3 rue de la Paix', postalCode: '69002', city: 'Lyon', country: 'FR' },
+      kycStatus: 'to_review',
+    });
+  });
+});
+
+describe('checkDraft', () => {
+  it('asks for the names and for a complete address', () => {
+    // Prepare
+    const draft = { ...draftFromCustomer(customer), firstName: ' ', city: '' };
+
+    // Act
+    const errors = checkDraft(customer, draft);
+
+    // Assess
+    expect(errors).toEqual({ firstName: 'required', city: 'addressIncomplete' });
+  });
+});
+
+describe('draftFieldOf', () => {
+  it('puts API field errors next to the matching form field', () => {
+    // Act
+    const fields = ['contact.email', 'body.contact.mobilePhone', '/address/postalCode', 'branchId'].map(
+      draftFieldOf,
+    );
+
+    // Assess
+    expect(fields).toEqual(['email', 'mobilePhone', 'postalCode', undefined]);
+  });
+});
+
+describe('formatPhone', () => {
+  it('spaces French numbers as people read them and leaves others alone', () => {
+    // Act
+    const shown = [formatPhone('+33612345678'), formatPhone('+3247012345')];
+
+    // Assess
+    expect(shown).toEqual(['+33 6 12 34 56 78', '+3247012345']);
+  });
+});

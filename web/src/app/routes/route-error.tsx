@@ -1,0 +1,17 @@
+/** What a page shows if it throws while rendering: an apology and a way home, not a stack trace. */
+import { useI18n } from '../../lib/i18n.ts';
+
+export const RouteError = () => {
+  const { t } = useI18n();
+  return (
+    <main id="main" className="page page-narrow">
+      <section className="card" role="alert">
+        <h1>{t.errors.title}</h1>
+        <p>{t.errors.generic}</p>
+        <a href="/" className="button button-secondary">
+          {t.errors.home}
+        </a>
+      </section>
+    </main>
+  );
+};

@@ -1,0 +1,123 @@
+/**
+ * The edit form's model: a flat draft of the editable fields, the PATCH body holding only what
+ * changed (contact and address are sent whole, so no sub-field is lost whatever merge the API
+ * does), local checks, and where an API field error belongs in the form.
+ */
+import type { Customer, UpdateCustomerRequest } from '#schemas/customers/customer.ts';
+import { formatPhone, normalisePhone } from './phone.ts';
+
+export type CustomerDraft = {
+  firstName: string;
+  lastName: string;
+  email: string;
+  mobilePhone: string;
+  line1: string;
+  line2: string;
+  postalCode: string;
+  city: string;
+  segment: Customer['segment'];
+  kycStatus: Customer['kycStatus'];
+};
+export type DraftField = keyof CustomerDraft;
+export type CustomerPatch = Omit<UpdateCustomerRequest, 'version'>;
+export type LocalFieldError = 'required' | 'addressIncomplete';
+
+/** The draft a customer starts the form with. */
+export const draftFromCustomer = (customer: Customer): CustomerDraft => ({
+  firstName: customer.firstName,
+  lastName: customer.lastName,
+  email: customer.contact.email ?? '',
+  mobilePhone: customer.contact.mobilePhone ? formatPhone(customer.contact.mobilePhone) : '',
+  line1: customer.address?.line1 ?? '',
+  line2: customer.address?.line2 ?? '',
+  postalCode: customer.address?.postalCode ?? '',
+  city: customer.address?.city ?? '',
+  segment: customer.segment,
+  kycStatus: customer.kycStatus,
+});
+
+const compact = <T extends Record<string, unknown>>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as T;
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+const addressFields = ['line1', 'postalCode', 'city'] as const;
+
+/** The fields changed by the draft, ready for `PATCH /v1/customers/{id}` (plus `version`). */
+export const buildCustomerPatch = (customer: Customer, draft: CustomerDraft): CustomerPatch => {
+  const patch: CustomerPatch = {};
+  const firstName = draft.firstName.trim();
+  const lastName = draft.lastName.trim();
+  if (firstName !== customer.firstName) patch.firstName = firstName;
+  if (lastName !== customer.lastName) patch.lastName = lastName;
+
+  const contact = compact({
+    ...customer.contact,
+    email: draft.email.trim() || undefined,
+    mobilePhone: normalisePhone(draft.mobilePhone) || undefined,
+  });
+  if (!sameJson(compact({ ...customer.contact }), contact)) patch.contact = contact;
+
+  const typedAddress = [draft.line1, draft.line2, draft.postalCode, draft.city].some((v) => v.trim());
+  if (typedAddress) {
+    const address = compact({
+      line1: draft.line1.trim(),
+      line2: draft.line2.trim() || undefined,
+      postalCode: draft.postalCode.trim(),
+      city: draft.city.trim(),
+      country: customer.address?.country ?? 'FR',
+    });
+    if (!sameJson(customer.address ? compact({ ...customer.address }) : undefined, address)) {
+      patch.address = {
+        ...address,
+        line1: address.line1,
+        postalCode: address.postalCode,
+        city: address.city,
+      };
+    }
+  }
+
+  if (draft.segment !== customer.segment) patch.segment = draft.segment;
+  if (draft.kycStatus !== customer.kycStatus) patch.kycStatus = draft.kycStatus;
+  return patch;
+};
+
+/** What the form can tell before asking the API: required names, and a whole address or none. */
+export const checkDraft = (
+  customer: Customer,
+  draft: CustomerDraft,
+): Partial<Record<DraftField, LocalFieldError>> => {
+  const errors: Partial<Record<DraftField, LocalFieldError>> = {};
+  if (!draft.firstName.trim()) errors.firstName = 'required';
+  if (!draft.lastName.trim()) errors.lastName = 'required';
+  const filled = addressFields.filter((field) => draft[field].trim());
+  const wantsAddress = Boolean(customer.address) || filled.length > 0 || Boolean(draft.line2.trim());
+  if (wantsAddress && filled.length < addressFields.length) {
+    for (const field of addressFields) if (!draft[field].trim()) errors[field] = 'addressIncomplete';
+  }
+  return errors;
+};
+
+const apiFieldToDraft: Record<string, DraftField> = {
+  firstName: 'firstName',
+  lastName: 'lastName',
+  contact: 'email',
+  'contact.email': 'email',
+  'contact.mobilePhone': 'mobilePhone',
+  address: 'line1',
+  'address.line1': 'line1',
+  'address.line2': 'line2',
+  'address.postalCode': 'postalCode',
+  'address.city': 'city',
+  segment: 'segment',
+  kycStatus: 'kycStatus',
+};
+
+/** The form field an API error's `field` (e.g. `contact.email`, `/contact/email`) points at. */
+export const draftFieldOf = (apiField: string): DraftField | undefined =>
+  apiFieldToDraft[
+    apiField
+      .replace(/^\//, '')
+      .replace(/\//g, '.')
+      .replace(/^body\./, '')
+  ];
