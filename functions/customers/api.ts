@@ -122,9 +122,12 @@ export const handler = httpApi('customers', {
   getCustomer360: async ({ params, caller, accessReason }) => {
     const file = await getCustomerFile(params.customerId);
     if (!file || !canSeeBranch(caller, file.customer.branchId)) throw new NotFound('This customer');
-    await audit(caller, file.customer.id, 'customer.read360', accessReason);
+    const [advisor] = await Promise.all([
+      file.customer.advisorId ? getStaffMember(file.customer.advisorId) : undefined,
+      audit(caller, file.customer.id, 'customer.read360', accessReason),
+    ]);
     metrics.addMetric('CustomerFilesRead', MetricUnit.Count, 1);
-    return file;
+    return { ...file, ...(advisor ? { advisor: { id: advisor.id, name: advisor.name } } : {}) };
   },
 
   updateConsents: async ({ params, body, caller, expectedVersion }) => {

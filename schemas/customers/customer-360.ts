@@ -8,6 +8,10 @@ import { TimelineEntry } from './timeline.ts';
 export const Customer360 = z
   .object({
     customer: Customer,
+    advisor: z
+      .object({ id: z.string(), name: z.string() })
+      .optional()
+      .describe('The assigned advisor, by name.'),
     holdings: z.array(Holding),
     consents: Consents,
     timeline: z.array(TimelineEntry).describe('Latest entries, newest first.'),

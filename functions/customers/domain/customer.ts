@@ -66,7 +66,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /** Contact points after a merge patch: sent values replace, `null` removes, the rest stays. */
 const mergeContact = (current: Customer['contact'], patch: ContactPointsPatch): Customer['contact'] => {
   const merged: Record<string, string | null | undefined> = { ...current, ...patch };
-  return Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== null && value !== undefined));
+  return Object.fromEntries(
+    Object.entries(merged).filter(([, value]) => value !== null && value !== undefined),
+  );
 };
 
 /**

@@ -8,6 +8,8 @@ import { formatPhone } from '../utils/phone.ts';
 
 export type ProfileCardProps = {
   customer: Customer;
+  /** The assigned advisor, as the 360° file names them. */
+  advisorName?: string;
   /** The signed-in user's id and name, to say "you" when they are the advisor. */
   viewer?: { sub: string; name: string };
 };
@@ -31,21 +33,18 @@ const Entry = ({ term, children }: { term: string; children: ReactNode }) => (
   </div>
 );
 
-export const ProfileCard = ({ customer, viewer }: ProfileCardProps) => {
+export const ProfileCard = ({ customer, advisorName, viewer }: ProfileCardProps) => {
   const { t, format } = useI18n();
   const branches = useBranchNames();
   const c = t.customer;
   const none = <span className="muted">{c.none}</span>;
   const address = customer.address;
   const advisor =
-    customer.advisorId === undefined ? (
-      none
-    ) : customer.advisorId === viewer?.sub ? (
-      `${viewer.name} (${c.you})`
-    ) : (
-      // The API gives the advisor's id only; shown as a reference until it gives names.
-      <span className="mono small">{customer.advisorId}</span>
-    );
+    customer.advisorId === undefined
+      ? none
+      : customer.advisorId === viewer?.sub
+        ? `${viewer.name} (${c.you})`
+        : (advisorName ?? <span className="mono small">{customer.advisorId}</span>);
   return (
     <section className="card profile" aria-labelledby="profile-title">
       <h2 id="profile-title" className="visually-hidden">

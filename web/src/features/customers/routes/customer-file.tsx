@@ -36,7 +36,7 @@ export const CustomerFileRoute = () => {
       <Loading label={t.app.loading} />
     );
   }
-  const { customer, holdings, consents, timeline } = file.data;
+  const { customer, advisor, holdings, consents, timeline } = file.data;
   return (
     <div className="page page-file">
       <Link to="/" className="back-link">
@@ -57,7 +57,11 @@ export const CustomerFileRoute = () => {
         </Link>
       </div>
       {saved ? <Notice>{t.customer.saved}</Notice> : null}
-      <ProfileCard customer={customer} {...(user ? { viewer: user } : {})} />
+      <ProfileCard
+        customer={customer}
+        {...(advisor ? { advisorName: advisor.name } : {})}
+        {...(user ? { viewer: user } : {})}
+      />
       <HoldingsTable holdings={holdings} />
       <div className="two-columns">
         <ConsentsGrid consents={consents} />
