@@ -92,7 +92,10 @@ describe('updating a customer', () => {
 
 describe('the update request', () => {
   it('leaves out what the user did not send (no creation defaults)', () => {
-    expect(UpdateCustomerRequest.parse({ firstName: 'Anne', version: 3 })).toEqual({ firstName: 'Anne', version: 3 });
+    expect(UpdateCustomerRequest.parse({ firstName: 'Anne', version: 3 })).toEqual({
+      firstName: 'Anne',
+      version: 3,
+    });
   });
 });
 
@@ -105,7 +108,13 @@ describe('changing contact points', () => {
   });
 
   it('removes a contact point sent as null', () => {
-    const { next, changedFields } = applyUpdate(withPhone, { contact: { mobilePhone: null } }, agent, 1, 'later');
+    const { next, changedFields } = applyUpdate(
+      withPhone,
+      { contact: { mobilePhone: null } },
+      agent,
+      1,
+      'later',
+    );
     expect(next.contact).toEqual({ email: 'a@exemple.fr' });
     expect(changedFields).toEqual(['contact']);
   });

@@ -1,0 +1,215 @@
+/**
+ * The house Lambda function: a `NodejsFunction` with Relais' defaults (Node.js 22 on arm64, ESM,
+ * minified with source maps, its own log group, X-Ray, Powertools settings, local esbuild), and
+ * `bind*` helpers that grant least-privilege IAM and set the environment variable in one call,
+ * so a permission never exists without the variable that uses it, nor the other way round.
+ */
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime, StartingPosition, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import type { Access } from '../declaration.ts';
+
+/** Namespace of every Relais metric (Powertools Metrics). */
+export const metricsNamespace = 'Relais';
+
+/**
+ * ESM bundles still meet CommonJS dependencies calling `require`; Lambda's ESM loader has none,
+ * so the bundle gets one. The alias avoids clashing with a `createRequire` import in the code.
+ */
+const requireShim =
+  "import { createRequire as relaisCreateRequire } from 'node:module'; const require = relaisCreateRequire(import.meta.url);";
+
+export type RelaisFunctionProps = Omit<
+  NodejsFunctionProps,
+  'role' | 'logGroup' | 'runtime' | 'architecture'
+> & {
+  /** Source file exporting `handler` (absolute path). */
+  entry: string;
+  /** Powertools service name (`POWERTOOLS_SERVICE_NAME`), also used in logs and traces. */
+  serviceName: string;
+  /**
+   * Retention of the function's log group.
+   * @default RetentionDays.THREE_MONTHS
+   */
+  logRetention?: RetentionDays;
+};
+
+const dynamoRead = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+];
+const dynamoWrite = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
+
+/**
+ * The IAM actions each declared table access grants. `append` reads and adds items but can never
+ * update or delete one: with conditional puts, that makes the audit trail append-only.
+ */
+export const tableActions: Record<Access, readonly string[]> = {
+  read: dynamoRead,
+  readWrite: [...dynamoRead, ...dynamoWrite],
+  append: [...dynamoRead, 'dynamodb:PutItem'],
+};
+
+/** A Lambda function with the house defaults; see the module comment. */
+export class RelaisFunction extends NodejsFunction {
+  /** The function's execution role, created here so no AWS-managed policy is attached. */
+  readonly executionRole: Role;
+
+  constructor(scope: Construct, id: string, props: RelaisFunctionProps) {
+    const { serviceName, logRetention, bundling, environment, ...rest } = props;
+    // A role of our own: the default one carries the AWS-managed AWSLambdaBasicExecutionRole,
+    // which writes to any log group; this one writes to the function's own group only.
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${serviceName}`,
+    });
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: logRetention ?? RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    super(scope, id, {
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+      tracing: Tracing.ACTIVE,
+      loggingFormat: LoggingFormat.JSON,
+      ...rest,
+      role,
+      logGroup,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: serviceName,
+        POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
+        ...environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        banner: requireShim,
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        // The SDK ships in the bundle: the version the tests ran is the version that runs.
+        bundleAwsSDK: true,
+        forceDockerBundling: false,
+        ...bundling,
+      },
+    });
+    this.executionRole = role;
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [logGroup.logGroupArn],
+      }),
+    );
+    // cdk-nag (AWS Solutions) findings this construct answers by design.
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Resource * only for actions that support no resource-level permission: X-Ray PutTraceSegments/PutTelemetryRecords, and dynamodb:ListStreams for stream consumers.',
+    });
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'Node.js 22 is the house runtime: the code is tested on Node 20/22 and moves to a newer LTS deliberately.',
+    });
+  }
+
+  /**
+   * Grants the declared access to a table and its indexes, and sets `envVar` to the table name.
+   * @param indexNames the table's GSIs, granted by name rather than with a `/index/*` wildcard
+   */
+  bindTable(envVar: string, table: ITable, access: Access, indexNames: readonly string[] = []): void {
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: [...tableActions[access]],
+        resources: [table.tableArn, ...indexNames.map((index) => `${table.tableArn}/index/${index}`)],
+      }),
+    );
+    this.addEnvironment(envVar, table.tableName);
+  }
+
+  /** Lets the function put events on `bus` and sets `envVar` to the bus name. */
+  bindBus(envVar: string, bus: IEventBus): void {
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: ['events:PutEvents'], resources: [bus.eventBusArn] }),
+    );
+    this.addEnvironment(envVar, bus.eventBusName);
+  }
+
+  /** Lets the function send messages to `queue` and sets `envVar` to its URL. */
+  bindQueue(envVar: string, queue: IQueue): void {
+    this.addToRolePolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }));
+    if (queue.encryptionMasterKey) queue.encryptionMasterKey.grantEncryptDecrypt(this);
+    this.addEnvironment(envVar, queue.queueUrl);
+  }
+
+  /**
+   * Invokes the function with the table's stream records (new and old images). Failed batches
+   * are split to isolate the bad record, retried, then described in `onFailure`.
+   */
+  consumeTableStream(
+    table: ITable,
+    options: { batchSize: number; maxRetries: number; onFailure: IQueue },
+  ): void {
+    if (!table.tableStreamArn) throw new Error(`Table ${table.node.path} has no stream to consume`);
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
+        resources: [table.tableStreamArn],
+      }),
+    );
+    this.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:ListStreams'], resources: ['*'] }));
+    this.addEventSourceMapping(`${table.node.id}Stream`, {
+      eventSourceArn: table.tableStreamArn,
+      startingPosition: StartingPosition.TRIM_HORIZON,
+      batchSize: options.batchSize,
+      retryAttempts: options.maxRetries,
+      bisectBatchOnError: true,
+      reportBatchItemFailures: true,
+      onFailure: new SqsDlq(options.onFailure),
+    });
+  }
+
+  /**
+   * Invokes the function with the queue's messages; failed messages (partial batch responses)
+   * return to the queue and, after its `maxReceiveCount`, to its DLQ.
+   */
+  consumeQueue(queue: IQueue, options: { batchSize: number; maxBatchingWindowSeconds: number }): void {
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: [
+          'sqs:ReceiveMessage',
+          'sqs:DeleteMessage',
+          'sqs:ChangeMessageVisibility',
+          'sqs:GetQueueAttributes',
+        ],
+        resources: [queue.queueArn],
+      }),
+    );
+    if (queue.encryptionMasterKey) queue.encryptionMasterKey.grantDecrypt(this);
+    this.addEventSourceMapping(`${queue.node.id}Messages`, {
+      eventSourceArn: queue.queueArn,
+      batchSize: options.batchSize,
+      maxBatchingWindow: Duration.seconds(options.maxBatchingWindowSeconds),
+      reportBatchItemFailures: true,
+    });
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Compute: one `RelaisFunction` per entry of `functions` in the declaration, bound to the
+ * tables, bus and queues it declares, its event-source mappings and its schedules.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration } from 'aws-cdk-lib';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { type EventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { HttpContext } from '#schemas/routes.ts';
+import { RelaisFunction } from '../constructs/relais-function.ts';
+import {
+  type Access,
+  tables as declaredTables,
+  type EventSourceMapping,
+  envName,
+  eventSourceMappings,
+  type FunctionDeclaration,
+  type FunctionName,
+  functions,
+  type QueueName,
+  schedules,
+  type TableName,
+} from '../declaration.ts';
+
+/** Root of the repository: entries in the declaration are relative to it. */
+export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+const pascal = (name: string) => `${name[0]?.toUpperCase()}${name.slice(1)}`;
+
+export type FunctionsProps = {
+  tables: Record<TableName, Table>;
+  queues: Record<QueueName, Queue>;
+  bus: EventBus;
+};
+
+/** The Lambda functions of the declaration, wired to what they declare. */
+export class Functions extends Construct {
+  readonly functions: Record<FunctionName, RelaisFunction>;
+
+  constructor(scope: Construct, id: string, props: FunctionsProps) {
+    super(scope, id);
+    this.functions = Object.fromEntries(
+      (Object.keys(functions) as FunctionName[]).map((name) => [
+        name,
+        this.build(name, functions[name], props),
+      ]),
+    ) as Record<FunctionName, RelaisFunction>;
+
+    // Widened to the declared union: the code path for queue mappings exists before the first one.
+    for (const mapping of eventSourceMappings as readonly EventSourceMapping[]) {
+      const fn = this.functions[mapping.function];
+      if (mapping.kind === 'tableStream') {
+        fn.consumeTableStream(props.tables[mapping.table], {
+          batchSize: mapping.batchSize,
+          maxRetries: mapping.maxRetries,
+          onFailure: props.queues[mapping.onFailure],
+        });
+      } else {
+        fn.consumeQueue(props.queues[mapping.queue], {
+          batchSize: mapping.batchSize,
+          maxBatchingWindowSeconds: mapping.maxBatchingWindowSeconds,
+        });
+      }
+    }
+
+    for (const [name, schedule] of Object.entries(schedules)) {
+      new Rule(this, `${pascal(name)}Schedule`, {
+        description: schedule.description,
+        schedule: Schedule.expression(schedule.expression),
+        targets: [new LambdaFunction(this.functions[schedule.function], { retryAttempts: 2 })],
+      });
+    }
+  }
+
+  /** The function serving the HTTP routes of `context`. */
+  forContext(context: HttpContext): RelaisFunction {
+    const name = (Object.keys(functions) as FunctionName[]).find(
+      (key) => (functions[key] as FunctionDeclaration).http === context,
+    );
+    if (!name) throw new Error(`No function of infra/declaration.ts serves the HTTP context '${context}'`);
+    return this.functions[name];
+  }
+
+  private build(name: FunctionName, declared: FunctionDeclaration, props: FunctionsProps): RelaisFunction {
+    const fn = new RelaisFunction(this, pascal(name), {
+      entry: join(repositoryRoot, declared.entry),
+      projectRoot: repositoryRoot,
+      depsLockFilePath: join(repositoryRoot, 'package-lock.json'),
+      serviceName: name,
+      description: declared.description,
+      memorySize: declared.memoryMB,
+      timeout: Duration.seconds(declared.timeoutSeconds),
+    });
+    for (const [table, access] of Object.entries(declared.tables ?? {}) as [TableName, Access][]) {
+      const indexNames = declaredTables[table].indexes.map((index: { name: string }) => index.name);
+      fn.bindTable(envName.table(table), props.tables[table], access, indexNames);
+    }
+    if (declared.putsEvents) fn.bindBus(envName.bus, props.bus);
+    for (const queue of declared.sendsTo ?? []) fn.bindQueue(envName.queue(queue), props.queues[queue]);
+    return fn;
+  }
+}

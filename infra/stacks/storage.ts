@@ -1,0 +1,72 @@
+/**
+ * The operational store: one DynamoDB table per entry of `tables` in the declaration, and the
+ * bucket that receives the S3 and CloudFront access logs of every other bucket.
+ */
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import {
+  type Attribute,
+  AttributeType,
+  BillingMode,
+  StreamViewType,
+  Table,
+  TableEncryption,
+} from 'aws-cdk-lib/aws-dynamodb';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { type KeyAttribute, type TableName, tables } from '../declaration.ts';
+
+const attribute = (key: KeyAttribute): Attribute => ({
+  name: key.name,
+  type: key.type === 'S' ? AttributeType.STRING : AttributeType.NUMBER,
+});
+
+/** Days access logs are kept; long enough for a security investigation. */
+const accessLogDays = 365;
+
+/** The DynamoDB tables, built from the declaration, and the access-log bucket. */
+export class Storage extends Construct {
+  readonly tables: Record<TableName, Table>;
+  /** Target of S3 server access logs and CloudFront standard logs. */
+  readonly accessLogs: Bucket;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.tables = Object.fromEntries(
+      (Object.keys(tables) as TableName[]).map((name) => [name, this.table(name)]),
+    ) as Record<TableName, Table>;
+
+    this.accessLogs = new Bucket(this, 'AccessLogs', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      // CloudFront standard logging writes with ACLs; S3 server access logs use the bucket policy.
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(accessLogDays) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+
+  private table(name: TableName): Table {
+    const declared = tables[name];
+    const table = new Table(this, `${name[0]?.toUpperCase()}${name.slice(1)}Table`, {
+      partitionKey: attribute(declared.partitionKey),
+      sortKey: 'sortKey' in declared ? attribute(declared.sortKey) : undefined,
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      encryption: TableEncryption.AWS_MANAGED,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      timeToLiveAttribute: 'timeToLiveAttribute' in declared ? declared.timeToLiveAttribute : undefined,
+      stream: declared.stream ? StreamViewType.NEW_AND_OLD_IMAGES : undefined,
+      deletionProtection: true,
+      // Customer data outlives a stack: deleting the stack must never delete a table.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of declared.indexes) {
+      table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: attribute(index.partitionKey),
+        sortKey: 'sortKey' in index ? attribute(index.sortKey) : undefined,
+      });
+    }
+    return table;
+  }
+}

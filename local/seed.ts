@@ -1,0 +1,47 @@
+/**
+ * `npm run seed`: writes the demo bank again into the running sandbox (its records back to
+ * their demo values; customers created since are kept). `npm start` seeds an empty sandbox by
+ * itself; this is for putting the demo data back after trying things.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { type FunctionName, functions } from '#infra/declaration.ts';
+import { emulatorEnvironment } from './emulator.ts';
+import { progressBar } from './progress.ts';
+import { functionEnvironment, provisionSandbox } from './resources.ts';
+import { generateDemoBank } from './seed/demo-bank.ts';
+
+const stateFile = fileURLToPath(new URL('../.sandbox/relais.json', import.meta.url));
+const state = await readFile(stateFile, 'utf8')
+  .then((text) => JSON.parse(text) as { awsEndpoint: string; prefix: string })
+  .catch(() => undefined);
+if (
+  !state ||
+  !(await fetch(state.awsEndpoint).then(
+    () => true,
+    () => false,
+  ))
+) {
+  process.stderr.write(
+    'No running sandbox was found: start it with `npm start` (it seeds an empty sandbox by itself).\n',
+  );
+  process.exit(1);
+}
+
+Object.assign(process.env, emulatorEnvironment(state.awsEndpoint));
+const provisioned = await provisionSandbox(state.prefix);
+for (const name of Object.keys(functions) as FunctionName[]) {
+  Object.assign(process.env, functionEnvironment(name, provisioned));
+}
+const { writeDemoBank } = await import('./seed/write-demo-bank.ts');
+const bank = generateDemoBank();
+const bar = progressBar({ label: 'Demo bank', total: bank.customers.length });
+let shown = 0;
+await writeDemoBank(bank, (written) => {
+  bar.tick(written - shown);
+  shown = written;
+});
+bar.done();
+process.stdout.write(
+  `Demo bank written: ${bank.branches.length} branches, ${bank.staff.length} staff, ${bank.customers.length} customers.\n`,
+);

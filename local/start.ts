@@ -1,0 +1,67 @@
+/**
+ * `npm start`: builds the web front end if needed, starts the sandbox on the README's ports,
+ * prints one screen (URLs and demo logins), and stops everything it started on Ctrl-C.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startSandbox } from './sandbox.ts';
+import { demoLogins, demoPassword } from './seed/demo-bank.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const roleLabels: Record<string, string> = {
+  advisor: 'Conseiller / Advisor',
+  branch_manager: "Directeur d'agence / Branch manager",
+  service_agent: 'Conseiller service client / Service agent',
+  marketer: 'Marketing',
+  analyst: 'Analyste / Analyst',
+  admin: 'Administrateur / Admin',
+};
+
+if (!existsSync(`${root}web/dist/index.html`)) {
+  process.stderr.write('Building the web front end (first start only)…\n');
+  const build = spawnSync('npm', ['run', '--silent', 'build:web'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const started = Date.now();
+process.stderr.write('Starting the Relais sandbox…\n');
+const sandbox = await startSandbox({ ports: 'default' }).catch((error: Error) => {
+  process.stderr.write(`\nThe sandbox could not start: ${error.message}\n`);
+  process.exit(1);
+});
+
+const logins = demoLogins(sandbox.staff);
+const width = Math.max(...logins.map((l) => l.username.length));
+process.stdout.write(
+  [
+    '',
+    `  Relais sandbox ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    '',
+    `  Web         ${sandbox.webUrl}`,
+    `  API         ${sandbox.apiUrl}   (reference: ${sandbox.apiUrl}/docs)`,
+    `  Sign-in     ${sandbox.issuerUrl}`,
+    `  Emulator    ${sandbox.awsEndpoint}   (${sandbox.emulatorKind === 'moto' ? 'moto server' : 'AWS_ENDPOINT_URL'})`,
+    '',
+    `  Demo logins (password for all: ${demoPassword})`,
+    ...logins.map(
+      (l) =>
+        `    ${l.username.padEnd(width)}  ${roleLabels[l.role] ?? l.role}${l.branchId ? `, ${l.branchId}` : ''}`,
+    ),
+    '',
+    '  Ctrl-C stops everything.',
+    '',
+  ].join('\n'),
+);
+
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  process.stderr.write('\nStopping the sandbox…\n');
+  await sandbox.stop();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

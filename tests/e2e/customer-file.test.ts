@@ -1,0 +1,206 @@
+/**
+ * The customer file in a real browser against the whole sandbox: an advisor signs in on the
+ * issuer's page, finds a customer of their branch, edits the email and sees it; a stale tab
+ * gets the conflict message instead of overwriting; an advisor of another branch sees the
+ * refusal and no data; the UI switches to English and stays so.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Sandbox, startSandbox } from '#local/sandbox.ts';
+import { generateDemoBank } from '#local/seed/demo-bank.ts';
+import type { StaffMember } from '#local/seed/staff.ts';
+import { uniquePrefix, useEmulator } from '../support/aws.ts';
+import { fitsViewportWidth, launchBrowser, screenshot, signInOnIssuerPage } from './support/browser.ts';
+
+const bankSize = 120;
+const bank = generateDemoBank({ customers: bankSize });
+const advisor = bank.staff.find((member) => member.roles.includes('advisor')) as StaffMember;
+const outsider = bank.staff.find(
+  (member) => member.roles.includes('advisor') && member.branchId !== advisor.branchId,
+) as StaffMember;
+// A customer of the advisor's branch with everything on file, so the test can see that saving
+// one field leaves the others alone.
+const target = bank.customers
+  .map((entry) => entry.customer)
+  .find(
+    (customer) =>
+      customer.branchId === advisor.branchId &&
+      customer.kind === 'individual' &&
+      customer.kycStatus === 'verified' &&
+      customer.contact.email &&
+      customer.contact.mobilePhone,
+  );
+const fileUrl = () => `${sandbox.webUrl}/customers/${target?.id}`;
+
+let sandbox: Sandbox;
+let browser: Browser;
+let advisorContext: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  useEmulator();
+  if (!target) throw new Error('the demo bank has no fully filled customer in the advisor’s branch');
+  [sandbox, browser] = await Promise.all([
+    startSandbox({ prefix: uniquePrefix('e2e'), customers: bankSize, quiet: true, ports: 'free' }),
+    launchBrowser(),
+  ]);
+  advisorContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+  page = await advisorContext.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.stop();
+});
+
+describe('customer file in the browser', () => {
+  it('lets an advisor sign in, find a customer of their branch by the first letters of the name and open the file', async () => {
+    // Prepare
+    const customer = target!;
+    await page.goto(sandbox.webUrl);
+    await page.waitForURL(/\/oauth2\/authorize\?/);
+    await screenshot(page, '01-sign-in');
+
+    // Act
+    await signInOnIssuerPage(page, advisor);
+    const box = page.getByLabel('Nom, numéro client, e-mail ou téléphone');
+    await box.fill(customer.lastName.slice(0, 3));
+    await box.press('Enter');
+    const row = page.getByRole('row').filter({ hasText: customer.customerNumber });
+    await row.waitFor();
+    await screenshot(page, '02-search-results');
+    await row.getByRole('link').click();
+    await page.getByRole('heading', { name: 'Produits détenus' }).waitFor();
+    await screenshot(page, '03-customer-file');
+
+    // Assess
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    await expect.poll(() => page.getByRole('banner').textContent()).toContain(advisor.name);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(customer.firstName);
+    expect(await page.getByRole('link', { name: customer.contact.email }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Consentements' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Historique' }).count()).toBe(1);
+  });
+
+  it('saves a new email and shows it on the file, leaving the other fields as they were', async () => {
+    // Prepare
+    const newEmail = `${target!.firstName
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^a-z]/g, '')}.e2e@exemple.fr`;
+    await page.getByRole('link', { name: 'Modifier la fiche' }).click();
+    const email = page.getByLabel('E-mail', { exact: true });
+    await email.waitFor();
+
+    // Act
+    await email.fill(newEmail);
+    await screenshot(page, '04-edit');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Modifications enregistrées.').waitFor();
+    await screenshot(page, '05-saved');
+
+    // Assess
+    expect(page.url()).toBe(fileUrl());
+    expect(await page.getByRole('link', { name: newEmail }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: target!.contact.email }).count()).toBe(0);
+    expect(await page.getByText('Vérifié', { exact: true }).count()).toBe(1);
+    expect(await page.locator(`a[href="tel:${target!.contact.mobilePhone}"]`).count()).toBe(1);
+  });
+
+  it('tells a second tab with a stale version that someone else changed the file, and overwrites nothing', async () => {
+    // Prepare
+    const staleTab = await advisorContext.newPage();
+    await staleTab.goto(`${fileUrl()}/edit`);
+    const staleEmail = staleTab.getByLabel('E-mail', { exact: true });
+    await staleEmail.waitFor();
+    await page.getByRole('link', { name: 'Modifier la fiche' }).click();
+    await page.getByLabel('E-mail', { exact: true }).fill('premier.onglet@exemple.fr');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Modifications enregistrées.').waitFor();
+
+    // Act
+    await staleEmail.fill('second.onglet@exemple.fr');
+    await staleTab.getByRole('button', { name: 'Enregistrer' }).click();
+    const conflict = staleTab.getByText(
+      "Cette fiche a été modifiée par quelqu'un d'autre depuis que vous l'avez ouverte. Rechargez-la pour voir ses dernières données, puis refaites votre modification.",
+    );
+    await conflict.waitFor();
+    await screenshot(staleTab, '06-conflict');
+    await staleTab.getByRole('button', { name: 'Recharger la fiche' }).click();
+    await expect.poll(() => staleEmail.inputValue()).toBe('premier.onglet@exemple.fr');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Produits détenus' }).waitFor();
+
+    // Assess
+    expect(await conflict.count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'premier.onglet@exemple.fr' }).count()).toBe(1);
+    expect(await page.getByText('second.onglet@exemple.fr').count()).toBe(0);
+    await staleTab.close();
+  });
+
+  it('shows an advisor of another branch the refusal and none of the customer’s data', async () => {
+    // Prepare
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const other = await context.newPage();
+    await other.goto(fileUrl());
+
+    // Act
+    await signInOnIssuerPage(other, outsider);
+    await other.getByRole('heading', { name: 'Client introuvable ou hors de votre périmètre' }).waitFor();
+    await screenshot(other, '07-refusal');
+    const text = (await other.locator('body').textContent()) ?? '';
+
+    // Assess
+    expect(other.url()).toBe(fileUrl());
+    expect(text).toContain(outsider.name);
+    expect(text).not.toContain(target!.customerNumber);
+    expect(text.toLowerCase()).not.toContain(target!.lastName.toLowerCase());
+    expect(text).not.toContain('premier.onglet@exemple.fr');
+    await context.close();
+  });
+
+  it('switches the interface to English and remembers it', async () => {
+    // Prepare
+    await page.goto(fileUrl());
+    await page.getByRole('heading', { name: 'Produits détenus' }).waitFor();
+
+    // Act
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Products held' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Products held' }).waitFor();
+    await screenshot(page, '08-english');
+
+    // Assess
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByRole('link', { name: 'Edit file' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Consents' }).count()).toBe(1);
+  });
+
+  it('fits a 360 px wide phone screen', async () => {
+    // Prepare
+    const phone = await browser.newContext({
+      viewport: { width: 360, height: 780 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const small = await phone.newPage();
+    await small.goto(fileUrl());
+    await signInOnIssuerPage(small, advisor);
+
+    // Act
+    await small.getByRole('heading', { name: 'Produits détenus' }).waitFor();
+    await screenshot(small, '09-phone-file');
+    const fileFits = await fitsViewportWidth(small);
+    await small.getByRole('link', { name: 'Modifier la fiche' }).click();
+    await small.getByLabel('E-mail', { exact: true }).waitFor();
+    await screenshot(small, '10-phone-edit');
+    const formFits = await fitsViewportWidth(small);
+
+    // Assess
+    expect(fileFits).toBe(true);
+    expect(formFits).toBe(true);
+    await phone.close();
+  });
+});

@@ -1,0 +1,480 @@
+/**
+ * The synthesised Relais stack keeps its promises: durable encrypted tables, DLQs, an archived
+ * bus, an API whose every route is authenticated (but the public ones) and served by its
+ * context's Lambda, staff sign-in that cannot move a user between branches, least privilege,
+ * and a web front end that finds its settings at run time.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { cors, functions, queues, tables } from '#infra/declaration.ts';
+import { allRoles } from '#schemas/roles.ts';
+import { routes } from '#schemas/routes.ts';
+import { logicalIdOf, resourceOf, resourcesOfType, type Synthesised, synthRelais } from './support/synth.ts';
+
+type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
+type CfnPolicy = { PolicyDocument: { Statement: Statement[] }; Roles: { Ref: string }[] };
+type CfnRoute = { RouteKey: string; Target: { 'Fn::Join': [string, unknown[]] }; AuthorizationType?: string };
+type CfnIntegration = { IntegrationUri: { 'Fn::GetAtt': [string, string] } };
+
+let synthesised: Synthesised;
+
+beforeAll(() => {
+  synthesised = synthRelais();
+});
+
+const actionsOf = (statement: Statement) => [statement.Action].flat();
+
+describe('tables', () => {
+  test('are on demand, point-in-time recoverable, encrypted, retained, with the declared TTL, stream and GSIs', () => {
+    // Prepare
+    const { stack, template } = synthesised;
+
+    for (const [name, declared] of Object.entries(tables)) {
+      // Act
+      const table = resourceOf(template, stack.storage.tables[name as keyof typeof tables]);
+
+      // Assess
+      expect(table.DeletionPolicy, `${name} is retained`).toBe('Retain');
+      expect(table.Properties).toMatchObject({
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        SSESpecification: { SSEEnabled: true },
+        DeletionProtectionEnabled: true,
+      });
+      expect(table.Properties.StreamSpecification).toEqual(
+        declared.stream ? { StreamViewType: 'NEW_AND_OLD_IMAGES' } : undefined,
+      );
+      expect(table.Properties.TimeToLiveSpecification).toEqual(
+        'timeToLiveAttribute' in declared
+          ? { AttributeName: declared.timeToLiveAttribute, Enabled: true }
+          : undefined,
+      );
+      const indexes = (table.Properties.GlobalSecondaryIndexes ?? []) as { IndexName: string }[];
+      expect(indexes.map((index) => index.IndexName)).toEqual(declared.indexes.map((index) => index.name));
+    }
+  });
+});
+
+describe('messaging', () => {
+  test('every queue has an encrypted DLQ kept 14 days, after its declared receives, and refuses plain HTTP', () => {
+    // Prepare
+    const { stack, template } = synthesised;
+
+    for (const name of Object.keys(queues) as (keyof typeof queues)[]) {
+      // Act
+      const queue = resourceOf(template, stack.messaging.queues[name]).Properties;
+      const dlq = resourceOf(template, stack.messaging.deadLetterQueues[name]).Properties;
+
+      // Assess
+      expect(queue.RedrivePolicy).toEqual({
+        deadLetterTargetArn: { 'Fn::GetAtt': [logicalIdOf(stack.messaging.deadLetterQueues[name]), 'Arn'] },
+        maxReceiveCount: queues[name].maxReceiveCount,
+      });
+      expect(queue.SqsManagedSseEnabled).toBe(true);
+      expect(dlq).toMatchObject({ MessageRetentionPeriod: 14 * 24 * 3600, SqsManagedSseEnabled: true });
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: logicalIdOf(stack.messaging.queues[name]) }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    }
+  });
+
+  test('the bus is archived for replays, a year', () => {
+    // Prepare
+    const { stack, template } = synthesised;
+
+    // Act
+    const archives = Object.values(resourcesOfType(template, 'AWS::Events::Archive'));
+
+    // Assess
+    expect(archives).toHaveLength(1);
+    expect(archives[0]?.Properties).toMatchObject({
+      SourceArn: { 'Fn::GetAtt': [logicalIdOf(stack.messaging.bus), 'Arn'] },
+      RetentionDays: 365,
+    });
+    template.hasResourceProperties('AWS::Events::EventBus', { Name: 'relais' });
+  });
+
+  test('the lake queue accepts messages from its rule only', () => {
+    // Prepare
+    const { stack, template } = synthesised;
+
+    // Act / Assess
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: logicalIdOf(stack.messaging.queues.lakeIntake) }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Action: Match.arrayWith(['sqs:SendMessage']),
+            Principal: { Service: 'events.amazonaws.com' },
+            Condition: {
+              ArnEquals: {
+                'aws:SourceArn': { 'Fn::GetAtt': [logicalIdOf(stack.messaging.rules.everything!), 'Arn'] },
+              },
+            },
+          }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('functions', () => {
+  test('run Node.js 22 on arm64 with X-Ray, source maps, Powertools settings and their own log group', () => {
+    // Prepare
+    const { stack, template } = synthesised;
+
+    for (const name of Object.keys(functions) as (keyof typeof functions)[]) {
+      // Act
+      const fn = resourceOf(template, stack.compute.functions[name]).Properties;
+
+      // Assess
+      expect(fn).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        MemorySize: functions[name].memoryMB,
+        Timeout: functions[name].timeoutSeconds,
+        Environment: {
+          Variables: {
+            NODE_OPTIONS: '--enable-source-maps',
+            POWERTOOLS_SERVICE_NAME: name,
+            POWERTOOLS_METRICS_NAMESPACE: 'Relais',
+          },
+        },
+        LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: expect.any(String) } },
+      });
+    }
+    template.resourceCountIs('AWS::Logs::LogGroup', Object.keys(functions).length + 1);
+  });
+
+  test('are bundled as ESM with a require shim for CommonJS dependencies', () => {
+    // Prepare
+    const { app, stack, template } = synthesised;
+    const fn = resourceOf<{ Code: { S3Key: string } }>(template, stack.compute.functions.customersApi);
+    const hash = fn.Properties.Code.S3Key.replace(/\.zip$/, '');
+
+    // Act
+    const bundle = readFileSync(join(app.outdir, `asset.${hash}`, 'index.mjs'), 'utf8');
+
+    // Assess
+    expect(bundle.startsWith("import { createRequire as relaisCreateRequire } from 'node:module';")).toBe(
+      true,
+    );
+    expect(bundle).toMatch(/export\s*\{[^}]*handler/);
+  });
+
+  test('least privilege: the customers API can add to the audit trail but never change or delete it', () => {
+    // Prepare
+    const { stack, template } = synthesised;
+    const roleId = logicalIdOf(stack.compute.functions.customersApi.executionRole);
+    const auditId = logicalIdOf(stack.storage.tables.audit);
+
+    // Act
+    const policy = Object.values(resourcesOfType<CfnPolicy>(template, 'AWS::IAM::Policy')).find((p) =>
+      p.Properties.Roles.some((role) => role.Ref === roleId),
+    );
+    const onAudit = (policy?.Properties.PolicyDocument.Statement ?? []).filter((statement) =>
+      JSON.stringify(statement.Resource).includes(auditId),
+    );
+    const actions = onAudit.flatMap(actionsOf);
+
+    // Assess
+    expect(actions).toContain('dynamodb:PutItem');
+    expect(actions).toContain('dynamodb:Query');
+    for (const forbidden of [
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:*',
+    ]) {
+      expect(actions, `${forbidden} on the audit table`).not.toContain(forbidden);
+    }
+  });
+
+  test('least privilege: no function gets a wildcard action or a table-wide index wildcard', () => {
+    // Prepare
+    const { template } = synthesised;
+    const functionRoles = Object.entries(resourcesOfType(template, 'AWS::IAM::Role'))
+      .filter(([id]) => id.startsWith('Functions'))
+      .map(([id]) => id);
+
+    // Act
+    const statements = Object.values(resourcesOfType<CfnPolicy>(template, 'AWS::IAM::Policy'))
+      .filter((p) => p.Properties.Roles.some((role) => functionRoles.includes(role.Ref)))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement);
+
+    // Assess
+    expect(statements.flatMap(actionsOf).filter((action) => action.includes('*'))).toEqual([]);
+    expect(JSON.stringify(statements)).not.toContain('/index/*');
+    const onStar = new Set(statements.filter((s) => s.Resource === '*').flatMap(actionsOf));
+    expect([...onStar].sort()).toEqual([
+      'dynamodb:ListStreams',
+      'xray:PutTelemetryRecords',
+      'xray:PutTraceSegments',
+    ]);
+  });
+
+  test('the stream publisher reads the main stream with bisection, retries and an on-failure queue', () => {
+    // Prepare
+    const { stack, template } = synthesised;
+
+    // Act / Assess
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [logicalIdOf(stack.storage.tables.main), 'StreamArn'] },
+      FunctionName: { Ref: logicalIdOf(stack.compute.functions.streamPublisher) },
+      BatchSize: 100,
+      MaximumRetryAttempts: 10,
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: {
+        OnFailure: {
+          Destination: { 'Fn::GetAtt': [logicalIdOf(stack.messaging.queues.publisherFailures), 'Arn'] },
+        },
+      },
+    });
+  });
+});
+
+describe('HTTP API', () => {
+  test('has a JWT authorizer trusting the user pool for the web client', () => {
+    // Prepare
+    const { stack, template } = synthesised;
+
+    // Act / Assess
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ Ref: logicalIdOf(stack.auth.webClient) }],
+        Issuer: {
+          'Fn::Join': [
+            '',
+            ['https://cognito-idp.eu-west-3.amazonaws.com/', { Ref: logicalIdOf(stack.auth.userPool) }],
+          ],
+        },
+      },
+    });
+  });
+
+  test("has one route per route-table entry, integrated with its context's function", () => {
+    // Prepare
+    const { stack, template } = synthesised;
+    const integrations = resourcesOfType<CfnIntegration>(template, 'AWS::ApiGatewayV2::Integration');
+
+    for (const route of routes) {
+      // Act
+      const httpRoute = stack.api.routes[route.id];
+      expect(httpRoute, `construct of route ${route.id}`).toBeDefined();
+      const cfn = resourceOf<CfnRoute>(template, httpRoute!).Properties;
+      const integrationId = JSON.stringify(cfn.Target).match(/"Ref":"([^"]+)"/)?.[1] ?? '';
+
+      // Assess
+      expect(cfn.RouteKey).toBe(`${route.method} ${route.path}`);
+      expect(integrations[integrationId]?.Properties.IntegrationUri['Fn::GetAtt'][0], route.id).toBe(
+        logicalIdOf(stack.compute.forContext(route.context)),
+      );
+    }
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length);
+  });
+
+  test('leaves only public routes without the authorizer', () => {
+    // Prepare
+    const { stack, template } = synthesised;
+
+    for (const route of routes) {
+      // Act
+      const cfn = resourceOf<CfnRoute & { AuthorizerId?: unknown }>(
+        template,
+        stack.api.routes[route.id]!,
+      ).Properties;
+
+      // Assess
+      if (route.roles === 'public') {
+        expect(cfn.AuthorizationType ?? 'NONE', route.id).toBe('NONE');
+        expect(cfn.AuthorizerId, route.id).toBeUndefined();
+      } else {
+        expect(cfn.AuthorizationType, route.id).toBe('JWT');
+        expect(cfn.AuthorizerId, route.id).toBeDefined();
+      }
+    }
+  });
+
+  test('answers CORS preflights for the web origin only, with the headers the SPA sends', () => {
+    // Prepare
+    const { stack, template } = synthesised;
+
+    // Act / Assess
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: {
+        AllowOrigins: [
+          {
+            'Fn::Join': [
+              '',
+              ['https://', { 'Fn::GetAtt': [logicalIdOf(stack.web.distribution), 'DomainName'] }],
+            ],
+          },
+        ],
+        AllowHeaders: [...cors.allowHeaders],
+      },
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+      DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: Match.anyValue() }),
+    });
+  });
+});
+
+describe('Cognito', () => {
+  test('has one group per role, no self sign-up, strong passwords and MFA', () => {
+    // Prepare
+    const { template } = synthesised;
+
+    // Act
+    const groups = Object.values(resourcesOfType(template, 'AWS::Cognito::UserPoolGroup')).map(
+      (group) => group.Properties.GroupName,
+    );
+
+    // Assess
+    expect(groups.sort()).toEqual([...allRoles].sort());
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 14, RequireSymbols: true }) },
+      Schema: Match.arrayWith([
+        Match.objectLike({ Name: 'branchId', Mutable: true, AttributeDataType: 'String' }),
+      ]),
+    });
+  });
+
+  test('the web client reads custom:branchId but cannot write it (no moving to another branch)', () => {
+    // Prepare
+    const { stack, template } = synthesised;
+
+    // Act
+    const client = resourceOf<{ ReadAttributes: string[]; WriteAttributes: string[] }>(
+      template,
+      stack.auth.webClient,
+    ).Properties;
+
+    // Assess
+    expect(client.ReadAttributes).toContain('custom:branchId');
+    expect(client.WriteAttributes).not.toContain('custom:branchId');
+    expect(client).toMatchObject({
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      CallbackURLs: [
+        {
+          'Fn::Join': [
+            '',
+            [
+              'https://',
+              { 'Fn::GetAtt': [logicalIdOf(stack.web.distribution), 'DomainName'] },
+              '/auth/callback',
+            ],
+          ],
+        },
+      ],
+    });
+  });
+});
+
+describe('web', () => {
+  test('CloudFront serves the private bucket through OAC, with SPA fallback and security headers', () => {
+    // Prepare
+    const { template } = synthesised;
+
+    // Act / Assess
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        CustomErrorResponses: [
+          Match.objectLike({ ErrorCode: 403, ResponseCode: 200, ResponsePagePath: '/index.html' }),
+          Match.objectLike({ ErrorCode: 404, ResponseCode: 200, ResponsePagePath: '/index.html' }),
+        ],
+        DefaultCacheBehavior: Match.objectLike({
+          ViewerProtocolPolicy: 'redirect-to-https',
+          ResponseHeadersPolicyId: Match.anyValue(),
+        }),
+        Logging: Match.objectLike({ Bucket: Match.anyValue() }),
+      }),
+    });
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+          StrictTransportSecurity: Match.objectLike({ Override: true }),
+          ContentSecurityPolicy: Match.objectLike({ Override: true }),
+        }),
+      }),
+    });
+  });
+
+  test('deploys a config.json naming the API, the hosted UI and the client id', () => {
+    // Prepare
+    const { stack, template } = synthesised;
+
+    // Act
+    const deployments = Object.values(resourcesOfType(template, 'Custom::CDKBucketDeployment'));
+    const withConfig = deployments.filter((d) => JSON.stringify(d.Properties).includes('SourceMarkers'));
+    const markers = JSON.stringify(withConfig.map((d) => d.Properties.SourceMarkers));
+
+    // Assess
+    expect(withConfig).toHaveLength(1);
+    expect(markers).toContain(logicalIdOf(stack.api.httpApi));
+    expect(markers).toContain(logicalIdOf(stack.auth.webClient));
+    expect(markers).toContain(logicalIdOf(stack.auth.domain));
+  });
+});
+
+describe('lake', () => {
+  test('is versioned, encrypted, private, logged, and moves raw/ to infrequent access', () => {
+    // Prepare
+    const { stack, template } = synthesised;
+
+    // Act
+    const bucket = resourceOf(template, stack.lake.bucket);
+
+    // Assess
+    expect(bucket.DeletionPolicy).toBe('Retain');
+    expect(bucket.Properties).toMatchObject({
+      VersioningConfiguration: { Status: 'Enabled' },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      LoggingConfiguration: { DestinationBucketName: expect.anything(), LogFilePrefix: 'lake/' },
+    });
+    expect(JSON.stringify(bucket.Properties.LifecycleConfiguration)).toContain('"Prefix":"raw/"');
+    expect(JSON.stringify(bucket.Properties.LifecycleConfiguration)).toContain('NoncurrentVersionExpiration');
+  });
+
+  test('has the relais_lake Glue database and an Athena v3 workgroup with enforced, encrypted results', () => {
+    // Prepare
+    const { template } = synthesised;
+
+    // Act / Assess
+    template.hasResourceProperties('AWS::Glue::Database', {
+      DatabaseInput: Match.objectLike({ Name: 'relais_lake' }),
+    });
+    template.hasResourceProperties('AWS::Athena::WorkGroup', {
+      WorkGroupConfiguration: Match.objectLike({
+        EngineVersion: { SelectedEngineVersion: 'Athena engine version 3' },
+        EnforceWorkGroupConfiguration: true,
+        BytesScannedCutoffPerQuery: Match.anyValue(),
+        ResultConfiguration: Match.objectLike({ EncryptionConfiguration: { EncryptionOption: 'SSE_S3' } }),
+      }),
+    });
+  });
+});

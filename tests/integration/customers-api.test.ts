@@ -1,0 +1,299 @@
+/**
+ * The customers context through the local HTTP API, against the emulator: search, the customer
+ * file and its scope, creation with Idempotency-Key, updates with optimistic concurrency, the
+ * audit trail, pagination, and the domain events reaching the bus through the table stream.
+ */
+import { DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { describe, expect, it } from 'vitest';
+import type { Customer, CustomerSummary } from '#schemas/customers/customer.ts';
+import type { Customer360 } from '#schemas/customers/customer-360.ts';
+import { sandboxPerFile } from '../support/sandbox.ts';
+
+const { bank, as, staffMember, sandbox } = sandboxPerFile();
+
+const [home, other] = bank.branches;
+const advisor = staffMember('advisor', home!.id);
+const outsider = staffMember('advisor', other!.id);
+const withAccent = bank.customers.find(
+  (c) => c.customer.branchId === home!.id && /[À-ÿ]/.test(c.customer.lastName) && c.holdings.length > 0,
+)?.customer;
+const someone = bank.customers.find((c) => c.customer.branchId === home!.id && c.holdings.length > 0)!;
+const target = withAccent ?? someone.customer;
+
+const newProspect = (lastName: string) => ({
+  kind: 'prospect',
+  firstName: 'Zoé',
+  lastName,
+  segment: 'young',
+  branchId: home!.id,
+  contact: { email: `${lastName.toLowerCase()}@exemple.fr`, mobilePhone: '+33611223344' },
+});
+
+describe('finding a customer', () => {
+  it('finds customers by name prefix, ignoring accents and case', async () => {
+    // Prepare
+    const api = await as(advisor);
+    const typed = target.lastName
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '')
+      .slice(0, 4)
+      .toUpperCase();
+    // Act
+    const found = await api.request<{ items: CustomerSummary[] }>(
+      'GET',
+      `/v1/customers?q=${encodeURIComponent(typed)}`,
+    );
+    // Assess
+    expect(found.status).toBe(200);
+    expect(found.body.items.map((c) => c.id)).toContain(target.id);
+    expect(found.body.items.every((c) => c.branchId === home!.id)).toBe(true);
+  });
+
+  it('finds a customer by exact e-mail and by customer number', async () => {
+    const api = await as(advisor);
+    const withEmail = bank.customers.find(
+      (c) => c.customer.branchId === home!.id && c.customer.contact.email,
+    )!.customer;
+    const byEmail = await api.request<{ items: CustomerSummary[] }>(
+      'GET',
+      `/v1/customers?email=${encodeURIComponent(withEmail.contact.email!.toUpperCase())}`,
+    );
+    const byNumber = await api.request<{ items: CustomerSummary[] }>(
+      'GET',
+      `/v1/customers?number=${withEmail.customerNumber}`,
+    );
+    expect(byEmail.body.items.map((c) => c.id)).toContain(withEmail.id);
+    expect(byNumber.body.items.map((c) => c.id)).toEqual([withEmail.id]);
+  });
+
+  it('never shows an advisor the customers of another branch', async () => {
+    // Prepare
+    const api = await as(outsider);
+    // Act
+    const file = await api.request('GET', `/v1/customers/${target.id}/360`);
+    const profile = await api.request('GET', `/v1/customers/${target.id}`);
+    const search = await api.request<{ items: CustomerSummary[] }>(
+      'GET',
+      `/v1/customers?number=${target.customerNumber}`,
+    );
+    // Assess
+    expect(file.status).toBe(404);
+    expect(profile.status).toBe(404);
+    expect(JSON.stringify(file.body)).not.toContain(target.lastName);
+    expect(search.body.items).toEqual([]);
+  });
+
+  it('lets a service agent open a customer of any branch', async () => {
+    const api = await as('service_agent');
+    const file = await api.request<Customer360>('GET', `/v1/customers/${target.id}/360`);
+    expect(file.status).toBe(200);
+  });
+
+  it('pages through a branch with a cursor, without repeating anyone', async () => {
+    const api = await as(advisor);
+    const first = await api.request<{ items: CustomerSummary[]; nextCursor?: string }>(
+      'GET',
+      `/v1/branches/${home!.id}/customers?limit=5`,
+    );
+    const second = await api.request<{ items: CustomerSummary[] }>(
+      'GET',
+      `/v1/branches/${home!.id}/customers?limit=5&cursor=${first.body.nextCursor}`,
+    );
+    expect(first.body.items).toHaveLength(5);
+    expect(first.body.nextCursor).toBeDefined();
+    const ids = [...first.body.items, ...second.body.items].map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("lists an advisor's portfolio", async () => {
+    const api = await as(advisor);
+    const portfolio = await api.request<{ items: CustomerSummary[] }>(
+      'GET',
+      `/v1/advisors/${advisor.sub}/customers?limit=100`,
+    );
+    const expected = bank.customers.filter((c) => c.customer.advisorId === advisor.sub).length;
+    expect(portfolio.body.items).toHaveLength(expected);
+  });
+});
+
+describe('the customer file (360°)', () => {
+  it('returns profile, holdings, consents and timeline in one answer', async () => {
+    // Prepare
+    const api = await as(advisor);
+    const seeded = bank.customers.find((c) => c.customer.id === target.id)!;
+    // Act
+    const file = await api.request<Customer360>('GET', `/v1/customers/${target.id}/360`);
+    // Assess
+    expect(file.status).toBe(200);
+    expect(file.body.customer.lastName).toBe(target.lastName);
+    expect(file.body.advisor?.name).toBe(bank.staff.find((m) => m.sub === target.advisorId)?.name);
+    expect(file.body.holdings).toHaveLength(seeded.holdings.length);
+    expect(file.body.consents.items).toHaveLength(10);
+    expect(file.body.timeline[0]?.type).toBeDefined();
+    expect(file.body.timeline.map((e) => e.type)).toContain('CustomerCreated');
+  });
+
+  it('records who read the file, when and why, for the admin to see', async () => {
+    // Prepare
+    const api = await as(advisor);
+    // Act
+    await api.request('GET', `/v1/customers/${target.id}`, {
+      headers: { 'x-access-reason': 'customer_meeting' },
+    });
+    const trail = await (await as('admin')).request<{
+      items: { actorId: string; reason: string; action: string }[];
+    }>('GET', `/v1/customers/${target.id}/audit`);
+    // Assess
+    expect(trail.body.items).toContainEqual(
+      expect.objectContaining({ actorId: advisor.sub, reason: 'customer_meeting', action: 'customer.read' }),
+    );
+  });
+
+  it('refuses an unknown access reason', async () => {
+    const api = await as(advisor);
+    const response = await api.request<{ errors: { field: string }[] }>('GET', `/v1/customers/${target.id}`, {
+      headers: { 'x-access-reason': 'curiosity' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0]?.field).toBe('X-Access-Reason');
+  });
+});
+
+describe('creating a customer', () => {
+  it('creates once per Idempotency-Key, however often the request is retried', async () => {
+    // Prepare
+    const api = await as(advisor);
+    const body = newProspect('Idempotent');
+    const headers = { 'idempotency-key': 'create-3f1c2b9e-0001' };
+    // Act
+    const first = await api.request<Customer>('POST', '/v1/customers', { body, headers });
+    const retry = await api.request<Customer>('POST', '/v1/customers', { body, headers });
+    const search = await api.request<{ items: CustomerSummary[] }>('GET', '/v1/customers?q=idempotent');
+    // Assess
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body.id).toBe(first.body.id);
+    expect(search.body.items).toHaveLength(1);
+  });
+
+  it('refuses the same Idempotency-Key with another body (422)', async () => {
+    const api = await as(advisor);
+    const headers = { 'idempotency-key': 'create-3f1c2b9e-0002' };
+    await api.request('POST', '/v1/customers', { body: newProspect('Premier'), headers });
+    const reused = await api.request('POST', '/v1/customers', { body: newProspect('Second'), headers });
+    expect(reused.status).toBe(422);
+  });
+
+  it('names each invalid field (400) and writes nothing', async () => {
+    const api = await as(advisor);
+    const response = await api.request<{ errors: { field: string }[] }>('POST', '/v1/customers', {
+      body: { ...newProspect('Invalide'), contact: { email: 'not-an-email' }, segment: 'vip' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((e) => e.field).sort()).toEqual(['contact.email', 'segment']);
+    const search = await api.request<{ items: unknown[] }>('GET', '/v1/customers?q=invalide');
+    expect(search.body.items).toEqual([]);
+  });
+
+  it('refuses an advisor creating a customer in another branch', async () => {
+    const api = await as(outsider);
+    const response = await api.request('POST', '/v1/customers', { body: newProspect('Ailleurs') });
+    expect(response.status).toBe(403);
+  });
+});
+
+describe('updating a customer', () => {
+  it('saves a change and answers the new version; a stale version is a 409', async () => {
+    // Prepare
+    const api = await as(advisor);
+    const created = (
+      await api.request<Customer>('POST', '/v1/customers', { body: newProspect('Versionnee') })
+    ).body;
+    // Act
+    const saved = await api.request<Customer>('PATCH', `/v1/customers/${created.id}`, {
+      body: { contact: { email: 'nouvelle@exemple.fr' }, version: created.version },
+    });
+    const stale = await api.request<{ currentVersion: number }>('PATCH', `/v1/customers/${created.id}`, {
+      body: { lastName: 'Perdue' },
+      headers: { 'if-match': `"${created.version}"` },
+    });
+    const reread = await api.request<Customer>('GET', `/v1/customers/${created.id}`);
+    // Assess
+    expect(saved.status).toBe(200);
+    expect(saved.body.version).toBe(created.version + 1);
+    expect(saved.headers.get('etag')).toBe(`"${created.version + 1}"`);
+    expect(stale.status).toBe(409);
+    expect(stale.body.currentVersion).toBe(created.version + 1);
+    expect(reread.body.lastName).toBe('Versionnee');
+    expect(reread.body.contact.email).toBe('nouvelle@exemple.fr');
+  });
+
+  it('asks for the version read (428) rather than risk losing a change', async () => {
+    const api = await as(advisor);
+    const response = await api.request('PATCH', `/v1/customers/${target.id}`, { body: { firstName: 'X' } });
+    expect(response.status).toBe(428);
+  });
+
+  it('finds the customer under the new e-mail, not the old one', async () => {
+    const api = await as(advisor);
+    const created = (await api.request<Customer>('POST', '/v1/customers', { body: newProspect('Demenage') }))
+      .body;
+    await api.request('PATCH', `/v1/customers/${created.id}`, {
+      body: { contact: { email: 'demenage.nouveau@exemple.fr' }, version: 1 },
+    });
+    const byOld = await api.request<{ items: unknown[] }>('GET', '/v1/customers?email=demenage@exemple.fr');
+    const byNew = await api.request<{ items: { id: string }[] }>(
+      'GET',
+      '/v1/customers?email=demenage.nouveau@exemple.fr',
+    );
+    expect(byOld.body.items).toEqual([]);
+    expect(byNew.body.items.map((c) => c.id)).toEqual([created.id]);
+  });
+});
+
+describe('domain events', () => {
+  it('reach the bus from the table stream: created, updated, consent changed', async () => {
+    // Prepare
+    const api = await as(advisor);
+    const created = (await api.request<Customer>('POST', '/v1/customers', { body: newProspect('Evenement') }))
+      .body;
+    await api.request('PATCH', `/v1/customers/${created.id}`, {
+      body: { segment: 'mass_market', version: 1 },
+    });
+    await api.request('PUT', `/v1/customers/${created.id}/consents`, {
+      body: {
+        changes: [{ channel: 'email', purpose: 'marketing', granted: true, source: 'branch' }],
+        version: 0,
+      },
+    });
+    // Act
+    await sandbox().idle();
+    const sqs = new SQSClient({});
+    const seen: { 'detail-type': string; detail: { customerId: string } }[] = [];
+    for (
+      let round = 0;
+      round < 40 && seen.filter((e) => e.detail.customerId === created.id).length < 3;
+      round++
+    ) {
+      const batch = await sqs.send(
+        new ReceiveMessageCommand({
+          QueueUrl: sandbox().resources.queues.lakeIntake.url,
+          MaxNumberOfMessages: 10,
+          WaitTimeSeconds: 1,
+        }),
+      );
+      for (const message of batch.Messages ?? []) seen.push(JSON.parse(message.Body!));
+      if (batch.Messages?.length) {
+        await sqs.send(
+          new DeleteMessageBatchCommand({
+            QueueUrl: sandbox().resources.queues.lakeIntake.url,
+            Entries: batch.Messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })),
+          }),
+        );
+      }
+    }
+    // Assess
+    const mine = seen.filter((e) => e.detail.customerId === created.id).map((e) => e['detail-type']);
+    expect(mine).toEqual(['CustomerCreated', 'CustomerUpdated', 'ConsentChanged']);
+  });
+});
