@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { WebConfig } from '../web/src/lib/config.ts';
+import type { WebConfig } from '#web/src/lib/config.ts';
 
 export type { WebConfig };
 

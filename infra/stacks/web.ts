@@ -35,6 +35,7 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import type { WebConfig } from '#web/src/lib/config.ts';
 
 /** Name of the CDK bootstrap asset bucket, as cdk-nag spells it for a resolved and an agnostic env. */
 const assetBucketNames = (stack: Stack): string[] => {
@@ -46,13 +47,6 @@ const assetBucketNames = (stack: Stack): string[] => {
     names.push(`cdk-${qualifier}-assets-${stack.account}-${stack.region}`);
   }
   return names;
-};
-
-/** What the SPA reads from `/config.json` at start-up. */
-export type WebConfig = {
-  apiUrl: string;
-  auth: { authorizeUrl: string; tokenUrl: string; logoutUrl: string; clientId: string; scopes: string[] };
-  region: string;
 };
 
 export type WebHostingProps = {

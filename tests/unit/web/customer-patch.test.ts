@@ -6,8 +6,8 @@ import {
   checkDraft,
   draftFieldOf,
   draftFromCustomer,
-} from '../../../web/src/features/customers/utils/customer-patch.ts';
-import { formatPhone } from '../../../web/src/features/customers/utils/phone.ts';
+} from '#web/src/features/customers/utils/customer-patch.ts';
+import { formatPhone } from '#web/src/features/customers/utils/phone.ts';
 
 const customer: Customer = {
   id: 'cu-1',

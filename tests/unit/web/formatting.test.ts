@@ -1,8 +1,8 @@
 /** Dates, amounts and bands read naturally in each language. */
 import { describe, expect, it } from 'vitest';
-import { safeReturnPath } from '../../../web/src/lib/auth.ts';
-import { parseWebConfig } from '../../../web/src/lib/config.ts';
-import { ageOn, createFormatters } from '../../../web/src/lib/i18n.ts';
+import { safeReturnPath } from '#web/src/lib/auth.ts';
+import { parseWebConfig } from '#web/src/lib/config.ts';
+import { ageOn, createFormatters } from '#web/src/lib/i18n.ts';
 
 describe('formatters', () => {
   it('formats calendar dates without shifting the day, in French and English', () => {

@@ -1,6 +1,6 @@
 /** PKCE as Cognito checks it: S256 of the verifier, base64url without padding. */
 import { describe, expect, it } from 'vitest';
-import { codeChallenge, createPkcePair, randomUrlSafe } from '../../../web/src/lib/pkce.ts';
+import { codeChallenge, createPkcePair, randomUrlSafe } from '#web/src/lib/pkce.ts';
 
 describe('PKCE', () => {
   it('computes the S256 challenge of RFC 7636 appendix B', async () => {

@@ -1,6 +1,6 @@
 /** The one search box understands what the advisor typed. */
 import { describe, expect, it } from 'vitest';
-import { detectSearch } from '../../../web/src/features/customers/utils/search-query.ts';
+import { detectSearch } from '#web/src/features/customers/utils/search-query.ts';
 
 describe('detectSearch', () => {
   it.each([
