@@ -37,16 +37,23 @@ import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deplo
 import { Construct } from 'constructs';
 import type { WebConfig } from '#web/src/lib/config.ts';
 
-/** Name of the CDK bootstrap asset bucket, as cdk-nag spells it for a resolved and an agnostic env. */
+/**
+ * Name of the CDK bootstrap asset bucket as cdk-nag spells it: account and region each appear
+ * as a token (`<AWS::AccountId>`) unless the environment resolves them (the CLI resolves the
+ * region from its configuration even without credentials).
+ */
 const assetBucketNames = (stack: Stack): string[] => {
   const qualifier =
     (stack.node.tryGetContext('@aws-cdk/core:bootstrapQualifier') as string | undefined) ??
     DefaultStackSynthesizer.DEFAULT_QUALIFIER;
-  const names = [`cdk-${qualifier}-assets-<AWS::AccountId>-<AWS::Region>`];
-  if (!Token.isUnresolved(stack.account) && !Token.isUnresolved(stack.region)) {
-    names.push(`cdk-${qualifier}-assets-${stack.account}-${stack.region}`);
-  }
-  return names;
+  const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
+  const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+  return [
+    ...new Set([
+      `cdk-${qualifier}-assets-<AWS::AccountId>-<AWS::Region>`,
+      `cdk-${qualifier}-assets-${account}-${region}`,
+    ]),
+  ];
 };
 
 export type WebHostingProps = {
