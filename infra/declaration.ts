@@ -38,6 +38,16 @@ export const tables = {
     indexes: [{ name: 'byActor', partitionKey: s('actorId'), sortKey: s('sk') }],
     stream: false,
   },
+  /**
+   * Channel ingestion bookkeeping, kept off the main table's stream: one item per sender
+   * message id (deduplication, expiring after 7 days) and the events counted without consent.
+   */
+  ingest: {
+    partitionKey: s('pk'),
+    indexes: [],
+    timeToLiveAttribute: 'expiresAt',
+    stream: false,
+  },
   /** Powertools idempotency records (Idempotency-Key of creating POSTs), expiring. */
   idempotency: {
     partitionKey: s('id'),
@@ -57,8 +67,10 @@ export type QueueDeclaration = {
 
 /** Every queue has a DLQ named `<queue>-dlq`, kept 14 days. */
 export const queues = {
-  /** Every domain and channel event, for the lake archiver (issue 3). */
-  lakeIntake: { visibilityTimeout: 180, maxReceiveCount: 5 },
+  /** Every domain and channel event, for the lake archiver. */
+  lakeIntake: { visibilityTimeout: 360, maxReceiveCount: 5 },
+  /** Channel events of known customers, for their timeline. */
+  timelineIntake: { visibilityTimeout: 180, maxReceiveCount: 5 },
   /** Stream records the publisher could not put on the bus after its retries. */
   publisherFailures: { visibilityTimeout: 30, maxReceiveCount: 3 },
 } as const satisfies Record<string, QueueDeclaration>;
@@ -70,7 +82,11 @@ export const bus = { name: 'relais', archiveRetentionDays: 365 } as const;
 export type RuleDeclaration = {
   description: string;
   /** EventBridge event pattern. */
-  pattern: { source?: readonly string[] | { prefix: string }[]; 'detail-type'?: readonly string[] };
+  pattern: {
+    source?: readonly string[] | { prefix: string }[];
+    'detail-type'?: readonly string[];
+    detail?: Record<string, readonly unknown[]>;
+  };
   target: { queue: QueueName };
 };
 
@@ -81,7 +97,29 @@ export const rules = {
     pattern: { source: [{ prefix: 'relais.' }] },
     target: { queue: 'lakeIntake' },
   },
+  knownCustomerActivity: {
+    description: 'Channel events of identified customers go to their timeline',
+    pattern: {
+      source: ['relais.channels'],
+      'detail-type': ['ChannelEvent'],
+      detail: { customerId: [{ exists: true }] },
+    },
+    target: { queue: 'timelineIntake' },
+  },
 } as const satisfies Record<string, RuleDeclaration>;
+
+/** S3 buckets the functions use. The lake: raw/ (gzip NDJSON) and curated/ (Parquet), by dt and hour. */
+export const buckets = {
+  lake: { description: 'The click and interaction lake' },
+} as const;
+export type BucketName = keyof typeof buckets;
+
+/** Secrets generated at deployment (Secrets Manager), read at cold start. */
+export const secrets = {
+  /** HMAC key that pseudonymises customer ids in the lake. */
+  pseudonymKey: { description: 'Key of the keyed hash of customer ids in the lake' },
+} as const;
+export type SecretName = keyof typeof secrets;
 
 /** `append`: read, and put new items only — never update or delete (the audit trail). */
 export type Access = 'read' | 'readWrite' | 'append';
@@ -97,6 +135,17 @@ export type FunctionDeclaration = {
   putsEvents?: boolean;
   /** Queues it sends to (`<NAME>_QUEUE_URL`). */
   sendsTo?: readonly QueueName[];
+  /** Buckets it uses (`<NAME>_BUCKET_NAME`). */
+  buckets?: Partial<Record<BucketName, 'read' | 'readWrite'>>;
+  /** Secrets it reads (`<NAME>_SECRET_ARN`). */
+  secrets?: readonly SecretName[];
+  /**
+   * Runs saved queries: Athena in the workgroup (`ATHENA_WORKGROUP`), the Glue catalogue
+   * (`GLUE_DATABASE`); locally DuckDB over the mirrored lake (`QUERY_ENGINE=duckdb`).
+   */
+  queriesLake?: boolean;
+  /** Modules left out of the bundle (native modules used only by the sandbox). */
+  externalModules?: readonly string[];
   /** HTTP functions: the bounded context whose routes it serves. */
   http?: HttpContext;
 };
@@ -117,6 +166,48 @@ export const functions = {
     timeoutSeconds: 10,
     http: 'platform',
     tables: { main: 'read' },
+  },
+  channelsApi: {
+    entry: 'functions/channels/api.ts',
+    description: 'Channels context: event ingestion (write keys), identity stitching, event schemas',
+    memoryMB: 1024,
+    timeoutSeconds: 15,
+    http: 'channels',
+    tables: { main: 'readWrite', ingest: 'readWrite', idempotency: 'readWrite' },
+    putsEvents: true,
+  },
+  timelineProjector: {
+    entry: 'functions/channels/timeline-projector.ts',
+    description: "Summarises known customers' channel events into their timeline",
+    memoryMB: 512,
+    timeoutSeconds: 30,
+    tables: { main: 'readWrite' },
+  },
+  lakeArchiver: {
+    entry: 'functions/analytics/lake-archiver.ts',
+    description: 'Writes every event to the lake: raw gzip NDJSON and curated Parquet, pseudonymised',
+    memoryMB: 1769,
+    timeoutSeconds: 60,
+    buckets: { lake: 'readWrite' },
+    secrets: ['pseudonymKey'],
+    tables: { ingest: 'readWrite' },
+  },
+  lakeCompactor: {
+    entry: 'functions/analytics/lake-compactor.ts',
+    description: 'Merges small lake files of an hour into one (late and small batches)',
+    memoryMB: 1769,
+    timeoutSeconds: 300,
+    buckets: { lake: 'readWrite' },
+  },
+  analyticsApi: {
+    entry: 'functions/analytics/api.ts',
+    description: "Analytics context: the analysts' saved queries, run on the lake",
+    memoryMB: 1024,
+    timeoutSeconds: 30,
+    http: 'analytics',
+    buckets: { lake: 'read' },
+    queriesLake: true,
+    externalModules: ['@duckdb/node-api'],
   },
   streamPublisher: {
     entry: 'functions/platform/stream-publisher.ts',
@@ -155,6 +246,21 @@ export const eventSourceMappings = [
     maxRetries: 10,
     onFailure: 'publisherFailures',
   },
+  // Large batches with a window: fewer, bigger lake files (compaction handles the rest).
+  {
+    kind: 'queue',
+    queue: 'lakeIntake',
+    function: 'lakeArchiver',
+    batchSize: 1000,
+    maxBatchingWindowSeconds: 20,
+  },
+  {
+    kind: 'queue',
+    queue: 'timelineIntake',
+    function: 'timelineProjector',
+    batchSize: 100,
+    maxBatchingWindowSeconds: 2,
+  },
 ] as const satisfies readonly EventSourceMapping[];
 
 export type ScheduleDeclaration = {
@@ -164,19 +270,34 @@ export type ScheduleDeclaration = {
   description: string;
 };
 
-/** Scheduled jobs (SLA clocks, compaction, GDPR retention arrive with later contexts). */
-export const schedules: Record<string, ScheduleDeclaration> = {};
+/** Scheduled jobs (SLA clocks and GDPR retention arrive with later contexts). */
+export const schedules: Record<string, ScheduleDeclaration> = {
+  lakeCompaction: {
+    expression: 'cron(15 * * * ? *)',
+    function: 'lakeCompactor',
+    description: 'Compacts the lake files of the hours that received late or small batches',
+  },
+};
 
 /** Environment variable through which a function finds a resource. */
 export const envName = {
   table: (t: TableName) => `${t.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_TABLE_NAME`,
   queue: (q: QueueName) => `${q.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_QUEUE_URL`,
+  bucket: (b: BucketName) => `${b.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_BUCKET_NAME`,
+  secret: (n: SecretName) => `${n.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_SECRET_ARN`,
   bus: 'EVENT_BUS_NAME',
 } as const;
 
 /** CORS of the HTTP API, answered by API Gateway in the cloud and by the sandbox locally. */
 export const cors = {
-  allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match', 'x-access-reason'],
+  allowHeaders: [
+    'authorization',
+    'content-type',
+    'idempotency-key',
+    'if-match',
+    'x-access-reason',
+    'x-write-key',
+  ],
   allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
   exposeHeaders: ['etag', 'location'],
   maxAgeSeconds: 600,

@@ -141,21 +141,39 @@ const toEvent = (
   } as APIGatewayProxyEventV2WithJWTAuthorizer;
 };
 
-/** The Lambda function serving each HTTP context, loaded once from its declared entry. */
-const loadHandlers = async () => {
-  const byContext = new Map<string, { name: FunctionName; timeoutSeconds: number; handler: LambdaHandler }>();
-  for (const [name, fn] of Object.entries(functions) as [FunctionName, (typeof functions)[FunctionName]][]) {
-    if (!('http' in fn)) continue;
-    const module = (await import(new URL(`../${fn.entry}`, import.meta.url).href)) as {
-      handler: LambdaHandler;
-    };
-    byContext.set(fn.http, { name, timeoutSeconds: fn.timeoutSeconds, handler: module.handler });
-  }
-  return byContext;
+/**
+ * The Lambda function serving each HTTP context, loaded from its declared entry on its first
+ * request (a cold start, as in the cloud) and kept.
+ */
+const handlerLoader = () => {
+  const loaded = new Map<
+    string,
+    Promise<{ name: FunctionName; timeoutSeconds: number; handler: LambdaHandler }>
+  >();
+  return (context: string) => {
+    const entry = (Object.entries(functions) as [FunctionName, (typeof functions)[FunctionName]][]).find(
+      ([, fn]) => 'http' in fn && fn.http === context,
+    );
+    if (!entry) return undefined;
+    const [name, fn] = entry;
+    if (!loaded.has(context)) {
+      loaded.set(
+        context,
+        import(new URL(`../${fn.entry}`, import.meta.url).href).then(
+          (module: { handler: LambdaHandler }) => ({
+            name,
+            timeoutSeconds: fn.timeoutSeconds,
+            handler: module.handler,
+          }),
+        ),
+      );
+    }
+    return loaded.get(context);
+  };
 };
 
 export const startApiGateway = async (options: ApiGatewayOptions): Promise<ApiGateway> => {
-  const handlers = await loadHandlers();
+  const handlerFor = handlerLoader();
   const jwks = createRemoteJWKSet(new URL(options.jwt.jwksUrl));
 
   const corsHeaders = (origin: string | undefined): Record<string, string> =>
@@ -234,11 +252,12 @@ export const startApiGateway = async (options: ApiGatewayOptions): Promise<ApiGa
     const body = await readBody(request);
     if (body === 'too large') return gatewayError(response, origin, 413, 'Request Entity Too Large');
     let claims: Record<string, string> | undefined;
-    if (matched.route.roles !== 'public') {
+    // Like the cloud: the JWT authorizer guards every route but the public and write-key ones.
+    if (matched.route.roles !== 'public' && matched.route.roles !== 'writeKey') {
       claims = await verify(request.headers.authorization);
       if (!claims) return gatewayError(response, origin, 401, 'Unauthorized');
     }
-    const target = handlers.get(matched.route.context);
+    const target = await handlerFor(matched.route.context);
     if (!target) return gatewayError(response, origin, 500, 'Internal Server Error');
     const event = toEvent(request, url, matched.route, matched.pathParameters, body, claims);
     const outcome = await invokeHandler(target.handler, event, {

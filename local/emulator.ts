@@ -86,6 +86,9 @@ export const startEmulator = async (options: { port?: number } = {}): Promise<Em
   const child = spawn('python3', [launcher, '-H', '127.0.0.1', '-p', String(port)], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, MOTO_ALLOW_NONEXISTENT_REGION: 'true' },
+    // Its own process group: a Ctrl-C in the terminal must not stop the emulator before the
+    // pollers that use it; the sandbox stops it last (and moto_server.py exits if we die).
+    detached: true,
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {

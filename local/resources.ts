@@ -3,6 +3,7 @@
  * on the emulator, derived from `infra/declaration.ts` like the CDK stack is, and created
  * idempotently with the AWS SDK. `tests/infra/drift.test.ts` compares this plan with the stack.
  */
+import { randomInt } from 'node:crypto';
 import {
   type AttributeDefinition,
   CreateTableCommand,
@@ -32,6 +33,11 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import {
+  CreateSecretCommand,
+  DescribeSecretCommand,
+  SecretsManagerClient,
+} from '@aws-sdk/client-secrets-manager';
+import {
   CreateQueueCommand,
   GetQueueAttributesCommand,
   GetQueueUrlCommand,
@@ -40,6 +46,8 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import {
+  type BucketName,
+  buckets,
   bus,
   type EventSourceMapping,
   envName,
@@ -52,9 +60,12 @@ import {
   queues,
   type RuleDeclaration,
   rules,
+  type SecretName,
+  secrets,
   type TableName,
   tables,
 } from '#infra/declaration.ts';
+import { lakeCatalog } from '#schemas/analytics/lake.ts';
 
 /** A DLQ keeps a message 14 days (the SQS maximum), as in the cloud. */
 export const dlqRetentionSeconds = 14 * 24 * 60 * 60;
@@ -82,14 +93,32 @@ export type PlannedRule = {
   pattern: RuleDeclaration['pattern'];
   targetQueue: QueueName;
 };
+export type PlannedSecret = {
+  name: string;
+  description: string;
+  /** Random letters and digits generated once, as the CDK stack's `generateSecretString`. */
+  length: number;
+};
 export type SandboxPlan = {
   tables: Record<TableName, PlannedTable>;
   queues: Record<QueueName, PlannedQueue>;
   bus: { name: string };
   rules: Record<string, PlannedRule>;
   eventSourceMappings: readonly EventSourceMapping[];
+  buckets: Record<BucketName, string>;
+  secrets: Record<SecretName, PlannedSecret>;
+  /** The lake bucket's name (also in `buckets`). */
   lakeBucket: string;
 };
+
+/** Length of a generated secret, as `generatedSecretLength` in `infra/stacks/secrets.ts`. */
+export const generatedSecretLength = 64;
+
+/**
+ * The lake's Athena workgroup and Glue database names, as in the cloud. Locally they are
+ * placeholders: saved queries run on DuckDB (`QUERY_ENGINE=duckdb`) over the mirrored lake.
+ */
+export const lakeQueryNames = { workGroup: 'relais', database: lakeCatalog.database } as const;
 
 const mapValues = <K extends string, V, R>(record: Record<K, V>, f: (value: V, key: K) => R): Record<K, R> =>
   Object.fromEntries(Object.entries(record).map(([key, value]) => [key, f(value as V, key as K)])) as Record<
@@ -121,6 +150,15 @@ export const sandboxPlan = (prefix: string): SandboxPlan => ({
     targetQueue: declared.target.queue,
   })),
   eventSourceMappings,
+  buckets: mapValues(
+    buckets as Record<BucketName, (typeof buckets)[BucketName]>,
+    (_declared, key) => `${prefix}-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+  ),
+  secrets: mapValues(secrets as Record<SecretName, (typeof secrets)[SecretName]>, (declared, key) => ({
+    name: `${prefix}-${key}`,
+    description: declared.description,
+    length: generatedSecretLength,
+  })),
   lakeBucket: `${prefix}-lake`,
 });
 
@@ -129,12 +167,16 @@ export type SandboxClients = {
   sqs: SQSClient;
   eventBridge: EventBridgeClient;
   s3: S3Client;
+  secretsManager: SecretsManagerClient;
 };
 
 export type ProvisionedSandbox = {
   tables: Record<TableName, { name: string; streamArn?: string }>;
   queues: Record<QueueName, { url: string; arn: string; dlqUrl: string; dlqArn: string }>;
   busName: string;
+  buckets: Record<BucketName, string>;
+  secrets: Record<SecretName, { name: string; arn: string }>;
+  /** The lake bucket's name (also in `buckets`). */
   lakeBucket: string;
 };
 
@@ -145,6 +187,7 @@ export const defaultClients = (): SandboxClients => ({
   eventBridge: new EventBridgeClient({}),
   // Emulators answer on one host: bucket names go in the path, not in a sub-domain.
   s3: new S3Client({ forcePathStyle: true }),
+  secretsManager: new SecretsManagerClient({}),
 });
 
 const errorName = (error: unknown): string => (error instanceof Error ? error.name : '');
@@ -402,10 +445,48 @@ const ensureBucket = async (client: S3Client, name: string) => {
   }
 };
 
+// --- Secrets Manager ----------------------------------------------------------------------
+
+const secretAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** Random letters and digits, like `generateSecretString` with `excludePunctuation`. */
+export const randomSecret = (length: number): string =>
+  Array.from({ length }, () => secretAlphabet[randomInt(secretAlphabet.length)]).join('');
+
+/** Creates the secret with a random value the first time only; answers its ARN. */
+const ensureSecret = async (client: SecretsManagerClient, secret: PlannedSecret): Promise<string> => {
+  const describe = async () => {
+    try {
+      return (await client.send(new DescribeSecretCommand({ SecretId: secret.name }))).ARN;
+    } catch (error) {
+      if (isMissing(error, 'ResourceNotFoundException')) return undefined;
+      throw error;
+    }
+  };
+  const existing = await describe();
+  if (existing) return existing;
+  try {
+    const created = await client.send(
+      new CreateSecretCommand({
+        Name: secret.name,
+        Description: secret.description,
+        SecretString: randomSecret(secret.length),
+      }),
+    );
+    if (created.ARN) return created.ARN;
+  } catch (error) {
+    // Another process provisioning the same sandbox created it first: its value stands.
+    if (!isMissing(error, 'ResourceExistsException')) throw error;
+  }
+  const arn = await describe();
+  if (!arn) throw new Error(`Secrets Manager gave no ARN for secret ${secret.name}`);
+  return arn;
+};
+
 /**
- * Creates the sandbox's tables, queues (with DLQs and queue policies), bus, rules and lake
- * bucket on the emulator. Idempotent: on an existing sandbox it changes nothing and answers the
- * same names, URLs and ARNs.
+ * Creates the sandbox's tables, queues (with DLQs and queue policies), bus, rules, buckets and
+ * secrets on the emulator. Idempotent: on an existing sandbox it changes nothing (a secret
+ * keeps its value) and answers the same names, URLs and ARNs.
  */
 export const provisionSandbox = async (
   prefix: string,
@@ -448,19 +529,28 @@ export const provisionSandbox = async (
     await setChangedAttributes(clients.sqs, queue.url, { Policy: queuePolicy(queue.arn, ruleArns) });
   }
 
-  await ensureBucket(clients.s3, plan.lakeBucket);
+  for (const bucket of Object.values(plan.buckets)) await ensureBucket(clients.s3, bucket);
+  const secretEntries = await Promise.all(
+    (Object.entries(plan.secrets) as [SecretName, PlannedSecret][]).map(
+      async ([key, secret]) =>
+        [key, { name: secret.name, arn: await ensureSecret(clients.secretsManager, secret) }] as const,
+    ),
+  );
 
   return {
     tables: Object.fromEntries(tableEntries) as ProvisionedSandbox['tables'],
     queues: provisionedQueues,
     busName: plan.bus.name,
+    buckets: plan.buckets,
+    secrets: Object.fromEntries(secretEntries) as ProvisionedSandbox['secrets'],
     lakeBucket: plan.lakeBucket,
   };
 };
 
 /**
  * The environment variables binding `fn` to its resources: the same `envName` names the CDK
- * `bind*` helpers set, with the sandbox's physical names as values.
+ * `bind*` helpers set, with the sandbox's physical names as values. One deliberate difference:
+ * a function that queries the lake also gets `QUERY_ENGINE=duckdb` (no Athena locally).
  */
 export const functionEnvironment = (
   fn: FunctionName,
@@ -478,5 +568,21 @@ export const functionEnvironment = (
     ...Object.fromEntries(
       (declared.sendsTo ?? []).map((queue) => [envName.queue(queue), provisioned.queues[queue].url]),
     ),
+    ...Object.fromEntries(
+      (Object.keys(declared.buckets ?? {}) as BucketName[]).map((bucket) => [
+        envName.bucket(bucket),
+        provisioned.buckets[bucket],
+      ]),
+    ),
+    ...Object.fromEntries(
+      (declared.secrets ?? []).map((secret) => [envName.secret(secret), provisioned.secrets[secret].arn]),
+    ),
+    ...(declared.queriesLake
+      ? {
+          ATHENA_WORKGROUP: lakeQueryNames.workGroup,
+          GLUE_DATABASE: lakeQueryNames.database,
+          QUERY_ENGINE: 'duckdb',
+        }
+      : {}),
   };
 };

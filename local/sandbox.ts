@@ -38,6 +38,10 @@ export type SandboxOptions = {
 
 export type Sandbox = {
   webUrl: string;
+  /** The bank's public website (demo), with the tracker. */
+  demoSiteUrl: string;
+  /** The `web` channel's write key of the demo website. */
+  demoWriteKey: string;
   apiUrl: string;
   issuerUrl: string;
   awsEndpoint: string;
@@ -53,21 +57,25 @@ export type Sandbox = {
 };
 
 /** The README's ports. */
-export const defaultPorts = { web: 8080, api: 8081, auth: 8082 } as const;
+export const defaultPorts = { web: 8080, api: 8081, auth: 8082, demoSite: 8083 } as const;
 /** The local app client, as Cognito's app client id. */
 export const localClientId = 'relais-web-local';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-const loadHandler = async (name: FunctionName): Promise<LambdaHandler> => {
-  const module = (await import(new URL(`../${functions[name].entry}`, import.meta.url).href)) as {
-    handler: LambdaHandler;
+/** A function's handler, imported from its declared entry on the first invocation (a cold start). */
+const lazyHandler = (name: FunctionName): LambdaHandler => {
+  let loaded: Promise<LambdaHandler> | undefined;
+  return async (event, context) => {
+    loaded ??= import(new URL(`../${functions[name].entry}`, import.meta.url).href).then(
+      (module: { handler: LambdaHandler }) => module.handler,
+    );
+    return (await loaded)(event, context);
   };
-  return module.handler;
 };
 
 export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbox> => {
   const prefix = options.prefix ?? 'relais';
-  const ports = options.ports === 'default' ? defaultPorts : { web: 0, api: 0, auth: 0 };
+  const ports = options.ports === 'default' ? defaultPorts : { web: 0, api: 0, auth: 0, demoSite: 0 };
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const close of stops.reverse()) await close().catch(() => {});
@@ -77,6 +85,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     stops.push(emulator.stop);
     Object.assign(process.env, emulatorEnvironment(emulator.endpoint), {
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+      POWERTOOLS_SERVICE_NAME: 'relais-sandbox',
       POWERTOOLS_METRICS_DISABLED: 'true',
       RELAIS_VALIDATE_RESPONSES: 'true',
     });
@@ -134,14 +143,26 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       },
     });
     stops.push(web.close);
-    const webPort = new URL(web.url).port;
-    allowedOrigins.push(`http://127.0.0.1:${webPort}`, `http://localhost:${webPort}`);
+    const { ensureDemoWriteKey } = await import('./seed/demo-write-key.ts');
+    const { startDemoSite } = await import('./demo-site.ts');
+    const demoWriteKey = await ensureDemoWriteKey();
+    const demoSite = await startDemoSite({
+      port: ports.demoSite,
+      apiUrl: api.url,
+      writeKey: demoWriteKey,
+      customers: bank.customers.length,
+    });
+    stops.push(demoSite.close);
+    for (const url of [web.url, demoSite.url]) {
+      const port = new URL(url).port;
+      allowedOrigins.push(`http://127.0.0.1:${port}`, `http://localhost:${port}`);
+    }
 
     const sqs = new SQSClient({});
     const pollers: Poller[] = [];
     for (const mapping of eventSourceMappings as readonly EventSourceMapping[]) {
       const fn = functions[mapping.function];
-      const handler = await loadHandler(mapping.function);
+      const handler = lazyHandler(mapping.function);
       if (mapping.kind === 'tableStream') {
         const streamArn = provisioned.tables[mapping.table].streamArn;
         if (!streamArn) throw new Error(`table ${mapping.table} has no stream`);
@@ -196,7 +217,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
 
     const jobs = await Promise.all(
       Object.entries(schedules).map(async ([name, schedule]) => {
-        const handler = await loadHandler(schedule.function);
+        const handler = lazyHandler(schedule.function);
         const fn = functions[schedule.function];
         return {
           name,
@@ -214,6 +235,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
 
     const sandbox = {
       webUrl: web.url,
+      demoSiteUrl: demoSite.url,
+      demoWriteKey,
       apiUrl: api.url,
       issuerUrl: issuer.url,
       awsEndpoint: emulator.endpoint,
@@ -230,7 +253,15 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     await writeFile(
       `${root}.sandbox/${prefix}.json`,
       JSON.stringify(
-        { ...sandbox, prefix, pid: process.pid, staff: undefined, idToken: undefined, resources: undefined },
+        {
+          ...sandbox,
+          prefix,
+          pid: process.pid,
+          staff: undefined,
+          idToken: undefined,
+          resources: undefined,
+          demoWriteKey: undefined,
+        },
         null,
         2,
       ),

@@ -40,6 +40,7 @@ process.stdout.write(
     `  Relais sandbox ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     '',
     `  Web         ${sandbox.webUrl}`,
+    `  Demo site   ${sandbox.demoSiteUrl}   (the bank's public website, with the tracker)`,
     `  API         ${sandbox.apiUrl}   (reference: ${sandbox.apiUrl}/docs)`,
     `  Sign-in     ${sandbox.issuerUrl}`,
     `  Emulator    ${sandbox.awsEndpoint}   (${sandbox.emulatorKind === 'moto' ? 'moto server' : 'AWS_ENDPOINT_URL'})`,

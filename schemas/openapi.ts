@@ -101,9 +101,10 @@ export const openApiDocument = () => {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes as readonly RouteDefinition[]) {
     const secured = route.roles !== 'public';
+    const byWriteKey = route.roles === 'writeKey';
     const errorStatuses = [
       400,
-      ...(secured ? [401, 403] : []),
+      ...(byWriteKey ? [401] : secured ? [401, 403] : []),
       ...(route.params ? [404] : []),
       ...(route.concurrency ? [409, 428] : []),
       ...(route.idempotent ? [409, 422] : []),
@@ -114,12 +115,17 @@ export const openApiDocument = () => {
       operationId: route.id,
       summary: route.summary,
       tags: [route.context],
-      ...(secured
+      ...(byWriteKey
         ? {
-            security: [{ cognito: [] }],
-            description: `Roles: ${(route.roles as readonly string[]).join(', ')}.`,
+            security: [{ writeKey: [] }],
+            description: 'Authenticated by the channel’s write key (X-Write-Key).',
           }
-        : { security: [] }),
+        : secured
+          ? {
+              security: [{ cognito: [] }],
+              description: `Roles: ${(route.roles as readonly string[]).join(', ')}.`,
+            }
+          : { security: [] }),
       parameters: parameters(route, convert),
       ...(route.body
         ? {
@@ -130,6 +136,18 @@ export const openApiDocument = () => {
           }
         : {}),
       responses: {
+        ...Object.fromEntries(
+          (route.response.alsoStatus ?? []).map((status) => [
+            status,
+            {
+              description:
+                status === 207 ? 'Some items were refused: see the answer' : 'Accepted, still running',
+              ...(route.response.body
+                ? { content: { 'application/json': { schema: convert(route.response.body, 'output') } } }
+                : {}),
+            },
+          ]),
+        ),
         [route.response.status]: {
           description: 'Success',
           ...(route.response.body
@@ -160,7 +178,10 @@ export const openApiDocument = () => {
     paths,
     components: {
       schemas: Object.fromEntries(Object.entries(components).sort(([a], [b]) => a.localeCompare(b))),
-      securitySchemes: { cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        writeKey: { type: 'apiKey', in: 'header', name: 'X-Write-Key' },
+      },
     },
   };
 };

@@ -3,7 +3,17 @@
  * the local sandbox, the authorisation tests and the OpenAPI document all read it.
  */
 import * as z from 'zod';
+import { QueryRun, RunQueryRequest, SavedQuery } from './analytics/query.ts';
 import { AuditRecord } from './audit.ts';
+import { IngestRequest, IngestResponse, maxBatchKB } from './channels/channel-event.ts';
+import { EventSchemaDefinition, RegisterEventSchemaRequest } from './channels/event-schema.ts';
+import { AnonymousId, IdentityLink } from './channels/identity.ts';
+import {
+  CreateWriteKeyRequest,
+  RotateWriteKeyRequest,
+  WriteKey,
+  WriteKeyWithSecret,
+} from './channels/write-key.ts';
 import { Id, PageQuery, pageOf } from './common.ts';
 import { Consents, UpdateConsentsRequest } from './customers/consent.ts';
 import {
@@ -17,7 +27,7 @@ import { Branch, Me } from './platform/directory.ts';
 import type { Role } from './roles.ts';
 
 /** A bounded context that answers HTTP routes; each has one Lambda function with a router. */
-export type HttpContext = 'customers' | 'platform';
+export type HttpContext = 'customers' | 'platform' | 'channels' | 'analytics';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type RouteDefinition = {
@@ -28,12 +38,18 @@ export type RouteDefinition = {
   path: string;
   context: HttpContext;
   summary: string;
-  /** Groups allowed to call the route, or `public` for no authentication. */
-  roles: readonly Role[] | 'public';
+  /**
+   * Groups allowed to call the route; `public` for no authentication; `writeKey` for channels,
+   * which authenticate with a write key that the context's handler checks.
+   */
+  roles: readonly Role[] | 'public' | 'writeKey';
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
-  response: { status: 200 | 201 | 204; body?: z.ZodType };
+  /** The usual status; a handler may answer another listed in `alsoStatus` (`withStatus`). */
+  response: { status: 200 | 201 | 204; body?: z.ZodType; alsoStatus?: readonly (202 | 207)[] };
+  /** Largest body accepted, in KB. @default 256 */
+  maxBodyKB?: number;
   /** Creating POST: an `Idempotency-Key` header makes retries safe. */
   idempotent?: boolean;
   /** Update guarded by `version` (body) or `If-Match`; a stale version is a 409. */
@@ -179,6 +195,127 @@ export const routes = [
     params: z.object({ advisorId: Id }),
     query: PageQuery,
     response: { status: 200, body: pageOf(CustomerSummary) },
+  },
+  {
+    id: 'ingestEvents',
+    method: 'POST',
+    path: '/v1/events',
+    context: 'channels',
+    summary: 'Post a batch of web or mobile events (write key in X-Write-Key)',
+    roles: 'writeKey',
+    body: IngestRequest,
+    response: { status: 200, body: IngestResponse, alsoStatus: [207] },
+    maxBodyKB: maxBatchKB,
+  },
+  {
+    id: 'createWriteKey',
+    method: 'POST',
+    path: '/v1/write-keys',
+    context: 'channels',
+    summary: 'Create a write key for a channel (the key is shown once)',
+    roles: ['admin'],
+    body: CreateWriteKeyRequest,
+    response: { status: 201, body: WriteKeyWithSecret },
+  },
+  {
+    id: 'listWriteKeys',
+    method: 'GET',
+    path: '/v1/write-keys',
+    context: 'channels',
+    summary: 'The write keys, without their secrets',
+    roles: ['admin'],
+    response: { status: 200, body: z.object({ items: z.array(WriteKey) }) },
+  },
+  {
+    id: 'rotateWriteKey',
+    method: 'POST',
+    path: '/v1/write-keys/{keyId}/rotate',
+    context: 'channels',
+    summary: 'Replace a write key; the old one works for a grace period',
+    roles: ['admin'],
+    params: z.object({ keyId: Id }),
+    body: RotateWriteKeyRequest,
+    response: { status: 200, body: WriteKeyWithSecret },
+  },
+  {
+    id: 'revokeWriteKey',
+    method: 'DELETE',
+    path: '/v1/write-keys/{keyId}',
+    context: 'channels',
+    summary: 'Revoke a write key at once',
+    roles: ['admin'],
+    params: z.object({ keyId: Id }),
+    response: { status: 204 },
+  },
+  {
+    id: 'listEventSchemas',
+    method: 'GET',
+    path: '/v1/event-schemas',
+    context: 'channels',
+    summary: 'The custom event types developers registered',
+    roles: ['admin', 'analyst'],
+    response: { status: 200, body: z.object({ items: z.array(EventSchemaDefinition) }) },
+  },
+  {
+    id: 'registerEventSchema',
+    method: 'POST',
+    path: '/v1/event-schemas',
+    context: 'channels',
+    summary: 'Register a custom event type (a new version if the name exists)',
+    roles: ['admin'],
+    body: RegisterEventSchemaRequest,
+    response: { status: 201, body: EventSchemaDefinition },
+    idempotent: true,
+  },
+  {
+    id: 'listIdentities',
+    method: 'GET',
+    path: '/v1/customers/{customerId}/identities',
+    context: 'channels',
+    summary: 'The devices and browsers linked to a customer (identity stitching)',
+    roles: customerReaders,
+    params: CustomerParams,
+    response: { status: 200, body: z.object({ items: z.array(IdentityLink) }) },
+  },
+  {
+    id: 'unlinkIdentity',
+    method: 'DELETE',
+    path: '/v1/customers/{customerId}/identities/{anonymousId}',
+    context: 'channels',
+    summary: 'Undo a link between a device and a customer (recorded in the timeline)',
+    roles: ['service_agent', 'admin'],
+    params: z.object({ customerId: Id, anonymousId: AnonymousId }),
+    response: { status: 204 },
+  },
+  {
+    id: 'listSavedQueries',
+    method: 'GET',
+    path: '/v1/analytics/queries',
+    context: 'analytics',
+    summary: "The analysts' saved queries and their parameters",
+    roles: ['analyst'],
+    response: { status: 200, body: z.object({ items: z.array(SavedQuery) }) },
+  },
+  {
+    id: 'runSavedQuery',
+    method: 'POST',
+    path: '/v1/analytics/queries/{queryId}/runs',
+    context: 'analytics',
+    summary: 'Run a saved query on the lake (202 with the run if still running)',
+    roles: ['analyst'],
+    params: z.object({ queryId: z.string().regex(/^[a-z0-9-]+$/) }),
+    body: RunQueryRequest,
+    response: { status: 200, body: QueryRun, alsoStatus: [202] },
+  },
+  {
+    id: 'getQueryRun',
+    method: 'GET',
+    path: '/v1/analytics/runs/{runId}',
+    context: 'analytics',
+    summary: 'A run of a saved query: status, then columns and rows',
+    roles: ['analyst'],
+    params: z.object({ runId: z.string().max(128) }),
+    response: { status: 200, body: QueryRun },
   },
 ] as const satisfies readonly RouteDefinition[];
 

@@ -4,7 +4,7 @@
  * `bind*` helpers that grant least-privilege IAM and set the environment variable in one call,
  * so a permission never exists without the variable that uses it, nor the other way round.
  */
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -12,6 +12,8 @@ import { Architecture, LoggingFormat, Runtime, StartingPosition, Tracing } from 
 import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { Access } from '../declaration.ts';
@@ -64,6 +66,36 @@ export const tableActions: Record<Access, readonly string[]> = {
   readWrite: [...dynamoRead, ...dynamoWrite],
   append: [...dynamoRead, 'dynamodb:PutItem'],
 };
+
+/** The IAM actions each declared bucket access grants, on the bucket and on its objects. */
+export const bucketActions: Record<
+  'read' | 'readWrite',
+  { bucket: readonly string[]; objects: readonly string[] }
+> = {
+  read: { bucket: ['s3:ListBucket'], objects: ['s3:GetObject'] },
+  readWrite: { bucket: ['s3:ListBucket'], objects: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'] },
+};
+
+/** What `bindLakeQueries` needs to know of the lake (see `infra/stacks/lake.ts`). */
+export type LakeQueryTarget = {
+  workGroupName: string;
+  databaseName: string;
+  tableNames: readonly string[];
+  lakeBucket: IBucket;
+  /** Where Athena writes query results, with the caller's permissions. */
+  resultsBucket: IBucket;
+};
+
+/** Athena and Glue actions of a function that runs queries on the lake (never DDL). */
+export const lakeQueryActions = {
+  athena: [
+    'athena:StartQueryExecution',
+    'athena:GetQueryExecution',
+    'athena:GetQueryResults',
+    'athena:StopQueryExecution',
+  ],
+  glue: ['glue:GetDatabase', 'glue:GetTable', 'glue:GetPartition', 'glue:GetPartitions'],
+} as const;
 
 /** A Lambda function with the house defaults; see the module comment. */
 export class RelaisFunction extends NodejsFunction {
@@ -144,6 +176,104 @@ export class RelaisFunction extends NodejsFunction {
       }),
     );
     this.addEnvironment(envVar, table.tableName);
+  }
+
+  /**
+   * Grants the declared access to a bucket and its objects, and sets `envVar` to its name.
+   * Object actions need the `<bucket>/*` resource: acknowledged for cdk-nag on the role.
+   */
+  bindBucket(envVar: string, bucket: IBucket, access: 'read' | 'readWrite'): void {
+    const actions = bucketActions[access];
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: [...actions.bucket], resources: [bucket.bucketArn] }),
+    );
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: [...actions.objects], resources: [bucket.arnForObjects('*')] }),
+    );
+    if (bucket.encryptionKey) {
+      if (access === 'read') bucket.encryptionKey.grantDecrypt(this);
+      else bucket.encryptionKey.grantEncryptDecrypt(this);
+    }
+    this.acknowledgeObjectsOf(bucket, `${access} access to the files of the bucket (${envVar})`);
+    this.addEnvironment(envVar, bucket.bucketName);
+  }
+
+  /** Lets the function read `secret` (and decrypt it with its key) and sets `envVar` to its ARN. */
+  bindSecret(envVar: string, secret: ISecret): void {
+    secret.grantRead(this);
+    this.addEnvironment(envVar, secret.secretArn);
+  }
+
+  /**
+   * Lets the function run queries in the lake's Athena workgroup: start, follow, read and stop
+   * them, read the Glue tables, read the lake, and write the results where the workgroup puts
+   * them. Sets `ATHENA_WORKGROUP` and `GLUE_DATABASE`.
+   */
+  bindLakeQueries(target: LakeQueryTarget): void {
+    const stack = Stack.of(this);
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: [...lakeQueryActions.athena],
+        resources: [
+          stack.formatArn({ service: 'athena', resource: 'workgroup', resourceName: target.workGroupName }),
+        ],
+      }),
+    );
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: [...lakeQueryActions.glue],
+        resources: [
+          stack.formatArn({ service: 'glue', resource: 'catalog' }),
+          stack.formatArn({ service: 'glue', resource: 'database', resourceName: target.databaseName }),
+          ...target.tableNames.map((table) =>
+            stack.formatArn({
+              service: 'glue',
+              resource: 'table',
+              resourceName: `${target.databaseName}/${table}`,
+            }),
+          ),
+        ],
+      }),
+    );
+    // Athena reads the lake and writes the results with the caller's own permissions.
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:ListBucket', 's3:GetBucketLocation'],
+        resources: [target.lakeBucket.bucketArn],
+      }),
+    );
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:GetObject'], resources: [target.lakeBucket.arnForObjects('*')] }),
+    );
+    this.acknowledgeObjectsOf(target.lakeBucket, 'Athena reads any file of the lake a query scans');
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:ListBucket', 's3:GetBucketLocation', 's3:ListBucketMultipartUploads'],
+        resources: [target.resultsBucket.bucketArn],
+      }),
+    );
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'],
+        resources: [target.resultsBucket.arnForObjects('*')],
+      }),
+    );
+    this.acknowledgeObjectsOf(
+      target.resultsBucket,
+      'Athena writes each query result under a new key and reads it back',
+    );
+    this.addEnvironment('ATHENA_WORKGROUP', target.workGroupName);
+    this.addEnvironment('GLUE_DATABASE', target.databaseName);
+  }
+
+  /** cdk-nag: object-level S3 actions exist only on `<bucket>/*`; says why this role has them. */
+  private acknowledgeObjectsOf(bucket: IBucket, why: string): void {
+    const cfn = bucket.node.defaultChild as CfnElement | undefined;
+    if (!cfn) return;
+    Validations.of(this.executionRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(cfn).getLogicalId(cfn)}.Arn>/*]`,
+      reason: `${why}: S3 object actions can only be granted on the bucket's objects, named by key at run time.`,
+    });
   }
 
   /** Lets the function put events on `bus` and sets `envVar` to the bus name. */

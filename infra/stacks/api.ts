@@ -103,7 +103,8 @@ export class Api extends Construct {
 
     this.routes = Object.fromEntries(
       (routes as readonly RouteDefinition[]).map((route) => {
-        const isPublic = route.roles === 'public';
+        // Write-key routes are authenticated by their handler (channels send no JWT).
+        const isPublic = route.roles === 'public' || route.roles === 'writeKey';
         const httpRoute = new HttpRoute(this, `${pascal(route.id)}Route`, {
           httpApi: this.httpApi,
           routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
@@ -113,7 +114,10 @@ export class Api extends Construct {
         if (isPublic) {
           Validations.of(httpRoute).acknowledge({
             id: 'AwsSolutions-APIG4',
-            reason: `${route.method} ${route.path} is public by design in schemas/routes.ts (${route.summary}).`,
+            reason:
+              route.roles === 'writeKey'
+                ? `${route.method} ${route.path} authenticates channels with a hashed, revocable write key checked by its handler (${route.summary}).`
+                : `${route.method} ${route.path} is public by design in schemas/routes.ts (${route.summary}).`,
           });
         }
         return [route.id, httpRoute];

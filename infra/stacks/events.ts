@@ -24,6 +24,10 @@ const matchers = (values: PatternValues): string[] =>
 export const eventPattern = (pattern: RuleDeclaration['pattern']): EventPattern => ({
   source: pattern.source ? matchers(pattern.source) : undefined,
   detailType: pattern['detail-type'] ? [...pattern['detail-type']] : undefined,
+  // Content filters (`{ exists: true }`, prefixes…) are EventBridge JSON already: passed as they are.
+  detail: pattern.detail
+    ? Object.fromEntries(Object.entries(pattern.detail).map(([field, values]) => [field, [...values]]))
+    : undefined,
 });
 
 /** Queues (each with its DLQ), the bus, its archive and the static rules. */

@@ -1,6 +1,7 @@
 /**
  * Compute: one `RelaisFunction` per entry of `functions` in the declaration, bound to the
- * tables, bus and queues it declares, its event-source mappings and its schedules.
+ * tables, bus, queues, buckets, secrets and lake queries it declares, with its event-source
+ * mappings and its schedules.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,12 +9,15 @@ import { Duration } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { type EventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { HttpContext } from '#schemas/routes.ts';
-import { RelaisFunction } from '../constructs/relais-function.ts';
+import { type LakeQueryTarget, RelaisFunction } from '../constructs/relais-function.ts';
 import {
   type Access,
+  type BucketName,
   tables as declaredTables,
   type EventSourceMapping,
   envName,
@@ -22,6 +26,7 @@ import {
   type FunctionName,
   functions,
   type QueueName,
+  type SecretName,
   schedules,
   type TableName,
 } from '../declaration.ts';
@@ -35,6 +40,10 @@ export type FunctionsProps = {
   tables: Record<TableName, Table>;
   queues: Record<QueueName, Queue>;
   bus: EventBus;
+  buckets: Record<BucketName, IBucket>;
+  secrets: Record<SecretName, ISecret>;
+  /** The workgroup, catalogue and buckets of functions that query the lake. */
+  lakeQueries: LakeQueryTarget;
 };
 
 /** The Lambda functions of the declaration, wired to what they declare. */
@@ -94,6 +103,7 @@ export class Functions extends Construct {
       description: declared.description,
       memorySize: declared.memoryMB,
       timeout: Duration.seconds(declared.timeoutSeconds),
+      ...(declared.externalModules ? { bundling: { externalModules: [...declared.externalModules] } } : {}),
     });
     for (const [table, access] of Object.entries(declared.tables ?? {}) as [TableName, Access][]) {
       const indexNames = declaredTables[table].indexes.map((index: { name: string }) => index.name);
@@ -101,6 +111,14 @@ export class Functions extends Construct {
     }
     if (declared.putsEvents) fn.bindBus(envName.bus, props.bus);
     for (const queue of declared.sendsTo ?? []) fn.bindQueue(envName.queue(queue), props.queues[queue]);
+    for (const [bucket, access] of Object.entries(declared.buckets ?? {}) as [
+      BucketName,
+      'read' | 'readWrite',
+    ][]) {
+      fn.bindBucket(envName.bucket(bucket), props.buckets[bucket], access);
+    }
+    for (const secret of declared.secrets ?? []) fn.bindSecret(envName.secret(secret), props.secrets[secret]);
+    if (declared.queriesLake) fn.bindLakeQueries(props.lakeQueries);
     return fn;
   }
 }

@@ -1,17 +1,20 @@
 /**
- * The Relais stack: composes storage, lake, messaging, functions, auth, API and web, all built
- * from `infra/declaration.ts` and `schemas/routes.ts`.
+ * The Relais stack: composes storage, lake, secrets, messaging, functions, auth, API and web,
+ * all built from `infra/declaration.ts` and `schemas/routes.ts`.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import type { BucketName } from '../declaration.ts';
 import { Api } from './api.ts';
 import { Auth, spaScopes } from './auth.ts';
 import { Messaging } from './events.ts';
 import { Functions, repositoryRoot } from './functions.ts';
 import { Lake } from './lake.ts';
+import { Secrets } from './secrets.ts';
 import { Storage } from './storage.ts';
 import { WebContent, WebHosting } from './web.ts';
 
@@ -45,6 +48,9 @@ export type RelaisStackProps = StackProps & {
 export class RelaisStack extends Stack {
   readonly storage: Storage;
   readonly lake: Lake;
+  readonly secrets: Secrets;
+  /** The buckets of the declaration (`buckets`), by declared name. */
+  readonly buckets: Record<BucketName, IBucket>;
   readonly messaging: Messaging;
   readonly compute: Functions;
   readonly auth: Auth;
@@ -64,11 +70,16 @@ export class RelaisStack extends Stack {
 
     this.storage = new Storage(this, 'Storage');
     this.lake = new Lake(this, 'Lake', { accessLogs: this.storage.accessLogs });
+    this.secrets = new Secrets(this, 'Secrets');
+    this.buckets = { lake: this.lake.bucket };
     this.messaging = new Messaging(this, 'Messaging');
     this.compute = new Functions(this, 'Functions', {
       tables: this.storage.tables,
       queues: this.messaging.queues,
       bus: this.messaging.bus,
+      buckets: this.buckets,
+      secrets: this.secrets.secrets,
+      lakeQueries: this.lake.queryTarget,
     });
 
     this.web = new WebHosting(this, 'Web', {

@@ -1,7 +1,17 @@
-/** Every domain event Relais publishes; the JSON Schemas in docs/ are generated from this list. */
+/** Every event Relais publishes; the JSON Schemas in docs/ are generated from this list. */
+import { ChannelEventOnBus } from './channel-event.ts';
 import { ConsentChanged } from './consent-changed.ts';
 import { CustomerCreated } from './customer-created.ts';
 import { CustomerUpdated } from './customer-updated.ts';
+import { IdentityLinked } from './identity-linked.ts';
+import { IdentityUnlinked } from './identity-unlinked.ts';
 
-export const domainEvents = [CustomerCreated, CustomerUpdated, ConsentChanged] as const;
+export const domainEvents = [
+  CustomerCreated,
+  CustomerUpdated,
+  ConsentChanged,
+  IdentityLinked,
+  IdentityUnlinked,
+  ChannelEventOnBus,
+] as const;
 export type DomainEventType = (typeof domainEvents)[number]['detailType'];

@@ -1,23 +1,27 @@
 /**
  * "One declaration, two runtimes" holds: the synthesised CDK stack and the local sandbox plan
- * (`local/resources.ts`) describe the same tables, queues, rules, event-source mappings, routes
- * and function bindings. Each comparison names what drifted; the diff shows how.
+ * (`local/resources.ts`) describe the same tables, queues, rules, event-source mappings, routes,
+ * buckets, secrets and function bindings. Each comparison names what drifted; the diff shows how.
  */
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import {
+  buckets,
   type EventSourceMapping,
   type FunctionName,
   functions,
   type KeyAttribute,
   type QueueName,
+  secrets,
   type TableName,
 } from '#infra/declaration.ts';
+import { generatedSecretLength } from '#infra/stacks/secrets.ts';
 import {
   functionEnvironment,
   type ProvisionedSandbox,
   type SandboxPlan,
   sandboxPlan,
+  generatedSecretLength as sandboxSecretLength,
 } from '#local/resources.ts';
 import { routes } from '#schemas/routes.ts';
 import { logicalIdOf, resourceOf, resourcesOfType, type Synthesised, synthRelais } from './support/synth.ts';
@@ -55,8 +59,16 @@ type CfnMapping = {
 type CfnRoute = { RouteKey: string };
 type CfnFunction = { Environment: { Variables: Record<string, unknown> } };
 
+type CfnSecret = {
+  Description?: string;
+  KmsKeyId?: unknown;
+  GenerateSecretString?: { PasswordLength?: number; ExcludePunctuation?: boolean };
+};
+
 /** Variables every function gets from the house defaults, not from a binding. */
 const houseVariables = new Set(['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_METRICS_NAMESPACE']);
+/** Set by the sandbox only, on purpose: it runs saved queries on DuckDB instead of Athena. */
+const sandboxOnlyVariables = new Set(['QUERY_ENGINE']);
 
 let synthesised: Synthesised;
 let plan: SandboxPlan;
@@ -267,6 +279,12 @@ describe('the CDK stack and the sandbox plan agree on', () => {
         ([key, queue]) => [logicalIdOf(queue), `queue:${key}`] as const,
       ),
       [logicalIdOf(stack.messaging.bus), 'bus'],
+      ...Object.entries(stack.buckets).map(
+        ([key, bucket]) => [logicalIdOf(bucket), `bucket:${key}`] as const,
+      ),
+      ...Object.entries(stack.secrets.secrets).map(
+        ([key, secret]) => [logicalIdOf(secret), `secret:${key}`] as const,
+      ),
     ]);
     // A sandbox whose physical names say which declared resource they are.
     const symbolic: ProvisionedSandbox = {
@@ -280,7 +298,13 @@ describe('the CDK stack and the sandbox plan agree on', () => {
         ]),
       ) as ProvisionedSandbox['queues'],
       busName: 'bus',
-      lakeBucket: plan.lakeBucket,
+      buckets: Object.fromEntries(
+        Object.keys(plan.buckets).map((key) => [key, `bucket:${key}`]),
+      ) as ProvisionedSandbox['buckets'],
+      secrets: Object.fromEntries(
+        Object.keys(plan.secrets).map((key) => [key, { name: key, arn: `secret:${key}` }]),
+      ) as ProvisionedSandbox['secrets'],
+      lakeBucket: 'bucket:lake',
     };
 
     for (const name of Object.keys(functions) as FunctionName[]) {
@@ -291,15 +315,59 @@ describe('the CDK stack and the sandbox plan agree on', () => {
         Object.entries(variables)
           .filter(([variable]) => !houseVariables.has(variable))
           .map(([variable, value]) => {
+            if (typeof value === 'string') return [variable, value];
             const ref = (value as Partial<Ref>).Ref;
             return [variable, (ref && refs.get(ref)) ?? JSON.stringify(value)];
           }),
       );
 
-      // Assess
-      expect(cloud, `environment of ${name} (+ CDK stack, - sandbox functionEnvironment)`).toEqual(
-        functionEnvironment(name, symbolic),
+      const sandbox = Object.fromEntries(
+        Object.entries(functionEnvironment(name, symbolic)).filter(
+          ([variable]) => !sandboxOnlyVariables.has(variable),
+        ),
       );
+
+      // Assess
+      expect(cloud, `environment of ${name} (+ CDK stack, - sandbox functionEnvironment)`).toEqual(sandbox);
     }
+  });
+
+  test('buckets: one per declared bucket, bound under the same variables', () => {
+    // Prepare
+    const { stack } = synthesised;
+
+    // Act
+    const cloud = Object.keys(stack.buckets).sort();
+
+    // Assess
+    expect(cloud, 'buckets (+ CDK stack, - declaration)').toEqual(Object.keys(buckets).sort());
+    expect(Object.keys(plan.buckets).sort(), 'buckets (+ sandbox plan, - declaration)').toEqual(
+      Object.keys(buckets).sort(),
+    );
+    expect(plan.buckets.lake).toBe(plan.lakeBucket);
+  });
+
+  test('secrets: one per declared secret, generated at the same length', () => {
+    // Prepare
+    const { stack, template } = synthesised;
+
+    // Act
+    const cloud = Object.fromEntries(
+      Object.entries(stack.secrets.secrets).map(([key, secret]) => {
+        const cfn = resourceOf<CfnSecret>(template, secret).Properties;
+        return [key, { description: cfn.Description, length: cfn.GenerateSecretString?.PasswordLength }];
+      }),
+    );
+    const sandbox = Object.fromEntries(
+      Object.entries(plan.secrets).map(([key, secret]) => [
+        key,
+        { description: secret.description, length: secret.length },
+      ]),
+    );
+
+    // Assess
+    expect(cloud, 'secrets (+ CDK stack, - sandbox plan)').toEqual(sandbox);
+    expect(Object.keys(sandbox).sort()).toEqual(Object.keys(secrets).sort());
+    expect(sandboxSecretLength).toBe(generatedSecretLength);
   });
 });

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { cors, functions, queues, tables } from '#infra/declaration.ts';
+import { cors, envName, functions, queues, tables } from '#infra/declaration.ts';
+import { curatedColumns, lakeCatalog } from '#schemas/analytics/lake.ts';
 import { allRoles } from '#schemas/roles.ts';
 import { routes } from '#schemas/routes.ts';
 import { logicalIdOf, resourceOf, resourcesOfType, type Synthesised, synthRelais } from './support/synth.ts';
@@ -285,7 +286,7 @@ describe('HTTP API', () => {
     template.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length);
   });
 
-  test('leaves only public routes without the authorizer', () => {
+  test('leaves only public and write-key routes without the JWT authorizer', () => {
     // Prepare
     const { stack, template } = synthesised;
 
@@ -297,7 +298,7 @@ describe('HTTP API', () => {
       ).Properties;
 
       // Assess
-      if (route.roles === 'public') {
+      if (route.roles === 'public' || route.roles === 'writeKey') {
         expect(cfn.AuthorizationType ?? 'NONE', route.id).toBe('NONE');
         expect(cfn.AuthorizerId, route.id).toBeUndefined();
       } else {
@@ -476,5 +477,253 @@ describe('lake', () => {
         ResultConfiguration: Match.objectLike({ EncryptionConfiguration: { EncryptionOption: 'SSE_S3' } }),
       }),
     });
+  });
+
+  test('the workgroup cancels a query past 10 GiB scanned, and its settings cannot be overridden', () => {
+    // Prepare
+    const { template } = synthesised;
+
+    // Act
+    const [workGroup] = Object.values(
+      resourcesOfType<{ Name: string; WorkGroupConfiguration: Record<string, unknown> }>(
+        template,
+        'AWS::Athena::WorkGroup',
+      ),
+    ).map((resource) => resource.Properties);
+
+    // Assess
+    expect(workGroup?.Name).toBe('relais');
+    expect(workGroup?.WorkGroupConfiguration.BytesScannedCutoffPerQuery).toBe(10 * 1024 ** 3);
+    expect(workGroup?.WorkGroupConfiguration.EnforceWorkGroupConfiguration).toBe(true);
+  });
+
+  type CfnGlueTable = {
+    DatabaseName: string;
+    TableInput: {
+      Name: string;
+      TableType: string;
+      PartitionKeys: { Name: string; Type: string }[];
+      Parameters: Record<string, unknown>;
+      StorageDescriptor: {
+        Location: unknown;
+        Columns: { Name: string; Type: string }[];
+        SerdeInfo: { SerializationLibrary: string; Parameters?: Record<string, string> };
+      };
+    };
+  };
+
+  const tableNamed = (name: string) => {
+    const found = Object.values(resourcesOfType<CfnGlueTable>(synthesised.template, 'AWS::Glue::Table')).find(
+      (table) => table.Properties.TableInput.Name === name,
+    );
+    if (!found) throw new Error(`no Glue table ${name}`);
+    return found.Properties;
+  };
+
+  test.each([
+    [lakeCatalog.curatedTable, 'curated/events'],
+    [lakeCatalog.rawTable, 'raw'],
+  ])('the %s table projects its dt and hour partitions (no crawler, no repair)', (name, prefix) => {
+    // Prepare
+    const { stack } = synthesised;
+    const bucketId = logicalIdOf(stack.lake.bucket);
+
+    // Act
+    const table = tableNamed(name);
+    const template = JSON.stringify(table.TableInput.Parameters['storage.location.template']);
+
+    // Assess
+    expect(table.DatabaseName).toBe('relais_lake');
+    expect(table.TableInput.TableType).toBe('EXTERNAL_TABLE');
+    expect(table.TableInput.PartitionKeys).toEqual([
+      expect.objectContaining({ Name: 'dt', Type: 'string' }),
+      expect.objectContaining({ Name: 'hour', Type: 'string' }),
+    ]);
+    expect(table.TableInput.Parameters).toMatchObject({
+      'projection.enabled': 'true',
+      'projection.dt.type': 'date',
+      'projection.dt.format': 'yyyy-MM-dd',
+      'projection.dt.range': '2024-01-01,NOW',
+      'projection.dt.interval.unit': 'DAYS',
+      'projection.hour.type': 'integer',
+      'projection.hour.range': '0,23',
+      'projection.hour.digits': '2',
+    });
+    expect(template).toContain(bucketId);
+    expect(template).toContain(`/${prefix}/dt=\${dt}/hour=\${hour}/`);
+    expect(JSON.stringify(table.TableInput.StorageDescriptor.Location)).toContain(`/${prefix}/`);
+  });
+
+  test('the events table reads Parquet with the curated columns, in order', () => {
+    // Act
+    const table = tableNamed(lakeCatalog.curatedTable);
+
+    // Assess
+    expect(table.TableInput.StorageDescriptor.Columns.map((c) => [c.Name, c.Type])).toEqual(
+      curatedColumns.map((c) => [c.name, c.type]),
+    );
+    expect(table.TableInput.StorageDescriptor.SerdeInfo.SerializationLibrary).toBe(
+      'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe',
+    );
+  });
+
+  test('the raw_events table reads the NDJSON envelopes, detail-type under a legal column name', () => {
+    // Act
+    const table = tableNamed(lakeCatalog.rawTable);
+
+    // Assess
+    expect(table.TableInput.StorageDescriptor.SerdeInfo).toEqual({
+      SerializationLibrary: 'org.openx.data.jsonserde.JsonSerDe',
+      Parameters: expect.objectContaining({ 'mapping.detail_type': 'detail-type' }),
+    });
+    expect(table.TableInput.StorageDescriptor.Columns.map((c) => c.Name)).toEqual(
+      expect.arrayContaining(['id', 'detail_type', 'source', 'time', 'detail']),
+    );
+  });
+});
+
+describe('secrets', () => {
+  type CfnSecret = {
+    KmsKeyId: unknown;
+    GenerateSecretString: { PasswordLength: number; ExcludePunctuation: boolean };
+  };
+
+  test('the pseudonymisation key is 64 generated characters, encrypted with a rotated KMS key, retained', () => {
+    // Prepare
+    const { stack, template } = synthesised;
+
+    // Act
+    const secret = resourceOf<CfnSecret>(template, stack.secrets.secrets.pseudonymKey);
+    const key = resourceOf<{ EnableKeyRotation: boolean }>(template, stack.secrets.key);
+
+    // Assess
+    expect(secret.DeletionPolicy).toBe('Retain');
+    expect(secret.Properties.GenerateSecretString).toMatchObject({
+      PasswordLength: 64,
+      ExcludePunctuation: true,
+    });
+    expect(secret.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [logicalIdOf(stack.secrets.key), 'Arn'] });
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    expect(key.DeletionPolicy).toBe('Retain');
+  });
+});
+
+describe('lake grants', () => {
+  /** Every statement of the function's role policy, with its actions flattened. */
+  const statementsOf = (name: keyof typeof functions) => {
+    const { stack, template } = synthesised;
+    const roleId = logicalIdOf(stack.compute.functions[name].executionRole);
+    return Object.values(resourcesOfType<CfnPolicy>(template, 'AWS::IAM::Policy'))
+      .filter((p) => p.Properties.Roles.some((role) => role.Ref === roleId))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement);
+  };
+  const actionsOn = (name: keyof typeof functions, fragment: string) =>
+    statementsOf(name)
+      .filter((statement) => JSON.stringify(statement.Resource).includes(fragment))
+      .flatMap(actionsOf)
+      .sort();
+  const variablesOf = (name: keyof typeof functions) =>
+    resourceOf<{ Environment: { Variables: Record<string, unknown> } }>(
+      synthesised.template,
+      synthesised.stack.compute.functions[name],
+    ).Properties.Environment.Variables;
+
+  test('the archiver writes the lake and reads the pseudonymisation key, and is told where both are', () => {
+    // Prepare
+    const { stack } = synthesised;
+    const bucketId = logicalIdOf(stack.lake.bucket);
+    const secretId = logicalIdOf(stack.secrets.secrets.pseudonymKey);
+
+    // Act
+    const onLake = actionsOn('lakeArchiver', bucketId);
+    const onSecret = actionsOn('lakeArchiver', secretId);
+    const roleId = logicalIdOf(stack.compute.functions.lakeArchiver.executionRole);
+    const keyPolicy = resourceOf<{ KeyPolicy: { Statement: (Statement & { Principal?: unknown })[] } }>(
+      synthesised.template,
+      stack.secrets.key,
+    ).Properties.KeyPolicy.Statement;
+    const onKey = keyPolicy
+      .filter((statement) => JSON.stringify(statement.Principal ?? '').includes(roleId))
+      .flatMap(actionsOf);
+
+    // Assess
+    expect(onLake).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject']);
+    expect(onSecret).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
+    expect(onKey).toContain('kms:Decrypt');
+    expect(variablesOf('lakeArchiver')).toMatchObject({
+      [envName.bucket('lake')]: { Ref: bucketId },
+      [envName.secret('pseudonymKey')]: { Ref: secretId },
+    });
+  });
+
+  test('only the archiver reads the pseudonymisation key', () => {
+    // Prepare
+    const secretId = logicalIdOf(synthesised.stack.secrets.secrets.pseudonymKey);
+
+    for (const name of Object.keys(functions) as (keyof typeof functions)[]) {
+      // Act
+      const reads = actionsOn(name, secretId).length > 0;
+
+      // Assess
+      expect(reads, name).toBe(name === 'lakeArchiver');
+    }
+  });
+
+  test('the analytics API runs queries in the workgroup, reads the catalogue and the lake, writes results', () => {
+    // Prepare
+    const { stack } = synthesised;
+
+    // Act
+    const onWorkGroup = actionsOn('analyticsApi', ':workgroup/relais');
+    const onCatalogue = actionsOn('analyticsApi', ':table/relais_lake/events');
+    const onLake = actionsOn('analyticsApi', logicalIdOf(stack.lake.bucket));
+    const onResults = actionsOn('analyticsApi', logicalIdOf(stack.lake.resultsBucket));
+
+    // Assess
+    expect(onWorkGroup).toEqual([
+      'athena:GetQueryExecution',
+      'athena:GetQueryResults',
+      'athena:StartQueryExecution',
+      'athena:StopQueryExecution',
+    ]);
+    expect(onCatalogue).toEqual([
+      'glue:GetDatabase',
+      'glue:GetPartition',
+      'glue:GetPartitions',
+      'glue:GetTable',
+    ]);
+    expect(onLake).not.toContain('s3:PutObject');
+    expect(onLake).not.toContain('s3:DeleteObject');
+    expect(onLake).toContain('s3:GetObject');
+    expect(onResults).toEqual(expect.arrayContaining(['s3:GetObject', 's3:PutObject']));
+    expect(variablesOf('analyticsApi')).toMatchObject({
+      ATHENA_WORKGROUP: 'relais',
+      GLUE_DATABASE: 'relais_lake',
+    });
+  });
+
+  test('no function but the analytics API may start an Athena query', () => {
+    for (const name of Object.keys(functions) as (keyof typeof functions)[]) {
+      // Act
+      const actions = statementsOf(name).flatMap(actionsOf);
+
+      // Assess
+      expect(actions.includes('athena:StartQueryExecution'), name).toBe(name === 'analyticsApi');
+    }
+  });
+
+  test("the analytics API's bundle leaves DuckDB out (a native module used only by the sandbox)", () => {
+    // Prepare
+    const { app, stack, template } = synthesised;
+    const fn = resourceOf<{ Code: { S3Key: string } }>(template, stack.compute.functions.analyticsApi);
+    const hash = fn.Properties.Code.S3Key.replace(/\.zip$/, '');
+
+    // Act
+    const bundle = readFileSync(join(app.outdir, `asset.${hash}`, 'index.mjs'), 'utf8');
+
+    // Assess: DuckDB's loader (which picks a native binary per platform) is not in the bundle.
+    expect(bundle.length).toBeGreaterThan(0);
+    expect(bundle).not.toContain('getNativeNodeBinding');
+    expect(bundle).not.toContain('node-bindings-linux');
   });
 });

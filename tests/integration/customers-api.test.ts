@@ -3,10 +3,10 @@
  * file and its scope, creation with Idempotency-Key, updates with optimistic concurrency, the
  * audit trail, pagination, and the domain events reaching the bus through the table stream.
  */
-import { DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
 import type { Customer, CustomerSummary } from '#schemas/customers/customer.ts';
 import type { Customer360 } from '#schemas/customers/customer-360.ts';
+import { type BusEvent, spyOnBus } from '../support/bus-spy.ts';
 import { sandboxPerFile } from '../support/sandbox.ts';
 
 const { bank, as, staffMember, sandbox } = sandboxPerFile();
@@ -254,6 +254,7 @@ describe('updating a customer', () => {
 describe('domain events', () => {
   it('reach the bus from the table stream: created, updated, consent changed', async () => {
     // Prepare
+    const spy = await spyOnBus(sandbox().resources.busName, { source: ['relais.customers'] });
     const api = await as(advisor);
     const created = (await api.request<Customer>('POST', '/v1/customers', { body: newProspect('Evenement') }))
       .body;
@@ -267,33 +268,13 @@ describe('domain events', () => {
       },
     });
     // Act
-    await sandbox().idle();
-    const sqs = new SQSClient({});
-    const seen: { 'detail-type': string; detail: { customerId: string } }[] = [];
-    for (
-      let round = 0;
-      round < 40 && seen.filter((e) => e.detail.customerId === created.id).length < 3;
-      round++
-    ) {
-      const batch = await sqs.send(
-        new ReceiveMessageCommand({
-          QueueUrl: sandbox().resources.queues.lakeIntake.url,
-          MaxNumberOfMessages: 10,
-          WaitTimeSeconds: 1,
-        }),
-      );
-      for (const message of batch.Messages ?? []) seen.push(JSON.parse(message.Body!));
-      if (batch.Messages?.length) {
-        await sqs.send(
-          new DeleteMessageBatchCommand({
-            QueueUrl: sandbox().resources.queues.lakeIntake.url,
-            Entries: batch.Messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })),
-          }),
-        );
-      }
-    }
+    const mine = (seen: BusEvent[]) => seen.filter((e) => e.detail.customerId === created.id);
+    const seen = await spy.until((all) => mine(all).length >= 3);
     // Assess
-    const mine = seen.filter((e) => e.detail.customerId === created.id).map((e) => e['detail-type']);
-    expect(mine).toEqual(['CustomerCreated', 'CustomerUpdated', 'ConsentChanged']);
+    expect(mine(seen).map((e) => e['detail-type'])).toEqual([
+      'CustomerCreated',
+      'CustomerUpdated',
+      'ConsentChanged',
+    ]);
   });
 });

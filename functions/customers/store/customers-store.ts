@@ -209,7 +209,11 @@ export type CustomerFile = {
   timeline: TimelineEntry[];
 };
 
-/** The 360° file: one Query of the customer's item collection. */
+/**
+ * The 360° file: one Query of the customer's item collection. The timeline merges the domain
+ * events with the channel activity the timeline projector summarised (visits, logins,
+ * simulations…: items of entity `activity` holding their ready-made entry), newest first.
+ */
 export const getCustomerFile = async (id: string): Promise<CustomerFile | undefined> => {
   const result = await documents.send(
     new QueryCommand({
@@ -229,18 +233,21 @@ export const getCustomerFile = async (id: string): Promise<CustomerFile | undefi
     holdings: items.filter((item) => item.entity === 'holding').map((item) => HoldingSchema.parse(item)),
     consents: consents ? ConsentsSchema.parse(consents) : { items: [], version: 0 },
     timeline: items
-      .filter((item) => item.entity === 'event')
-      .slice(0, timelineLength)
-      .map(({ event }) =>
-        TimelineSchema.parse({
-          id: event.eventId,
-          type: event.detailType,
-          source: event.source,
-          occurredAt: event.detail.occurredAt,
-          actor: event.detail.actor,
-          detail: event.detail,
-        }),
-      ),
+      .filter((item) => item.entity === 'event' || item.entity === 'activity')
+      .map((item) =>
+        item.entity === 'activity'
+          ? TimelineSchema.parse(item.entry)
+          : TimelineSchema.parse({
+              id: item.event.eventId,
+              type: item.event.detailType,
+              source: item.event.source,
+              occurredAt: item.event.detail.occurredAt,
+              actor: item.event.detail.actor,
+              detail: item.event.detail,
+            }),
+      )
+      .sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt))
+      .slice(0, timelineLength),
   };
 };
 

@@ -33,8 +33,8 @@ export type RouteRequest<R extends RouteDefinition> = {
   params: Output<R, 'params'>;
   query: Output<R, 'query'>;
   body: Output<R, 'body'>;
-  /** Absent only on public routes. */
-  caller: R['roles'] extends 'public' ? undefined : Caller;
+  /** Absent on public and write-key routes (the handler authenticates the channel). */
+  caller: R['roles'] extends 'public' | 'writeKey' ? undefined : Caller;
   /** The version the caller read (routes with `concurrency`). */
   expectedVersion: R extends { concurrency: true } ? number : undefined;
   accessReason: AccessReason;
@@ -46,7 +46,16 @@ type ResponseBody<R extends RouteDefinition> = R['response'] extends { body: inf
   ? z.input<B>
   : unknown;
 
-export type RouteHandler<R extends RouteDefinition> = (request: RouteRequest<R>) => Promise<ResponseBody<R>>;
+const statusMark = Symbol('status');
+/** An answer with another status than the route's usual one (one of its `alsoStatus`). */
+export type WithStatus<B> = { [statusMark]: number; body: B };
+
+/** Answers `body` with `status`, e.g. 207 when some events of a batch were refused. */
+export const withStatus = <B>(status: 202 | 207, body: B): WithStatus<B> => ({ [statusMark]: status, body });
+
+export type RouteHandler<R extends RouteDefinition> = (
+  request: RouteRequest<R>,
+) => Promise<ResponseBody<R> | WithStatus<ResponseBody<R>>>;
 
 /** The handlers of a context: exactly one per route of that context in the route table. */
 export type ContextHandlers<C extends HttpContext> = {
@@ -56,11 +65,17 @@ export type ContextHandlers<C extends HttpContext> = {
 /** Responses are checked against their schema where `RELAIS_VALIDATE_RESPONSES` is set (sandbox, tests). */
 const validateResponses = process.env.RELAIS_VALIDATE_RESPONSES === 'true';
 
-const answer = (route: RouteDefinition, body: unknown): APIGatewayProxyStructuredResultV2 => {
+const answer = (route: RouteDefinition, result: unknown): APIGatewayProxyStructuredResultV2 => {
+  const marked = typeof result === 'object' && result !== null && statusMark in result;
+  const status = marked ? (result as WithStatus<unknown>)[statusMark] : route.response.status;
+  const body = marked ? (result as WithStatus<unknown>).body : result;
+  if (marked && !route.response.alsoStatus?.includes(status as 202 | 207)) {
+    throw new Error(`route ${route.id} answered ${status}, which its declaration does not list`);
+  }
   const checked = validateResponses && route.response.body ? route.response.body.parse(body) : body;
   const version = (checked as { version?: unknown } | undefined)?.version;
   return {
-    statusCode: route.response.status,
+    statusCode: status,
     headers: {
       'content-type': 'application/json',
       ...(typeof version === 'number' ? { etag: `"${version}"` } : {}),
@@ -75,9 +90,9 @@ const runRoute = async (
   event: APIGatewayProxyEventV2WithJWTAuthorizer,
   context: Context,
 ) => {
-  const rawBody = jsonBody(event);
-  const caller = route.roles === 'public' ? undefined : callerFromEvent(event);
-  if (caller && route.roles !== 'public' && !caller.roles.some((role) => route.roles.includes(role))) {
+  const rawBody = jsonBody(event, route.maxBodyKB);
+  const caller = route.roles === 'public' || route.roles === 'writeKey' ? undefined : callerFromEvent(event);
+  if (caller && typeof route.roles !== 'string' && !caller.roles.some((role) => route.roles.includes(role))) {
     throw new Forbidden();
   }
   logger.appendKeys({ route: route.id, callerId: caller?.id });

@@ -8,8 +8,8 @@ import type * as z from 'zod';
 import { AccessReason } from '#schemas/audit.ts';
 import { type FieldError, PayloadTooLarge, PreconditionRequired, ValidationFailed } from '../errors.ts';
 
-/** Bodies above this size are refused with a 413 (API Gateway itself stops at 10 MB). */
-export const maxBodyBytes = 256 * 1024;
+/** Bodies above a route's `maxBodyKB` (this by default) are refused with a 413 (API Gateway stops at 10 MB). */
+export const defaultMaxBodyKB = 256;
 
 const fieldErrors = (error: z.ZodError, prefix?: string): FieldError[] =>
   error.issues.map((issue) => ({
@@ -25,10 +25,10 @@ export const validate = <S extends z.ZodType>(schema: S, value: unknown, prefix?
 };
 
 /** The JSON body, or `undefined` when there is none. */
-export const jsonBody = (event: APIGatewayProxyEventV2): unknown => {
+export const jsonBody = (event: APIGatewayProxyEventV2, maxKB = defaultMaxBodyKB): unknown => {
   if (!event.body) return undefined;
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (Buffer.byteLength(text) > maxBodyBytes) throw new PayloadTooLarge(maxBodyBytes);
+  if (Buffer.byteLength(text) > maxKB * 1024) throw new PayloadTooLarge(maxKB * 1024);
   try {
     return JSON.parse(text);
   } catch {

@@ -80,6 +80,9 @@ export const AppLayout = () => {
             <NavLink to="/" end>
               {t.header.customers}
             </NavLink>
+            {session.user.roles.includes('analyst') ? (
+              <NavLink to="/analytics">{t.header.analytics}</NavLink>
+            ) : null}
           </nav>
           <UserBadge user={session.user} />
           <div className="header-actions">

@@ -1,5 +1,6 @@
 /** The app's pages. Everything but the sign-in callback needs a session (see `AppLayout`). */
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { AnalyticsRoute } from '../features/analytics/routes/analytics.tsx';
 import { CustomerEditRoute } from '../features/customers/routes/customer-edit.tsx';
 import { CustomerFileRoute } from '../features/customers/routes/customer-file.tsx';
 import { CustomerSearchRoute } from '../features/customers/routes/customer-search.tsx';
@@ -18,6 +19,7 @@ const router = createBrowserRouter([
       { index: true, element: <CustomerSearchRoute /> },
       { path: 'customers/:customerId', element: <CustomerFileRoute /> },
       { path: 'customers/:customerId/edit', element: <CustomerEditRoute /> },
+      { path: 'analytics', element: <AnalyticsRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -1,0 +1,309 @@
+/**
+ * The local query engine: DuckDB over a mirror of the lake's `curated/` prefix on disk, so the
+ * sandbox and `npm run query` run the same SQL as Athena. Before each run the mirror catches up
+ * with the bucket (new and changed objects downloaded, removed ones deleted — compaction
+ * replaces small files), then the view `events` reads the Parquet files with hive partitioning
+ * (`dt` and `hour` as strings, as in Glue).
+ *
+ * DuckDB lacks Trino's `json_extract_scalar`; each connection defines it as a macro over
+ * `json_extract_string` (same answers for scalars; for an object or array Trino answers NULL
+ * where DuckDB answers its JSON text — saved queries only extract scalars).
+ *
+ * `@duckdb/node-api` is a native module loaded with a dynamic import: it stays out of the Lambda
+ * bundle (`externalModules`), which only ever runs Athena. Runs are kept in memory: the sandbox
+ * is one process, and a run ends within the request that started it.
+ */
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import type { DuckDBConnection, DuckDBInstance, DuckDBType, DuckDBValue } from '@duckdb/node-api';
+import { envName } from '#infra/declaration.ts';
+import { curatedColumns, lakeCatalog, lakePrefixes } from '#schemas/analytics/lake.ts';
+import type { BoundValue } from '../queries/catalogue.ts';
+import {
+  type Cell,
+  type EngineQuery,
+  type ExecutionState,
+  isoTimestamp,
+  maxResultRows,
+  normaliseType,
+  type QueryEngine,
+  type QueryResult,
+} from './index.ts';
+
+export type DuckdbEngineOptions = {
+  /** Directory holding `curated/events/dt=…/hour=…/*.parquet`. */
+  lakeDir: string;
+  /** Brings `lakeDir` up to date before each run (the S3 mirror); none for a local directory. */
+  sync?: () => Promise<unknown>;
+  /** Runs kept in memory for `status`, oldest dropped first. @default 200 */
+  keepRuns?: number;
+};
+
+type Run = { startedAt: string; startedMs: number; phase: string; outcome?: ExecutionState };
+
+const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** The view `events`, as Glue declares the table: the curated columns, then `dt` and `hour`. */
+const createEventsView = async (connection: DuckDBConnection, lakeDir: string) => {
+  const glob = join(lakeDir, lakePrefixes.curated, '**', '*.parquet');
+  const hasFiles = await containsParquet(join(lakeDir, lakePrefixes.curated));
+  const columns = curatedColumns.map((c) => `"${c.name}"`).join(', ');
+  const source = hasFiles
+    ? `SELECT ${columns}, dt, "hour" FROM read_parquet(${sqlString(glob)}, hive_partitioning = true, ` +
+      `hive_types = {'dt': VARCHAR, 'hour': VARCHAR}, union_by_name = true)`
+    : // An empty lake is a lake: the view answers no rows rather than "no files found".
+      `SELECT ${curatedColumns
+        .map((c) => `CAST(NULL AS ${c.type === 'timestamp' ? 'TIMESTAMP' : 'VARCHAR'}) AS "${c.name}"`)
+        .join(', ')}, CAST(NULL AS VARCHAR) AS dt, CAST(NULL AS VARCHAR) AS "hour" WHERE false`;
+  await connection.run(`CREATE OR REPLACE TEMP VIEW ${lakeCatalog.curatedTable} AS ${source}`);
+};
+
+const containsParquet = async (directory: string): Promise<boolean> => {
+  const entries = await readdir(directory, { recursive: true }).catch(() => [] as string[]);
+  return entries.some((entry) => entry.endsWith('.parquet'));
+};
+
+/** A cell as JSON carries it: numbers for numeric types, ISO text for dates and instants. */
+const toCell = (value: DuckDBValue, type: string): Cell => {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (typeof value === 'bigint') {
+    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)
+      ? Number(value)
+      : value.toString();
+  }
+  const text = String(value);
+  if (type === 'double' || type === 'bigint') return Number(text);
+  if (type === 'timestamp') return isoTimestamp(text);
+  return text;
+};
+
+/** Binds values with their declared types, so DuckDB never guesses (a date stays a DATE). */
+const bindValues = async (values: BoundValue[]) => {
+  const { DATE, BIGINT, VARCHAR, dateValue } = await import('@duckdb/node-api');
+  const types: DuckDBType[] = [];
+  const bound: DuckDBValue[] = [];
+  for (const value of values) {
+    if (value.type === 'date') {
+      const [year = 0, month = 1, day = 1] = value.value.split('-').map(Number);
+      bound.push(dateValue({ year, month, day }));
+      types.push(DATE);
+    } else if (value.type === 'integer') {
+      bound.push(BigInt(value.value));
+      types.push(BIGINT);
+    } else {
+      bound.push(value.value);
+      types.push(VARCHAR);
+    }
+  }
+  return { bound, types };
+};
+
+/** A DuckDB engine over a directory that holds the lake's `curated/` tree. */
+export const duckdbEngine = (options: DuckdbEngineOptions): QueryEngine => {
+  const runs = new Map<string, Run>();
+  const keep = options.keepRuns ?? 200;
+  let instance: Promise<DuckDBInstance> | undefined;
+  const database = () => {
+    instance ??= import('@duckdb/node-api').then(({ DuckDBInstance }) =>
+      DuckDBInstance.create(':memory:', { threads: '2' }),
+    );
+    return instance;
+  };
+
+  const execute = async (run: Run, query: EngineQuery): Promise<QueryResult> => {
+    run.phase = 'syncing';
+    await options.sync?.();
+    run.phase = 'running';
+    const connection = await (await database()).connect();
+    try {
+      await connection.run(
+        'CREATE OR REPLACE TEMP MACRO json_extract_scalar(json, path) AS json_extract_string(json, path)',
+      );
+      await createEventsView(connection, options.lakeDir);
+      const prepared = await connection.prepare(query.sql);
+      const { bound, types } = await bindValues(query.values);
+      if (bound.length) prepared.bind(bound, types);
+      const result = await prepared.run();
+      const names = result.columnNames();
+      const columnTypes = result.columnTypes().map((t) => normaliseType(t.toString()));
+      const rows = await result.getRows();
+      return {
+        columns: names.map((name, i) => ({ name, type: columnTypes[i] ?? 'varchar' })),
+        rows: rows.slice(0, maxResultRows).map((row) => row.map((v, i) => toCell(v, columnTypes[i] ?? ''))),
+        stats: { durationMs: Date.now() - run.startedMs, rowCount: rows.length },
+        truncated: rows.length > maxResultRows,
+      };
+    } finally {
+      connection.closeSync();
+    }
+  };
+
+  return {
+    name: 'duckdb',
+    start: async (query) => {
+      const executionId = randomUUID();
+      const run: Run = { startedAt: new Date().toISOString(), startedMs: Date.now(), phase: 'queued' };
+      runs.set(executionId, run);
+      while (runs.size > keep) runs.delete(runs.keys().next().value as string);
+      execute(run, query).then(
+        (result) => {
+          run.outcome = { state: 'succeeded', startedAt: run.startedAt, result };
+        },
+        (error: unknown) => {
+          run.outcome = {
+            state: 'failed',
+            startedAt: run.startedAt,
+            error: error instanceof Error ? error.message : String(error),
+          };
+        },
+      );
+      return { executionId, startedAt: run.startedAt };
+    },
+    status: async (executionId) => {
+      const run = runs.get(executionId);
+      if (!run) return undefined;
+      return (
+        run.outcome ?? {
+          state: 'running',
+          startedAt: run.startedAt,
+          phase: run.phase,
+          elapsedMs: Date.now() - run.startedMs,
+        }
+      );
+    },
+  };
+};
+
+// --- The mirror of the lake bucket ---------------------------------------------------------
+
+export type MirrorOptions = {
+  s3: S3Client;
+  bucket: string;
+  /** Local root of the bucket's copy: objects land at `<dir>/<key>`. */
+  dir: string;
+  /** Key prefix mirrored. @default 'curated/' */
+  prefix?: string;
+  /** Downloads at once. @default 8 */
+  concurrency?: number;
+};
+
+export type MirrorReport = { downloaded: number; removed: number; kept: number; bytes: number };
+
+const manifestName = '.mirror.json';
+const syncs = new Map<string, Promise<MirrorReport>>();
+
+/**
+ * Brings a local copy of a bucket prefix up to date: downloads objects that are new or whose
+ * ETag changed (to a temporary file, renamed into place, so a reader never sees half a file)
+ * and deletes local files whose object is gone. Calls for the same directory queue behind
+ * each other.
+ */
+export const mirrorBucket = (options: MirrorOptions): Promise<MirrorReport> => {
+  const previous = syncs.get(options.dir) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => mirrorOnce(options));
+  syncs.set(options.dir, next);
+  return next;
+};
+
+const mirrorOnce = async ({
+  s3,
+  bucket,
+  dir,
+  prefix = 'curated/',
+  concurrency = 8,
+}: MirrorOptions): Promise<MirrorReport> => {
+  await mkdir(dir, { recursive: true });
+  const manifestPath = join(dir, manifestName);
+  const manifest: Record<string, string> = await readFile(manifestPath, 'utf8')
+    .then((text) => JSON.parse(text) as Record<string, string>)
+    .catch(() => ({}));
+
+  const remote = new Map<string, { etag: string; size: number }>();
+  let token: string | undefined;
+  do {
+    const page = await s3.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
+    );
+    for (const object of page.Contents ?? []) {
+      if (object.Key && !object.Key.endsWith('/')) {
+        remote.set(object.Key, { etag: object.ETag ?? '', size: object.Size ?? 0 });
+      }
+    }
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+
+  const localPath = (key: string) => join(dir, ...key.split('/'));
+  const stale: string[] = [];
+  for (const [key, { etag, size }] of remote) {
+    const present = await stat(localPath(key)).catch(() => undefined);
+    if (!present || present.size !== size || manifest[key] !== etag) stale.push(key);
+  }
+
+  let bytes = 0;
+  const download = async (key: string) => {
+    const target = localPath(key);
+    await mkdir(dirname(target), { recursive: true });
+    const temporary = `${target}.${randomUUID()}.part`;
+    const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    if (!object.Body) throw new Error(`s3://${bucket}/${key} has no body`);
+    await pipeline(object.Body as NodeJS.ReadableStream, createWriteStream(temporary));
+    await rename(temporary, target);
+    bytes += remote.get(key)?.size ?? 0;
+    manifest[key] = remote.get(key)?.etag ?? '';
+  };
+  const queue = [...stale];
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+      for (let key = queue.shift(); key !== undefined; key = queue.shift()) await download(key);
+    }),
+  );
+
+  let removed = 0;
+  const root = join(dir, ...prefix.split('/').filter(Boolean));
+  const localFiles = await readdir(root, { recursive: true }).catch(() => [] as string[]);
+  for (const file of localFiles) {
+    const key = [...prefix.split('/').filter(Boolean), ...file.split(sep)].join('/');
+    const path = join(root, file);
+    if (
+      remote.has(key) ||
+      !(await stat(path).then(
+        (s) => s.isFile(),
+        () => false,
+      ))
+    )
+      continue;
+    await rm(path, { force: true });
+    delete manifest[key];
+    removed++;
+  }
+  const temporaryManifest = `${manifestPath}.${randomUUID()}.part`;
+  await writeFile(temporaryManifest, JSON.stringify(manifest));
+  await rename(temporaryManifest, manifestPath);
+  return { downloaded: stale.length, removed, kept: remote.size - stale.length, bytes };
+};
+
+/** Where lake mirrors live: `LAKE_MIRROR_DIR`, else `.sandbox/lake/` in the repository. */
+export const lakeMirrorRoot = (): string =>
+  process.env.LAKE_MIRROR_DIR ?? fileURLToPath(new URL('../../../.sandbox/lake/', import.meta.url));
+
+/**
+ * The sandbox's engine: the bucket `LAKE_BUCKET_NAME` on the emulator (`AWS_ENDPOINT_URL`),
+ * mirrored into `.sandbox/lake/<bucket>/` before each run.
+ */
+export const duckdbEngineFromEnvironment = (): QueryEngine => {
+  const bucket = process.env[envName.bucket('lake')];
+  if (!bucket) {
+    throw new Error(`${envName.bucket('lake')} is not set: which lake bucket should DuckDB mirror?`);
+  }
+  const dir = join(lakeMirrorRoot(), bucket);
+  // Emulators answer on one host: the bucket name goes in the path.
+  const s3 = new S3Client({ forcePathStyle: true });
+  return duckdbEngine({ lakeDir: dir, sync: () => mirrorBucket({ s3, bucket, dir }) });
+};

@@ -1,0 +1,117 @@
+/**
+ * Ingestion rules, pure: the clock-skew correction analytics SDKs apply, what a message-id
+ * claim found in the ingest table means, consent, and the answer listing accepted and refused
+ * events. The I/O around them is in `../ingest-events.ts`.
+ */
+import type { ChannelEvent, IngestResponse } from '#schemas/channels/channel-event.ts';
+
+/**
+ * When the event happened, corrected for the device's clock: `timestamp + (receivedAt − sentAt)`.
+ * A device whose clock is an hour fast sends `sentAt` an hour ahead of the receive time, and
+ * its timestamps are moved back by that hour. An event cannot have happened after it was
+ * received: a result in the future (a clock that jumped while offline) is clamped to `receivedAt`.
+ */
+export const correctedOccurredAt = (timestamp: string, sentAt: string, receivedAt: Date): string => {
+  const skew = receivedAt.getTime() - Date.parse(sentAt);
+  const corrected = Date.parse(timestamp) + skew;
+  return new Date(Math.min(corrected, receivedAt.getTime())).toISOString();
+};
+
+/** A claim on a message id in the ingest table: `pending` from the claim until the bus took the event. */
+export type Claim = { state: 'pending' | 'done'; claimedAt: string; claimToken?: string };
+
+/** How long a `pending` claim protects its event: after that, its owner is taken to have crashed. */
+export const pendingClaimTimeoutMs = 60_000;
+/** How long message ids are remembered (a retry after that would be a new event). */
+export const claimRetentionDays = 7;
+
+/**
+ * What a claim found on a message id means for this try:
+ * - `duplicate`: the event was put on the bus by an earlier try: accept it, put nothing;
+ * - `inProgress`: another request holds it right now: refuse it as retryable (if that request
+ *   fails, accepting here would lose the event);
+ * - `claimable`: nothing, or a `pending` claim older than the timeout (its owner crashed between
+ *   claim and put): take it; the lake dedupes by event id if the crashed owner had put it.
+ */
+export const claimOutcome = (
+  existing: Claim | undefined,
+  now: Date,
+): 'claimable' | 'duplicate' | 'inProgress' => {
+  if (!existing) return 'claimable';
+  if (existing.state === 'done') return 'duplicate';
+  return now.getTime() - Date.parse(existing.claimedAt) > pendingClaimTimeoutMs ? 'claimable' : 'inProgress';
+};
+
+/** Events sent without consent to audience measurement are counted, never kept. */
+export const withoutConsent = (event: Pick<ChannelEvent, 'context'>): boolean =>
+  event.context.consent.analytics === false;
+
+/** The counter an event without consent adds to: per day (UTC, of the event), channel and type. */
+export const consentlessCounterKey = (occurredAt: string, channel: string, type: string) => ({
+  day: occurredAt.slice(0, 10),
+  channel,
+  type,
+});
+
+export type Refusal = NonNullable<IngestResponse['rejected'][number]>;
+
+/** What happened to each event of a batch, by position. */
+export type Outcome = { kind: 'accepted'; messageId: string } | { kind: 'refused'; refusal: Refusal };
+
+/** The answer: accepted message ids in batch order, and the refusals; 207 if any was refused. */
+export const ingestAnswer = (outcomes: Outcome[]): { status: 200 | 207; body: IngestResponse } => {
+  const accepted = outcomes.flatMap((o) => (o.kind === 'accepted' ? [o.messageId] : []));
+  const rejected = outcomes.flatMap((o) => (o.kind === 'refused' ? [o.refusal] : []));
+  return { status: rejected.length > 0 ? 207 : 200, body: { accepted, rejected } };
+};
+
+/** The message id of a raw batch item, if it has a usable one (to name it in a refusal). */
+export const messageIdOf = (raw: unknown): string | undefined => {
+  const id = (raw as { messageId?: unknown } | null)?.messageId;
+  return typeof id === 'string' && id.length <= 64 ? id : undefined;
+};
+
+/** EventBridge's limit on one PutEvents request (and so on one entry). */
+export const maxEntryBytes = 256 * 1024;
+
+/** The size EventBridge counts for an entry (source, detail-type, detail and time). */
+export const entrySize = (entry: {
+  Source: string;
+  DetailType: string;
+  Detail: string;
+  Time?: Date;
+}): number =>
+  Buffer.byteLength(entry.Source) +
+  Buffer.byteLength(entry.DetailType) +
+  Buffer.byteLength(entry.Detail) +
+  (entry.Time ? 14 : 0);
+
+/**
+ * Splits entries into PutEvents calls: at most 10 entries and 256 KB per call, in order.
+ * Entries above 256 KB on their own must have been refused before.
+ */
+export const putEventsChunks = <E>(entries: E[], sizeOf: (entry: E) => number, maxEntries = 10): E[][] => {
+  const chunks: E[][] = [];
+  let current: E[] = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    const size = sizeOf(entry);
+    if (current.length === maxEntries || (current.length > 0 && bytes + size > maxEntryBytes)) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(entry);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+};
+
+/** Backoff before retry `attempt` (1, 2…) of failed PutEvents entries: exponential, with full jitter. */
+export const backoffMs = (
+  attempt: number,
+  random: () => number = Math.random,
+  baseMs = 50,
+  capMs = 2_000,
+): number => Math.round(random() * Math.min(capMs, baseMs * 2 ** attempt));

@@ -1,0 +1,253 @@
+/**
+ * `POST /v1/events`, once the write key is known: every event is checked on its own, corrected
+ * for clock skew, counted (not kept) when sent without consent, stitched to its customer,
+ * claimed by message id (a retry creates nothing twice), linked when it is a login, and put on
+ * the bus. What could not be put is released and refused as retryable: an accepted event is on
+ * the bus, a refused one the sender still holds.
+ */
+import { randomUUID } from 'node:crypto';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { ChannelEvent, type IngestRequest, type IngestResponse } from '#schemas/channels/channel-event.ts';
+import type { ChannelEventV1 } from '#schemas/events/channel-event.ts';
+import { logger, metrics } from '#shared/observability.ts';
+import { stitchCustomers } from './domain/identity.ts';
+import {
+  consentlessCounterKey,
+  correctedOccurredAt,
+  ingestAnswer,
+  maxEntryBytes,
+  messageIdOf,
+  type Outcome,
+  type Refusal,
+  withoutConsent,
+} from './domain/ingest.ts';
+import { linkVisitor } from './identity-links.ts';
+import { busEntry, busEntrySize, putOnBus } from './store/channel-bus.ts';
+import { customEventValidator } from './store/event-schemas-store.ts';
+import { linkedCustomers } from './store/identity-store.ts';
+import { claimMessages, countWithoutConsent, markDone, releaseClaim } from './store/ingest-store.ts';
+import type { KeyCredentials } from './store/write-keys-store.ts';
+
+export type IngestInput = {
+  request: IngestRequest;
+  writeKey: KeyCredentials;
+  /** The request's source IP, put in each event's context (the lake truncates it). */
+  sourceIp: string | undefined;
+  receivedAt: Date;
+};
+
+const retryLater = (index: number, messageId: string, reason: string): Refusal => ({
+  index,
+  messageId,
+  reason,
+  retryable: true,
+});
+
+type Valid = { index: number; event: ChannelEvent; properties: Record<string, unknown> };
+
+/** Checks one event against its type's schema and, for a custom event, its registered schema. */
+const check = async (raw: unknown, index: number): Promise<Valid | Refusal> => {
+  const parsed = ChannelEvent.safeParse(raw);
+  const messageId = messageIdOf(raw);
+  const refusal = (reason: string, errors?: Refusal['errors']): Refusal => ({
+    index,
+    ...(messageId ? { messageId } : {}),
+    reason,
+    retryable: false,
+    ...(errors ? { errors } : {}),
+  });
+  if (!parsed.success) {
+    return refusal(
+      'the event does not match its type',
+      parsed.error.issues.map((issue) => ({
+        field: issue.path.join('.') || 'event',
+        message: issue.message,
+      })),
+    );
+  }
+  const event = parsed.data;
+  if (event.type !== 'custom') return { index, event, properties: event.properties };
+  const validator = await customEventValidator(event.name);
+  if (!validator) return refusal(`no custom event named "${event.name}" is registered`);
+  const properties = validator.safeParse(event.properties);
+  if (!properties.success) {
+    return refusal(
+      `the properties do not match the registered schema of "${event.name}"`,
+      properties.error.issues.map((issue) => ({
+        field: ['properties', ...issue.path.map(String)].join('.'),
+        message: issue.message,
+      })),
+    );
+  }
+  return { index, event, properties: properties.data as Record<string, unknown> };
+};
+
+/** Counts the events sent without consent, one atomic addition per day, channel and type. */
+const countConsentless = async (events: { detail: ChannelEventV1 }[], now: Date) => {
+  const counts = new Map<string, { key: ReturnType<typeof consentlessCounterKey>; n: number }>();
+  for (const { detail } of events) {
+    const key = consentlessCounterKey(detail.occurredAt, detail.channel, detail.type);
+    const id = `${key.day}|${key.channel}|${key.type}`;
+    counts.set(id, { key, n: (counts.get(id)?.n ?? 0) + 1 });
+  }
+  await Promise.all([...counts.values()].map(({ key, n }) => countWithoutConsent(key, n, now)));
+};
+
+/** Ingests a batch whose shape was checked; answers 200 or 207 with each event's fate. */
+export const ingestEvents = async (
+  input: IngestInput,
+): Promise<{ status: 200 | 207; body: IngestResponse }> => {
+  const { request, writeKey, receivedAt } = input;
+  const outcomes: Outcome[] = new Array(request.batch.length);
+  const checked = await Promise.all(request.batch.map((raw, index) => check(raw, index)));
+
+  // One fate per message id: later copies in the same batch follow the first valid one.
+  const valid: Valid[] = [];
+  const firstOf = new Map<string, number>();
+  const copies: { index: number; of: number }[] = [];
+  for (const result of checked) {
+    if (!('event' in result)) {
+      outcomes[result.index] = { kind: 'refused', refusal: result };
+      continue;
+    }
+    const first = firstOf.get(result.event.messageId);
+    if (first !== undefined) copies.push({ index: result.index, of: first });
+    else {
+      firstOf.set(result.event.messageId, result.index);
+      valid.push(result);
+    }
+  }
+
+  const toLookUp = valid.filter((v) => !v.event.customerId).map((v) => v.event.anonymousId);
+  const linked =
+    toLookUp.length > 0 ? await linkedCustomers(toLookUp) : new Map<string, string | undefined>();
+  const customers = stitchCustomers(
+    valid.map((v) => v.event),
+    linked,
+  );
+  const prepared = valid.map((v, i) => {
+    const { event } = v;
+    const customerId = customers[i];
+    const detail: ChannelEventV1 = {
+      schemaVersion: 1,
+      eventId: event.messageId,
+      channel: writeKey.channel,
+      writeKeyId: writeKey.id,
+      type: event.type,
+      ...(event.type === 'custom' ? { name: event.name } : {}),
+      occurredAt: correctedOccurredAt(event.timestamp, request.sentAt, receivedAt),
+      receivedAt: receivedAt.toISOString(),
+      sentAt: request.sentAt,
+      anonymousId: event.anonymousId,
+      ...(customerId ? { customerId } : {}),
+      ...(event.sessionId ? { sessionId: event.sessionId } : {}),
+      context: { ...event.context, ...(input.sourceIp ? { ip: input.sourceIp } : {}) },
+      properties: v.properties,
+    };
+    return { index: v.index, event, detail };
+  });
+
+  const consentless = prepared.filter((p) => withoutConsent(p.event));
+  await countConsentless(consentless, receivedAt);
+  for (const p of consentless) outcomes[p.index] = { kind: 'accepted', messageId: p.event.messageId };
+
+  const kept = prepared
+    .filter((p) => !withoutConsent(p.event))
+    .map((p) => ({ ...p, entry: busEntry(p.detail) }))
+    .filter((p) => {
+      if (busEntrySize(p.entry) <= maxEntryBytes) return true;
+      outcomes[p.index] = {
+        kind: 'refused',
+        refusal: {
+          index: p.index,
+          messageId: p.event.messageId,
+          reason: 'the event is larger than 256 KB',
+          retryable: false,
+        },
+      };
+      return false;
+    });
+
+  // Claims, in parallel: only claimed events go further; a duplicate is accepted as it is.
+  const token = randomUUID();
+  const claims = await claimMessages(
+    writeKey.channel,
+    kept.map((p) => p.event.messageId),
+    token,
+    receivedAt,
+  );
+  const claimed = kept.filter((p) => {
+    const claim = claims.get(p.event.messageId);
+    if (claim === 'claimed') return true;
+    if (claim === 'duplicate') {
+      outcomes[p.index] = { kind: 'accepted', messageId: p.event.messageId };
+    } else {
+      outcomes[p.index] = {
+        kind: 'refused',
+        refusal: retryLater(
+          p.index,
+          p.event.messageId,
+          claim === 'inProgress'
+            ? 'this event is being stored by another request; retry later'
+            : 'the event could not be stored just now; retry it',
+        ),
+      };
+    }
+    return false;
+  });
+
+  // Logins link their visitor id, in batch order, before their event is put on the bus.
+  const linkFailed = new Set<number>();
+  for (const p of claimed) {
+    if (p.event.type !== 'identify') continue;
+    try {
+      const change = await linkVisitor({
+        anonymousId: p.event.anonymousId,
+        customerId: p.event.customerId,
+        channel: writeKey.channel,
+        messageId: p.event.messageId,
+        writeKeyId: writeKey.id,
+        occurredAt: p.detail.occurredAt,
+      });
+      if (change === 'unknownCustomer') logger.info('login of an unknown customer: nothing linked');
+    } catch (error) {
+      logger.warn('identity link failed', { error: error as Error });
+      linkFailed.add(p.index);
+    }
+  }
+
+  const toPut = claimed.filter((p) => !linkFailed.has(p.index));
+  const failedOnBus = await putOnBus(toPut.map((p) => p.entry));
+  const stored = toPut.filter((_, i) => !failedOnBus.has(i));
+  const notStored = [
+    ...claimed.filter((p) => linkFailed.has(p.index)),
+    ...toPut.filter((_, i) => failedOnBus.has(i)),
+  ];
+  await Promise.allSettled(notStored.map((p) => releaseClaim(writeKey.channel, p.event.messageId, token)));
+  for (const p of notStored) {
+    outcomes[p.index] = {
+      kind: 'refused',
+      refusal: retryLater(p.index, p.event.messageId, 'the event could not be stored just now; retry it'),
+    };
+  }
+  for (const p of stored) outcomes[p.index] = { kind: 'accepted', messageId: p.event.messageId };
+  await markDone(
+    writeKey.channel,
+    stored.map((p) => p.event.messageId),
+    receivedAt,
+  ).catch((error: unknown) => logger.warn('claims not marked done', { error: error as Error }));
+
+  for (const copy of copies) {
+    const original = outcomes[copy.of]!;
+    outcomes[copy.index] =
+      original.kind === 'accepted'
+        ? original
+        : { kind: 'refused', refusal: { ...original.refusal, index: copy.index } };
+  }
+
+  metrics.addMetric('ChannelEventsStored', MetricUnit.Count, stored.length);
+  metrics.addMetric('ChannelEventsWithoutConsent', MetricUnit.Count, consentless.length);
+  const answer = ingestAnswer(outcomes);
+  metrics.addMetric('ChannelEventsRefused', MetricUnit.Count, answer.body.rejected.length);
+  return answer;
+};

@@ -1,0 +1,201 @@
+/**
+ * Timeline activity in the customer's collection, beside the domain events: entries of their
+ * own (put once: the key holds the event id) and visits (read, changed, written back under an
+ * optimistic `version`). A visit is found through its pointer item (session or visitor id),
+ * created in the same transaction as the visit. None of these items carries an `event`
+ * attribute: the stream publisher must not put them on the bus.
+ */
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { TimelineEntry } from '#schemas/customers/timeline.ts';
+import { documents } from '#shared/clients/dynamodb.ts';
+import { tableName } from '#shared/env.ts';
+import { type Visit, type VisitPointer, visitEntry } from '../domain/activity.ts';
+import { customerPk, profileSk, timelineSk, visitPointerSk } from './keys.ts';
+import { miss, ttlCache } from './ttl-cache.ts';
+
+const table = () => tableName('main');
+
+/** Pointers outlive their visit by two days: a later event of the same session starts a new visit. */
+const pointerRetentionSeconds = 2 * 86_400;
+
+const knownCustomers = ttlCache<boolean>(5 * 60_000, 10_000);
+
+/**
+ * Whether a customer file exists (cached 5 minutes): a login names its customer id, and an id
+ * that is no customer's must not grow a timeline of its own.
+ */
+export const customerExists = async (customerId: string): Promise<boolean> => {
+  const cached = knownCustomers.get(customerId);
+  if (cached !== miss) return cached;
+  const result = await documents.send(
+    new GetCommand({
+      TableName: table(),
+      Key: { pk: customerPk(customerId), sk: profileSk },
+      ProjectionExpression: 'pk',
+    }),
+  );
+  const exists = result.Item !== undefined;
+  knownCustomers.set(customerId, exists);
+  return exists;
+};
+
+/** Puts an entry of its own; nothing happens when it is already there (reprocessing). */
+export const putEntry = async (customerId: string, entry: TimelineEntry): Promise<void> => {
+  try {
+    await documents.send(
+      new PutCommand({
+        TableName: table(),
+        Item: {
+          pk: customerPk(customerId),
+          sk: timelineSk(entry.occurredAt, entry.id),
+          entity: 'activity',
+          entry,
+        },
+        ConditionExpression: 'attribute_not_exists(sk)',
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+};
+
+export const getVisitPointer = async (
+  customerId: string,
+  visitKey: string,
+): Promise<VisitPointer | undefined> => {
+  const result = await documents.send(
+    new GetCommand({
+      TableName: table(),
+      Key: { pk: customerPk(customerId), sk: visitPointerSk(visitKey) },
+      ConsistentRead: true,
+    }),
+  );
+  return result.Item ? (result.Item as VisitPointer) : undefined;
+};
+
+export type StoredVisit = { sk: string; visit: Visit; version: number };
+
+export const getVisit = async (customerId: string, sk: string): Promise<StoredVisit | undefined> => {
+  const result = await documents.send(
+    new GetCommand({ TableName: table(), Key: { pk: customerPk(customerId), sk }, ConsistentRead: true }),
+  );
+  return result.Item
+    ? { sk, visit: result.Item.visit as Visit, version: Number(result.Item.version) }
+    : undefined;
+};
+
+const visitItem = (sk: string, visit: Visit, version: number) => ({
+  pk: customerPk(visit.customerId),
+  sk,
+  entity: 'activity',
+  version,
+  visit,
+  entry: visitEntry(visit),
+});
+
+const pointerItem = (visit: Visit, visitKey: string, sk: string) => ({
+  pk: customerPk(visit.customerId),
+  sk: visitPointerSk(visitKey),
+  entity: 'visitPointer',
+  visitSk: sk,
+  startedAt: visit.startedAt,
+  lastAt: visit.endedAt,
+  expiresAt: Math.floor(Date.parse(visit.endedAt) / 1000) + pointerRetentionSeconds,
+});
+
+const cancelled = (error: unknown) =>
+  error instanceof TransactionCanceledException || error instanceof ConditionalCheckFailedException;
+
+/**
+ * Writes a new visit and, unless it is an earlier visit arriving late, points its key at it;
+ * `expectedPointer` is the pointer read before (none: there was none). False on a race.
+ */
+export const insertVisit = async (
+  visit: Visit,
+  visitKey: string,
+  expectedPointer: VisitPointer | undefined,
+  movePointer: boolean,
+): Promise<boolean> => {
+  const sk = timelineSk(visit.startedAt, visit.id);
+  try {
+    await documents.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: table(),
+              Item: visitItem(sk, visit, 1),
+              ConditionExpression: 'attribute_not_exists(sk)',
+            },
+          },
+          ...(movePointer
+            ? [
+                {
+                  Put: {
+                    TableName: table(),
+                    Item: pointerItem(visit, visitKey, sk),
+                    ...(expectedPointer
+                      ? {
+                          ConditionExpression: 'visitSk = :sk',
+                          ExpressionAttributeValues: { ':sk': expectedPointer.visitSk },
+                        }
+                      : { ConditionExpression: 'attribute_not_exists(sk)' }),
+                  },
+                },
+              ]
+            : []),
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (cancelled(error)) return false;
+    throw error;
+  }
+};
+
+/**
+ * Saves a changed visit if still at `previous.version`, and moves its pointer's `lastAt` when
+ * the pointer tracks it. False on a race (read again, apply again).
+ */
+export const updateVisit = async (
+  previous: StoredVisit,
+  next: Visit,
+  visitKey: string,
+  pointerTracksIt: boolean,
+): Promise<boolean> => {
+  const put = {
+    Put: {
+      TableName: table(),
+      Item: visitItem(previous.sk, next, previous.version + 1),
+      ConditionExpression: 'version = :version',
+      ExpressionAttributeValues: { ':version': previous.version },
+    },
+  };
+  try {
+    if (pointerTracksIt) {
+      await documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            put,
+            {
+              Put: {
+                TableName: table(),
+                Item: pointerItem(next, visitKey, previous.sk),
+                ConditionExpression: 'visitSk = :sk',
+                ExpressionAttributeValues: { ':sk': previous.sk },
+              },
+            },
+          ],
+        }),
+      );
+    } else {
+      await documents.send(new PutCommand(put.Put));
+    }
+    return true;
+  } catch (error) {
+    if (cancelled(error)) return false;
+    throw error;
+  }
+};

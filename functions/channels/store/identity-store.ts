@@ -1,0 +1,174 @@
+/**
+ * Identity links in the main table. A link is two items written in one transaction with its
+ * domain event (outbox): `ANON#<visitorId>` → the customer (what ingestion looks up) and an item
+ * in the customer's collection (what `listIdentities` reads). Moving a link to another customer
+ * removes the first customer's item and records an IdentityUnlinked event for them in the same
+ * transaction. Ingestion looks links up through a 30 s cache.
+ */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { eventItem } from '#functions/customers/store/customers-store.ts';
+import { IdentityLink } from '#schemas/channels/identity.ts';
+import { documents } from '#shared/clients/dynamodb.ts';
+import { tableName } from '#shared/env.ts';
+import type { OutboxEvent } from '#shared/outbox.ts';
+import { anonymousLinkKey, customerPk, identitySk, identitySkPrefix } from './keys.ts';
+import { miss, ttlCache } from './ttl-cache.ts';
+
+const table = () => tableName('main');
+type Event = OutboxEvent & { eventId: string };
+
+export const linkCacheMs = 30_000;
+const linkCache = ttlCache<string | undefined>(linkCacheMs, 10_000);
+
+/** The customer a visitor id is linked to now (strongly consistent, no cache). */
+export const currentLink = async (anonymousId: string): Promise<IdentityLink | undefined> => {
+  const result = await documents.send(
+    new GetCommand({ TableName: table(), Key: anonymousLinkKey(anonymousId), ConsistentRead: true }),
+  );
+  return result.Item ? IdentityLink.parse(result.Item) : undefined;
+};
+
+/** The customers of visitor ids (`undefined` when not linked), through the cache, in one BatchGet. */
+export const linkedCustomers = async (anonymousIds: string[]): Promise<Map<string, string | undefined>> => {
+  const found = new Map<string, string | undefined>();
+  const unknown: string[] = [];
+  for (const id of new Set(anonymousIds)) {
+    const cached = linkCache.get(id);
+    if (cached === miss) unknown.push(id);
+    else found.set(id, cached);
+  }
+  for (let start = 0; start < unknown.length; start += 100) {
+    let keys: Record<string, unknown>[] = unknown.slice(start, start + 100).map(anonymousLinkKey);
+    for (let attempt = 0; keys.length > 0 && attempt < 5; attempt++) {
+      const result = await documents.send(
+        new BatchGetCommand({ RequestItems: { [table()]: { Keys: keys } } }),
+      );
+      for (const item of result.Responses?.[table()] ?? []) {
+        const anonymousId = String(item.anonymousId);
+        found.set(anonymousId, String(item.customerId));
+        linkCache.set(anonymousId, String(item.customerId));
+      }
+      keys = result.UnprocessedKeys?.[table()]?.Keys ?? [];
+      if (keys.length > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
+    }
+  }
+  for (const id of unknown) {
+    if (!found.has(id)) {
+      found.set(id, undefined);
+      linkCache.set(id, undefined);
+    }
+  }
+  return found;
+};
+
+const linkItems = (link: IdentityLink) => [
+  { ...anonymousLinkKey(link.anonymousId), entity: 'identityLink', ...link },
+  { pk: customerPk(link.customerId), sk: identitySk(link.anonymousId), entity: 'identity', ...link },
+];
+
+/**
+ * Links a visitor id to a customer with its IdentityLinked event; when it was linked to
+ * `previous`, that link goes, with the IdentityUnlinked event for that customer. False when
+ * someone changed the link meanwhile (the caller reads it again and decides again).
+ */
+export const saveLink = async (
+  link: IdentityLink,
+  linked: Event,
+  previous?: { link: IdentityLink; unlinked: Event },
+): Promise<boolean> => {
+  const [anonItem, customerItem] = linkItems(link);
+  try {
+    await documents.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: table(),
+              Item: anonItem,
+              ...(previous
+                ? {
+                    ConditionExpression: 'customerId = :previous',
+                    ExpressionAttributeValues: { ':previous': previous.link.customerId },
+                  }
+                : { ConditionExpression: 'attribute_not_exists(pk)' }),
+            },
+          },
+          { Put: { TableName: table(), Item: customerItem } },
+          { Put: { TableName: table(), Item: eventItem(link.customerId, linked) } },
+          ...(previous
+            ? [
+                {
+                  Delete: {
+                    TableName: table(),
+                    Key: { pk: customerPk(previous.link.customerId), sk: identitySk(link.anonymousId) },
+                  },
+                },
+                { Put: { TableName: table(), Item: eventItem(previous.link.customerId, previous.unlinked) } },
+              ]
+            : []),
+        ],
+      }),
+    );
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) {
+      linkCache.delete(link.anonymousId);
+      return false;
+    }
+    throw error;
+  }
+  linkCache.set(link.anonymousId, link.customerId);
+  return true;
+};
+
+/** Removes a link with its IdentityUnlinked event; false when it was no longer there. */
+export const removeLink = async (link: IdentityLink, unlinked: Event): Promise<boolean> => {
+  try {
+    await documents.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Delete: {
+              TableName: table(),
+              Key: anonymousLinkKey(link.anonymousId),
+              ConditionExpression: 'customerId = :customer',
+              ExpressionAttributeValues: { ':customer': link.customerId },
+            },
+          },
+          {
+            Delete: {
+              TableName: table(),
+              Key: { pk: customerPk(link.customerId), sk: identitySk(link.anonymousId) },
+            },
+          },
+          { Put: { TableName: table(), Item: eventItem(link.customerId, unlinked) } },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) return false;
+    throw error;
+  } finally {
+    linkCache.delete(link.anonymousId);
+  }
+  return true;
+};
+
+/** The visitor ids linked to a customer, newest link first. */
+export const listLinks = async (customerId: string): Promise<IdentityLink[]> => {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await documents.send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': customerPk(customerId), ':prefix': identitySkPrefix },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items.map((item) => IdentityLink.parse(item)).sort((a, b) => b.linkedAt.localeCompare(a.linkedAt));
+};

@@ -1,0 +1,192 @@
+/**
+ * Write keys in the main table: the record (listed by admins, never with its secret) and the
+ * look-up item by hash that authenticates ingest requests, always changed together in one
+ * transaction. Authentication goes through a small in-memory cache: a revoked key may keep
+ * working up to `authCacheMs` (30 s) on Lambda instances that looked it up just before; the
+ * instance that revoked it forgets it at once.
+ */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { Channel, WriteKey } from '#schemas/channels/write-key.ts';
+import { documents } from '#shared/clients/dynamodb.ts';
+import { tableName } from '#shared/env.ts';
+import { Conflict } from '#shared/errors.ts';
+import { hashWriteKey, isUsable, type StoredWriteKey } from '../domain/write-keys.ts';
+import { writeKeyHashKey, writeKeySk, writeKeysPk } from './keys.ts';
+import { miss, ttlCache } from './ttl-cache.ts';
+
+const table = () => tableName('main');
+
+/** What authentication needs of a key, kept on its look-up item. */
+export type KeyCredentials = Pick<StoredWriteKey, 'id' | 'channel' | 'status' | 'validUntil'>;
+
+const recordItem = (key: StoredWriteKey) => ({
+  pk: writeKeysPk,
+  sk: writeKeySk(key.id),
+  entity: 'writeKey',
+  ...key,
+});
+const lookupItem = (key: StoredWriteKey) => ({
+  ...writeKeyHashKey(key.keyHash),
+  entity: 'writeKeyHash',
+  id: key.id,
+  channel: key.channel,
+  status: key.status,
+  ...(key.validUntil ? { validUntil: key.validUntil } : {}),
+});
+
+const stored = (item: Record<string, unknown>): StoredWriteKey => ({
+  ...WriteKey.parse(item),
+  keyHash: String(item.keyHash),
+});
+
+/** How long an authentication answer is reused, and how many are kept. */
+export const authCacheMs = 30_000;
+const authCache = ttlCache<KeyCredentials | undefined>(authCacheMs, 1_000);
+
+const forget = (keyHash: string) => authCache.delete(keyHash);
+
+/** The credentials of a secret if it exists (whatever its status), through the cache. */
+export const credentialsOf = async (
+  secret: string,
+  now = Date.now(),
+): Promise<KeyCredentials | undefined> => {
+  const hash = hashWriteKey(secret);
+  const cached = authCache.get(hash, now);
+  if (cached !== miss) return cached;
+  const result = await documents.send(new GetCommand({ TableName: table(), Key: writeKeyHashKey(hash) }));
+  const credentials = result.Item
+    ? {
+        id: String(result.Item.id),
+        channel: Channel.parse(result.Item.channel),
+        status: result.Item.status as KeyCredentials['status'],
+        ...(result.Item.validUntil ? { validUntil: String(result.Item.validUntil) } : {}),
+      }
+    : undefined;
+  authCache.set(hash, credentials, now);
+  return credentials;
+};
+
+/** The key a secret opens, if it is usable now (active, or rotated within its grace period). */
+export const authenticate = async (secret: string, now = new Date()): Promise<KeyCredentials | undefined> => {
+  const credentials = await credentialsOf(secret, now.getTime());
+  return credentials && isUsable(credentials, now) ? credentials : undefined;
+};
+
+/** Writes a new key (record and look-up item). */
+export const insertWriteKey = async (key: StoredWriteKey): Promise<void> => {
+  await documents.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: { TableName: table(), Item: recordItem(key), ConditionExpression: 'attribute_not_exists(pk)' },
+        },
+        {
+          Put: { TableName: table(), Item: lookupItem(key), ConditionExpression: 'attribute_not_exists(pk)' },
+        },
+      ],
+    }),
+  );
+  forget(key.keyHash);
+};
+
+/**
+ * Writes a key whatever was there (the sandbox's demo key, which must work after any change an
+ * admin made to it).
+ */
+export const overwriteWriteKey = async (key: StoredWriteKey): Promise<void> => {
+  await documents.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: table(), Item: recordItem(key) } },
+        { Put: { TableName: table(), Item: lookupItem(key) } },
+      ],
+    }),
+  );
+  forget(key.keyHash);
+};
+
+export const getWriteKey = async (id: string): Promise<StoredWriteKey | undefined> => {
+  const result = await documents.send(
+    new GetCommand({
+      TableName: table(),
+      Key: { pk: writeKeysPk, sk: writeKeySk(id) },
+      ConsistentRead: true,
+    }),
+  );
+  return result.Item ? stored(result.Item) : undefined;
+};
+
+/** Every key, newest first. */
+export const listWriteKeys = async (): Promise<StoredWriteKey[]> => {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await documents.send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': writeKeysPk },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items.map(stored).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+};
+
+/**
+ * Saves `next` over `previous` if nobody changed it meanwhile, and writes `added` (a rotation's
+ * replacement) in the same transaction.
+ */
+export const replaceWriteKey = async (
+  previous: StoredWriteKey,
+  next: StoredWriteKey,
+  added?: StoredWriteKey,
+): Promise<void> => {
+  try {
+    await documents.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: table(),
+              Item: recordItem(next),
+              ConditionExpression: '#status = :status',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':status': previous.status },
+            },
+          },
+          { Put: { TableName: table(), Item: lookupItem(next) } },
+          ...(added
+            ? [
+                {
+                  Put: {
+                    TableName: table(),
+                    Item: recordItem(added),
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                  },
+                },
+                {
+                  Put: {
+                    TableName: table(),
+                    Item: lookupItem(added),
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                  },
+                },
+              ]
+            : []),
+        ],
+      }),
+    );
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) {
+      throw new Conflict(
+        'This write key was changed by someone else at the same moment; reload and try again.',
+      );
+    }
+    throw error;
+  }
+  forget(next.keyHash);
+};

@@ -1,0 +1,183 @@
+/**
+ * The analyst screen in a real browser against the whole sandbox, whose lake holds the fixture
+ * files: Linh Tran (analyst) signs in, picks a saved query, sets the period, runs it, reads
+ * the table and the chart, and downloads the CSV; the funnel reads in English too. An advisor
+ * sees no link to the screen and gets the refusal at its address.
+ */
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lakeMirrorRoot } from '#functions/analytics/engines/duckdb.ts';
+import { type Sandbox, startSandbox } from '#local/sandbox.ts';
+import { generateDemoBank } from '#local/seed/demo-bank.ts';
+import type { StaffMember } from '#local/seed/staff.ts';
+import { uniquePrefix, useEmulator } from '../support/aws.ts';
+import { fixtureLakeObjects, fixturePeriod } from '../unit/analytics/fixture-lake.ts';
+import { fitsViewportWidth, launchBrowser, screenshot, signInOnIssuerPage } from './support/browser.ts';
+
+const bankSize = 40;
+const bank = generateDemoBank({ customers: bankSize });
+const analyst = bank.staff.find((member) => member.username === 'linh.tran') as StaffMember;
+const advisor = bank.staff.find((member) => member.roles.includes('advisor')) as StaffMember;
+
+let sandbox: Sandbox;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  useEmulator();
+  [sandbox, browser] = await Promise.all([
+    startSandbox({ prefix: uniquePrefix('e2e'), customers: bankSize, quiet: true, ports: 'free' }),
+    launchBrowser(),
+  ]);
+  const s3 = new S3Client({ forcePathStyle: true });
+  for (const { key, body } of fixtureLakeObjects()) {
+    await s3.send(new PutObjectCommand({ Bucket: sandbox.resources.lakeBucket, Key: key, Body: body }));
+  }
+  context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'fr-FR',
+    acceptDownloads: true,
+  });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (sandbox)
+    await rm(join(lakeMirrorRoot(), sandbox.resources.lakeBucket), { recursive: true, force: true });
+  await sandbox?.stop();
+});
+
+/** Sets the period of the shown query and runs it; waits for its table. */
+const runForFixturePeriod = async (
+  target: Page,
+  labels = { from: 'Du', to: 'Au', run: 'Lancer la requête' },
+) => {
+  await target.getByLabel(labels.from, { exact: true }).fill(fixturePeriod.from);
+  await target.getByLabel(labels.to, { exact: true }).fill(fixturePeriod.to);
+  await target.getByRole('button', { name: labels.run }).click();
+  await target.locator('table.result-table tbody tr').first().waitFor();
+};
+
+describe('the analyst screen', () => {
+  it('lets an analyst pick a saved query, run it on a period and read the table and the chart', async () => {
+    // Prepare
+    await page.goto(`${sandbox.webUrl}/analytics`);
+    await signInOnIssuerPage(page, analyst);
+    await page.getByRole('heading', { name: 'Analyses', level: 1 }).waitFor();
+    await screenshot(page, 'analyst-01-queries');
+
+    // Act
+    await page.getByRole('link', { name: /Clients actifs par jour/ }).click();
+    await page.getByRole('heading', { name: 'Clients actifs par jour' }).waitFor();
+    await runForFixturePeriod(page);
+    await screenshot(page, 'analyst-02-daily-active-customers');
+
+    // Assess
+    expect(
+      await page
+        .getByRole('navigation', { name: 'Navigation principale' })
+        .getByRole('link', { name: 'Analyses' })
+        .count(),
+    ).toBe(1);
+    const rows = page.locator('table.result-table tbody tr');
+    expect(await rows.count()).toBe(3);
+    expect(await rows.nth(1).locator('td').allTextContents()).toEqual(['05/03/2024', '4', '4', '9']);
+    expect(await page.getByRole('columnheader').allTextContents()).toEqual([
+      'Jour',
+      'Clients actifs',
+      'Visiteurs',
+      'Événements',
+    ]);
+    expect(await page.getByRole('img', { name: 'Clients actifs par Jour' }).count()).toBe(1);
+    expect(await page.locator('svg.chart-type-line circle').count()).toBe(3);
+    expect(await page.getByText('3 lignes').count()).toBe(1);
+  });
+
+  it('downloads the result as a CSV file with the raw column names', async () => {
+    // Act
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger en CSV' }).click(),
+    ]);
+    const text = await readFile((await download.path()) as string, 'utf8');
+
+    // Assess
+    expect(download.suggestedFilename()).toBe('daily-active-customers-2024-03-04_2024-03-06.csv');
+    expect(text).toBe(
+      '\uFEFFday,active_customers,visitors,events\r\n2024-03-04,2,4,16\r\n2024-03-05,4,4,9\r\n2024-03-06,2,3,8\r\n',
+    );
+  });
+
+  it('draws the visit paths as bars, one per path', async () => {
+    // Act
+    await page.getByRole('link', { name: /Sessions et parcours de visite/ }).click();
+    await page.getByRole('heading', { name: 'Sessions et parcours de visite' }).waitFor();
+    await runForFixturePeriod(page);
+    await screenshot(page, 'analyst-03-visit-paths');
+
+    // Assess
+    expect(await page.locator('svg.chart-type-bar .chart-bar rect').count()).toBe(5);
+    expect(await page.locator('table.result-table tbody tr').first().textContent()).toContain(
+      '/ > /credit-immobilier',
+    );
+  });
+
+  it('shows the funnel in English, stages in words', async () => {
+    // Prepare
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('link', { name: /Funnel: product viewed, simulation, subscription/ }).click();
+
+    // Act
+    await runForFixturePeriod(page, { from: 'From', to: 'To', run: 'Run query' });
+    await screenshot(page, 'analyst-04-funnel-english');
+
+    // Assess
+    const stages = await page.locator('table.result-table tbody tr td:nth-child(2)').allTextContents();
+    expect(stages).toEqual(['Product viewed', 'Simulation completed', 'Subscription']);
+    expect(await page.getByRole('columnheader', { name: '% of product viewers' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Français' }).click();
+  });
+
+  it('fits a 360 px wide phone screen', async () => {
+    // Prepare
+    const phone = await browser.newContext({
+      viewport: { width: 360, height: 780 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const small = await phone.newPage();
+    await small.goto(`${sandbox.webUrl}/analytics?query=channel-mix`);
+    await signInOnIssuerPage(small, analyst);
+
+    // Act
+    await small.getByRole('heading', { name: 'Mix de canaux par client' }).waitFor();
+    await runForFixturePeriod(small);
+    await screenshot(small, 'analyst-05-phone');
+
+    // Assess
+    expect(await fitsViewportWidth(small)).toBe(true);
+    await phone.close();
+  });
+
+  it('shows an advisor no link to the screen and the refusal at its address', async () => {
+    // Prepare
+    const other = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const advisorPage = await other.newPage();
+    await advisorPage.goto(`${sandbox.webUrl}/analytics`);
+
+    // Act
+    await signInOnIssuerPage(advisorPage, advisor);
+    await advisorPage.getByRole('heading', { name: 'Accès réservé aux analystes' }).waitFor();
+    await screenshot(advisorPage, 'analyst-06-advisor-refused');
+
+    // Assess
+    expect(await advisorPage.getByRole('link', { name: 'Analyses' }).count()).toBe(0);
+    expect(await advisorPage.locator('table').count()).toBe(0);
+    await other.close();
+  });
+});

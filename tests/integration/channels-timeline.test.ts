@@ -1,0 +1,169 @@
+/**
+ * A known customer's channel events in the 360° file: posted through the local API, routed by
+ * the `knownCustomerActivity` rule to the timeline queue, summarised by the projector (one
+ * visit per session, logins and simulations as entries of their own), idempotently.
+ */
+import type { SQSEvent } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { lambdaContext } from '#local/runtime/lambda-context.ts';
+import type { WriteKeyWithSecret } from '#schemas/channels/write-key.ts';
+import type { Customer360 } from '#schemas/customers/customer-360.ts';
+import type { TimelineEntry } from '#schemas/customers/timeline.ts';
+import type { ChannelEventV1 } from '#schemas/events/channel-event.ts';
+import { sandboxPerFile } from '../support/sandbox.ts';
+
+const { bank, as, anonymous, staffMember } = sandboxPerFile();
+
+const home = bank.branches[0]!;
+const advisor = staffMember('advisor', home.id);
+const customer = bank.customers.find((c) => c.customer.branchId === home.id)!.customer;
+const suffix = Date.now().toString(36);
+const visitor = `browser-${suffix}`;
+const session = `session-${suffix}`;
+let n = 0;
+
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+const event = (type: string, properties: Record<string, unknown>, minutes: number, extra = {}) => ({
+  messageId: `tl-${suffix}-${n++}`,
+  type,
+  timestamp: minutesAgo(minutes),
+  anonymousId: visitor,
+  sessionId: session,
+  context: { consent: { analytics: true } },
+  properties,
+  ...extra,
+});
+
+const fileOf = async () =>
+  (await (await as(advisor)).request<Customer360>('GET', `/v1/customers/${customer.id}/360`)).body;
+const visitIn = (timeline: TimelineEntry[]) =>
+  timeline.find((e) => e.type === 'Visit' && e.detail.sessionId === session);
+
+/** Reads the file until `ready` holds (the projector runs after a 2 s batching window). */
+const waitForFile = async (ready: (file: Customer360) => boolean, ms = 30_000) => {
+  const deadline = Date.now() + ms;
+  let file = await fileOf();
+  while (!ready(file) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 500));
+    file = await fileOf();
+  }
+  return file;
+};
+
+describe("a known customer's visit in the 360° file", () => {
+  it('shows the visit summarised, the login and the simulation, beside the domain events', async () => {
+    // Prepare
+    const key = (
+      await (
+        await as('admin')
+      ).request<WriteKeyWithSecret>('POST', '/v1/write-keys', {
+        body: { channel: 'web', label: 'Site' },
+      })
+    ).body.key;
+    const batch = [
+      event('page_view', { path: '/' }, 10),
+      event('identify', { method: 'password' }, 9, { customerId: customer.id }),
+      event('page_view', { path: '/espace-client' }, 8),
+      event('page_view', { path: '/credit-immobilier' }, 7),
+      event('product_view', { product: 'home_loan', family: 'loan' }, 7),
+      event('simulation_completed', { simulationId: 'sim-1', product: 'home_loan', amount: 250_000 }, 5),
+    ];
+    // Act
+    const answer = await anonymous().request('POST', '/v1/events', {
+      body: { batch, sentAt: new Date().toISOString() },
+      headers: { 'x-write-key': key },
+    });
+    const file = await waitForFile(
+      (f) =>
+        visitIn(f.timeline)?.detail.pages === 2 &&
+        (visitIn(f.timeline)?.detail.products as string[] | undefined)?.length === 1 &&
+        f.timeline.some((e) => e.type === 'SimulationCompleted'),
+    );
+    // Assess
+    expect(answer.status).toBe(200);
+    const visit = visitIn(file.timeline);
+    // The first page was viewed before the login: it stays anonymous (in the lake only).
+    expect(visit?.detail).toMatchObject({
+      channel: 'web',
+      pages: 2,
+      paths: ['/espace-client', '/credit-immobilier'],
+      products: ['home_loan'],
+    });
+    const types = file.timeline.map((e) => e.type);
+    expect(types).toEqual(
+      expect.arrayContaining(['Login', 'SimulationCompleted', 'ProductViewed', 'IdentityLinked']),
+    );
+    expect(types).toContain('CustomerCreated');
+    const times = file.timeline.map((e) => Date.parse(e.occurredAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(file.timeline.find((e) => e.type === 'SimulationCompleted')?.detail).toMatchObject({
+      amount: 250_000,
+    });
+  });
+
+  it('adds later page views of the same session to the same visit, stitched from the visitor id', async () => {
+    // Prepare
+    const key = (
+      await (
+        await as('admin')
+      ).request<WriteKeyWithSecret>('POST', '/v1/write-keys', {
+        body: { channel: 'web', label: 'Site' },
+      })
+    ).body.key;
+    const before = visitIn((await fileOf()).timeline)!;
+    // Act
+    await anonymous().request('POST', '/v1/events', {
+      body: { batch: [event('page_view', { path: '/epargne' }, 2)], sentAt: new Date().toISOString() },
+      headers: { 'x-write-key': key },
+    });
+    const file = await waitForFile((f) => visitIn(f.timeline)?.detail.pages === 3);
+    // Assess
+    const visit = visitIn(file.timeline);
+    expect(visit?.id).toBe(before.id);
+    expect(visit?.detail.pages).toBe(3);
+    expect(file.timeline.filter((e) => e.type === 'Visit' && e.detail.sessionId === session)).toHaveLength(1);
+  });
+
+  it('counts a page once however often its message is processed', async () => {
+    // Prepare: loaded now, so it reads the sandbox's environment as the sandbox's own copy does.
+    const { handler: projectTimeline } = await import('#functions/channels/timeline-projector.ts');
+    const before = visitIn((await fileOf()).timeline)!;
+    const detail: ChannelEventV1 = {
+      schemaVersion: 1,
+      eventId: `tl-${suffix}-again`,
+      channel: 'web',
+      writeKeyId: 'wk-test',
+      type: 'page_view',
+      occurredAt: minutesAgo(1),
+      receivedAt: new Date().toISOString(),
+      sentAt: new Date().toISOString(),
+      anonymousId: visitor,
+      customerId: customer.id,
+      sessionId: session,
+      context: { consent: { analytics: true } },
+      properties: { path: '/contact' },
+    };
+    const record = (id: string) => ({
+      messageId: id,
+      receiptHandle: id,
+      body: JSON.stringify({ source: 'relais.channels', 'detail-type': 'ChannelEvent', detail }),
+      attributes: {} as SQSEvent['Records'][number]['attributes'],
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:eu-west-3:123456789012:test',
+      awsRegion: 'eu-west-3',
+    });
+    // Act
+    const firstRun = await projectTimeline(
+      { Records: [record('m-1'), record('m-2')] },
+      lambdaContext('test', 30),
+    );
+    const secondRun = await projectTimeline({ Records: [record('m-3')] }, lambdaContext('test', 30));
+    // Assess
+    expect(firstRun.batchItemFailures).toEqual([]);
+    expect(secondRun.batchItemFailures).toEqual([]);
+    const visit = visitIn((await fileOf()).timeline);
+    expect(visit?.detail.pages).toBe((before.detail.pages as number) + 1);
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * The lake end to end on the sandbox: events put on the bus go through the real `everything`
+ * rule, the lake queue, the SQS poller (batches of up to 1000, 20 s window) and the archiver to
+ * `raw/` and `curated/`, pseudonymised; the demo bank's domain events get there too; and the
+ * compactor merges an hour's files, keeping each event once.
+ */
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { describe, expect, test } from 'vitest';
+import { sandboxPerFile } from '../support/sandbox.ts';
+import { idsOf, pageViewsIn, putOnBus, readPartition, waitForPartition } from './lake-support.ts';
+
+const { bank, sandbox } = sandboxPerFile();
+
+/** An hour of its own: nothing else of the sandbox writes there. */
+const hour = { dt: '2026-01-15', hour: '10' };
+const firstWave = pageViewsIn(hour, 300, 'arc');
+
+describe('the lake archive', () => {
+  test('every event put on the bus reaches raw/ and curated/, in a few files, pseudonymised', async () => {
+    // Prepare
+    const { busName, buckets } = sandbox().resources;
+
+    // Act
+    await putOnBus(busName, firstWave);
+    const lake = await waitForPartition(buckets.lake, hour, (content) => idsOf(content).size >= 300);
+
+    // Assess
+    const expected = firstWave.map((event) => event.detail.eventId).sort();
+    expect([...idsOf(lake)].sort()).toEqual(expected);
+    expect(lake.rows).toHaveLength(300);
+    expect(lake.raw.map((line) => line.detail.eventId).sort()).toEqual(expected);
+    // Batches of up to 1000 with a window: a few files, not one per event.
+    expect(lake.curatedFiles.length).toBeLessThanOrEqual(3);
+    expect(lake.rawFiles).toHaveLength(lake.curatedFiles.length);
+    const known = lake.rows.filter((row) => row.customer_pid);
+    expect(known).toHaveLength(100);
+    expect(known.every((row) => /^[0-9a-f]{32}$/.test(row.customer_pid ?? ''))).toBe(true);
+    expect(lake.rawText).not.toContain('cu-lake-');
+    expect(lake.rawText).not.toContain('203.0.113.77');
+  }, 150_000);
+
+  test("the demo bank's CustomerCreated events are in the lake, without their customer ids", async () => {
+    // Prepare
+    const { buckets } = sandbox().resources;
+    const created = bank.customers.map(({ customer }) => customer);
+    const partitions = [
+      ...new Map(
+        created.map((customer) => {
+          const at = new Date(customer.createdAt).toISOString();
+          const partition = { dt: at.slice(0, 10), hour: at.slice(11, 13) };
+          return [`${partition.dt}/${partition.hour}`, partition];
+        }),
+      ).values(),
+    ];
+
+    // Act
+    const contents = await Promise.all(
+      partitions.map((partition) =>
+        waitForPartition(buckets.lake, partition, (content) =>
+          content.rows.some((row) => row.event_type === 'CustomerCreated'),
+        ),
+      ),
+    );
+
+    // Assess
+    const rows = contents
+      .flatMap((content) => content.rows)
+      .filter((row) => row.event_type === 'CustomerCreated');
+    expect(rows).toHaveLength(created.length);
+    expect(rows.every((row) => row.customer_pid && row.source === 'relais.customers')).toBe(true);
+    const text = contents.map((content) => `${content.rawText}\n${JSON.stringify(content.rows)}`).join('\n');
+    for (const customer of created) {
+      expect(text).not.toContain(customer.id);
+      if (customer.contact.email) expect(text).not.toContain(customer.contact.email);
+    }
+    const segments = rows.map((row) => JSON.parse(row.properties ?? '{}').segment);
+    expect(segments.every((segment) => typeof segment === 'string')).toBe(true);
+  }, 150_000);
+
+  test('compaction merges the files of an hour and keeps each event once', async () => {
+    // Prepare: a second wave in the same hour, a fifth of it sent again (at-least-once upstream).
+    const { busName, buckets, queues } = sandbox().resources;
+    const secondWave = [...pageViewsIn(hour, 80, 'arc', 300), ...firstWave.slice(0, 60)];
+    await putOnBus(busName, secondWave);
+    const before = await waitForPartition(buckets.lake, hour, (content) => content.rows.length >= 440);
+    expect(before.curatedFiles.length).toBeGreaterThanOrEqual(2);
+    expect(idsOf(before).size).toBe(380);
+
+    // Act: the handler the hourly schedule runs, imported like the sandbox does (after its environment).
+    const { handler: compact } = await import('#functions/analytics/lake-compactor.ts');
+    const summary = await compact({ dt: hour.dt, hour: hour.hour });
+    const again = await compact({ dt: hour.dt, hour: hour.hour });
+    const after = await readPartition(buckets.lake, hour);
+
+    // Assess
+    expect(after.curatedFiles).toHaveLength(1);
+    expect(after.rawFiles).toHaveLength(1);
+    expect(after.rows).toHaveLength(380);
+    expect(idsOf(after)).toEqual(idsOf(before));
+    expect(new Set(after.raw.map((line) => line.detail.eventId))).toEqual(idsOf(before));
+    expect(summary.duplicatesDropped).toBe(2 * 60);
+    expect(again.partitions).toBe(0);
+    const left = await new SQSClient({}).send(
+      new GetQueueAttributesCommand({
+        QueueUrl: queues.lakeIntake.dlqUrl,
+        AttributeNames: ['ApproximateNumberOfMessages'],
+      }),
+    );
+    expect(left.Attributes?.ApproximateNumberOfMessages).toBe('0');
+  }, 150_000);
+});

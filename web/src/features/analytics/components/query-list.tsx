@@ -1,0 +1,31 @@
+/** The saved queries to pick from; the chosen one lives in the URL (`?query=`), so reload keeps it. */
+import { Link } from 'react-router';
+import type { SavedQuery } from '#schemas/analytics/query.ts';
+import { useI18n } from '../../../lib/i18n.ts';
+
+export type QueryListProps = { queries: SavedQuery[]; selectedId: string | undefined };
+
+export const QueryList = ({ queries, selectedId }: QueryListProps) => {
+  const { t, lang } = useI18n();
+  return (
+    <nav className="card query-list" aria-labelledby="query-list-title">
+      <h2 id="query-list-title">{t.analytics.queries}</h2>
+      <ul>
+        {queries.map((query) => (
+          <li key={query.id}>
+            <Link
+              to={`?query=${encodeURIComponent(query.id)}`}
+              aria-current={query.id === selectedId ? 'page' : undefined}
+              className="query-link"
+            >
+              <span className="query-link-title">{query.title[lang]}</span>
+              <span className="query-link-meta mono">
+                {query.id} · {t.analytics.version(query.version)}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+};
