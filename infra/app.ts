@@ -22,5 +22,9 @@ Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
 new RelaisStack(app, 'Relais', {
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
   description: 'Relais: serverless CRM for banks',
+  trackerOrigins: String(app.node.tryGetContext('trackerOrigins') ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean),
 });
 app.synth();

@@ -146,6 +146,8 @@ export type FunctionDeclaration = {
   queriesLake?: boolean;
   /** Modules left out of the bundle (native modules used only by the sandbox). */
   externalModules?: readonly string[];
+  /** Files the function reads at run time, copied next to its bundle (shell globs from the root). */
+  bundledFiles?: readonly string[];
   /** HTTP functions: the bounded context whose routes it serves. */
   http?: HttpContext;
 };
@@ -190,7 +192,6 @@ export const functions = {
     timeoutSeconds: 60,
     buckets: { lake: 'readWrite' },
     secrets: ['pseudonymKey'],
-    tables: { ingest: 'readWrite' },
   },
   lakeCompactor: {
     entry: 'functions/analytics/lake-compactor.ts',
@@ -208,6 +209,7 @@ export const functions = {
     buckets: { lake: 'read' },
     queriesLake: true,
     externalModules: ['@duckdb/node-api'],
+    bundledFiles: ['functions/analytics/queries/*.sql'],
   },
   streamPublisher: {
     entry: 'functions/platform/stream-publisher.ts',

@@ -49,6 +49,8 @@ export type ApiProps = {
   audience: string;
   /** The web origin allowed by CORS, e.g. `https://d123.cloudfront.net`. */
   webOrigin: string;
+  /** Origins of the bank's websites that post tracker events. */
+  trackerOrigins: readonly string[];
   /**
    * Default stage throttling (requests per second, and burst).
    * @default { rateLimit: 200, burstLimit: 400 }
@@ -68,7 +70,7 @@ export class Api extends Construct {
       description: 'Relais API',
       createDefaultStage: false,
       corsPreflight: {
-        allowOrigins: [props.webOrigin],
+        allowOrigins: [props.webOrigin, ...props.trackerOrigins],
         allowMethods: cors.allowMethods.map((method) => CorsHttpMethod[method]),
         allowHeaders: [...cors.allowHeaders],
         exposeHeaders: [...cors.exposeHeaders],

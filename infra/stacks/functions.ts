@@ -103,7 +103,19 @@ export class Functions extends Construct {
       description: declared.description,
       memorySize: declared.memoryMB,
       timeout: Duration.seconds(declared.timeoutSeconds),
-      ...(declared.externalModules ? { bundling: { externalModules: [...declared.externalModules] } } : {}),
+      bundling: {
+        ...(declared.externalModules ? { externalModules: [...declared.externalModules] } : {}),
+        ...(declared.bundledFiles
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) =>
+                  (declared.bundledFiles ?? []).map((files) => `cp ${inputDir}/${files} ${outputDir}/`),
+              },
+            }
+          : {}),
+      },
     });
     for (const [table, access] of Object.entries(declared.tables ?? {}) as [TableName, Access][]) {
       const indexNames = declaredTables[table].indexes.map((index: { name: string }) => index.name);

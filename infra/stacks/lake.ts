@@ -20,7 +20,8 @@ export const lakeDatabaseName = lakeCatalog.database;
 export const lakeWorkGroupName = 'relais';
 
 /** First day the `dt` partition projection knows of (no event is older). */
-export const lakeFirstDay = '2024-01-01';
+/** The demo bank's history starts in 2015 (banks keep ten years); older days are never scanned. */
+export const lakeFirstDay = '2015-01-01';
 
 /**
  * Table properties of partition projection over `dt=YYYY-MM-DD/hour=HH` under `location`:

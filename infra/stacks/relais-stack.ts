@@ -42,6 +42,12 @@ export type RelaisStackProps = StackProps & {
    * @default none
    */
   webAclArn?: string;
+  /**
+   * Origins of the bank's own websites whose pages carry the tracker and post to
+   * `POST /v1/events` (CORS), e.g. `https://www.banque.example`.
+   * @default none (context `trackerOrigins`, comma-separated, in `infra/app.ts`)
+   */
+  trackerOrigins?: readonly string[];
 };
 
 /** The whole of Relais in one stack. */
@@ -93,6 +99,7 @@ export class RelaisStack extends Stack {
       issuerUrl: this.auth.issuerUrl,
       audience: this.auth.webClient.userPoolClientId,
       webOrigin: this.web.origin,
+      trackerOrigins: props.trackerOrigins ?? [],
     });
     new WebContent(this, 'WebContent', {
       hosting: this.web,

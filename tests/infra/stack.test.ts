@@ -4,15 +4,23 @@
  * context's Lambda, staff sign-in that cannot move a user between branches, least privilege,
  * and a web front end that finds its settings at run time.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { cors, envName, functions, queues, tables } from '#infra/declaration.ts';
+import { repositoryRoot } from '#infra/stacks/functions.ts';
 import { curatedColumns, lakeCatalog } from '#schemas/analytics/lake.ts';
 import { allRoles } from '#schemas/roles.ts';
 import { routes } from '#schemas/routes.ts';
-import { logicalIdOf, resourceOf, resourcesOfType, type Synthesised, synthRelais } from './support/synth.ts';
+import {
+  fixtureTrackerOrigin,
+  logicalIdOf,
+  resourceOf,
+  resourcesOfType,
+  type Synthesised,
+  synthRelais,
+} from './support/synth.ts';
 
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
 type CfnPolicy = { PolicyDocument: { Statement: Statement[] }; Roles: { Ref: string }[] };
@@ -128,6 +136,27 @@ describe('messaging', () => {
 });
 
 describe('functions', () => {
+  test('ship the files they read at run time (the saved queries of the analytics function)', () => {
+    // Prepare
+    const { app, stack, template } = synthesised;
+    const code = resourceOf<{ Code: { S3Key: string } }>(template, stack.compute.functions.analyticsApi)
+      .Properties.Code;
+
+    // Act
+    const asset = join(app.outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
+
+    // Assess
+    expect(
+      readdirSync(asset)
+        .filter((file) => file.endsWith('.sql'))
+        .sort(),
+    ).toEqual(
+      readdirSync(join(repositoryRoot, 'functions/analytics/queries'))
+        .filter((file) => file.endsWith('.sql'))
+        .sort(),
+    );
+  });
+
   test('run Node.js 22 on arm64 with X-Ray, source maps, Powertools settings and their own log group', () => {
     // Prepare
     const { stack, template } = synthesised;
@@ -308,7 +337,7 @@ describe('HTTP API', () => {
     }
   });
 
-  test('answers CORS preflights for the web origin only, with the headers the SPA sends', () => {
+  test('answers CORS preflights for the web origin and the bank’s tracker sites only, with the headers they send', () => {
     // Prepare
     const { stack, template } = synthesised;
 
@@ -322,6 +351,7 @@ describe('HTTP API', () => {
               ['https://', { 'Fn::GetAtt': [logicalIdOf(stack.web.distribution), 'DomainName'] }],
             ],
           },
+          fixtureTrackerOrigin,
         ],
         AllowHeaders: [...cors.allowHeaders],
       },
@@ -543,7 +573,7 @@ describe('lake', () => {
       'projection.enabled': 'true',
       'projection.dt.type': 'date',
       'projection.dt.format': 'yyyy-MM-dd',
-      'projection.dt.range': '2024-01-01,NOW',
+      'projection.dt.range': '2015-01-01,NOW',
       'projection.dt.interval.unit': 'DAYS',
       'projection.hour.type': 'integer',
       'projection.hour.range': '0,23',

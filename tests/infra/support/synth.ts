@@ -43,11 +43,15 @@ export const fixtureWebDist = (): string => {
   return dir;
 };
 
+/** A bank website carrying the tracker, in the synthesised fixture. */
+export const fixtureTrackerOrigin = 'https://www.banque-relais.example';
+
 /** The synthesised stack and its template, built on first call and reused in the file. */
 export const synthRelais = (): Synthesised => {
   if (cached) return cached;
   const app = new App({ outdir: temporaryDir('relais-cdk-out-') });
   const stack = new RelaisStack(app, 'Relais', {
+    trackerOrigins: [fixtureTrackerOrigin],
     env: { account: '123456789012', region: 'eu-west-3' },
     webDist: fixtureWebDist(),
   });
