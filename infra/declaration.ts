@@ -256,11 +256,13 @@ export const eventSourceMappings = [
     batchSize: 1000,
     maxBatchingWindowSeconds: 20,
   },
+  // Records of a batch are applied one after the other (a visit's events must not race):
+  // small batches keep an invocation well within its timeout.
   {
     kind: 'queue',
     queue: 'timelineIntake',
     function: 'timelineProjector',
-    batchSize: 100,
+    batchSize: 25,
     maxBatchingWindowSeconds: 2,
   },
 ] as const satisfies readonly EventSourceMapping[];
