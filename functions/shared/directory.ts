@@ -2,12 +2,13 @@
  * The bank's directory, read by every context: branches and staff (who belongs to which
  * branch). Kept in the main table under `DIRECTORY`; written by the seed or an HR import.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { Branch } from '#schemas/platform/directory.ts';
 import { type Role, Role as RoleSchema } from '#schemas/roles.ts';
 import { documents } from './clients/dynamodb.ts';
 import { tableName } from './env.ts';
+import { queryAll } from './query-all.ts';
 
 export const directoryPk = 'DIRECTORY';
 export const branchSk = (id: string) => `BRANCH#${id}`;
@@ -22,14 +23,12 @@ const StaffRecord = z.object({
 export type StaffRecord = { id: string; name: string; roles: Role[]; branchId?: string };
 
 export const listBranches = async (): Promise<Branch[]> => {
-  const result = await documents.send(
-    new QueryCommand({
-      TableName: tableName('main'),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-      ExpressionAttributeValues: { ':pk': directoryPk, ':sk': 'BRANCH#' },
-    }),
-  );
-  return (result.Items ?? []).map((item) => Branch.parse(item));
+  const items = await queryAll({
+    TableName: tableName('main'),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+    ExpressionAttributeValues: { ':pk': directoryPk, ':sk': 'BRANCH#' },
+  });
+  return items.map((item) => Branch.parse(item));
 };
 
 export const getStaffMember = async (id: string): Promise<StaffRecord | undefined> => {

@@ -10,6 +10,7 @@ import type * as z from 'zod';
 import { EventSchemaDefinition } from '#schemas/channels/event-schema.ts';
 import { documents } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/env.ts';
+import { queryAll } from '#shared/query-all.ts';
 import { compileEventSchema, nextVersion } from '../domain/custom-events.ts';
 import { eventSchemaSk, eventSchemasPk } from './keys.ts';
 import { miss, ttlCache } from './ttl-cache.ts';
@@ -18,20 +19,11 @@ const table = () => tableName('main');
 
 /** Every registered schema, by name, newest version first. */
 export const listEventSchemas = async (): Promise<EventSchemaDefinition[]> => {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await documents.send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': eventSchemasPk },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const items = await queryAll({
+    TableName: table(),
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': eventSchemasPk },
+  });
   return items
     .map((item) => EventSchemaDefinition.parse(item))
     .sort((a, b) => a.name.localeCompare(b.name) || b.version - a.version);

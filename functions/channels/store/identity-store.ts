@@ -6,12 +6,13 @@
  * transaction. Ingestion looks links up through a 30 s cache.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { eventItem } from '#functions/customers/store/customers-store.ts';
 import { IdentityLink } from '#schemas/channels/identity.ts';
 import { documents } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/env.ts';
 import type { OutboxEvent } from '#shared/outbox.ts';
+import { queryAll } from '#shared/query-all.ts';
 import { anonymousLinkKey, customerPk, identitySk, identitySkPrefix } from './keys.ts';
 import { miss, ttlCache } from './ttl-cache.ts';
 
@@ -156,19 +157,10 @@ export const removeLink = async (link: IdentityLink, unlinked: Event): Promise<b
 
 /** The visitor ids linked to a customer, newest link first. */
 export const listLinks = async (customerId: string): Promise<IdentityLink[]> => {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await documents.send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': customerPk(customerId), ':prefix': identitySkPrefix },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const items = await queryAll({
+    TableName: table(),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': customerPk(customerId), ':prefix': identitySkPrefix },
+  });
   return items.map((item) => IdentityLink.parse(item)).sort((a, b) => b.linkedAt.localeCompare(a.linkedAt));
 };

@@ -6,11 +6,12 @@
  * instance that revoked it forgets it at once.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { Channel, WriteKey } from '#schemas/channels/write-key.ts';
 import { documents } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/env.ts';
 import { Conflict } from '#shared/errors.ts';
+import { queryAll } from '#shared/query-all.ts';
 import { hashWriteKey, isUsable, type StoredWriteKey } from '../domain/write-keys.ts';
 import { writeKeyHashKey, writeKeySk, writeKeysPk } from './keys.ts';
 import { miss, ttlCache } from './ttl-cache.ts';
@@ -119,20 +120,11 @@ export const getWriteKey = async (id: string): Promise<StoredWriteKey | undefine
 
 /** Every key, newest first. */
 export const listWriteKeys = async (): Promise<StoredWriteKey[]> => {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await documents.send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': writeKeysPk },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const items = await queryAll({
+    TableName: table(),
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': writeKeysPk },
+  });
   return items.map(stored).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 };
 
