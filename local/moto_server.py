@@ -1,10 +1,22 @@
-"""Runs moto in server mode for the sandbox, with one speed fix.
+"""Runs moto in server mode for the sandbox, with speed fixes that change no answer.
 
-moto's EventBridge delivers each event to its targets through an input template, parsing eight
-JSONPath expressions with jsonpath-ng per event and target; jsonpath-ng builds a new parser for
-every parse (about 80 ms each), so one event took about 0.6 s and the sandbox's bus crawled.
-Caching the parsed expressions (they are immutable) makes delivery immediate and changes nothing
-else. See docs/emulator-fidelity.md.
+Each fix removes work that grows with use; see docs/emulator-fidelity.md for the figures.
+
+1. EventBridge delivers each event to its targets through an input template, parsing eight
+   JSONPath expressions with jsonpath-ng per event and target; jsonpath-ng builds a new parser
+   for every parse (about 80 ms each, far more when request threads build it at once). The
+   parsed expressions are immutable: each is parsed once, the first thread to need it parsing
+   it while the others wait.
+2. Every request looks up its service in the list of moto's modules, which moto rebuilds by
+   listing its package directory (one `stat` per module, about 15 ms here) while holding the
+   server's global lock, so requests queue behind it. The list never changes: it is cached.
+3. SQS computes a queue's approximate message counts (a scan of all its messages, each message
+   reading the clock through datetime arithmetic) on every send, and three times on every
+   delete, then deletes a message in two passes over the whole queue, rebuilding it; a queue
+   holding thousands of messages then slows every request. Sends do not use the counts, and a
+   delete only needs the retention period: both skip them. A delete stops at the message it
+   looks for (consumers delete what they received, near the head of the queue) and removes
+   it in place. The clock is read with `time.time()`, the same milliseconds since the epoch.
 """
 import functools
 import os
@@ -14,9 +26,82 @@ import time
 
 import jsonpath_ng.ext
 
-jsonpath_ng.ext.parse = functools.lru_cache(maxsize=256)(jsonpath_ng.ext.parse)
+_parse_jsonpath = jsonpath_ng.ext.parse
+_parsed_jsonpaths: dict[tuple[str, bool], object] = {}
+_parsing_jsonpath = threading.Lock()
 
-from moto.server import main  # noqa: E402  (after the patch, which moto reads at call time)
+
+def _parse_jsonpath_once(path: str, debug: bool = False) -> object:
+    """One parse per expression, even when many request threads need it at once."""
+    key = (path, debug)
+    if key not in _parsed_jsonpaths:
+        with _parsing_jsonpath:
+            if key not in _parsed_jsonpaths:
+                _parsed_jsonpaths[key] = _parse_jsonpath(path, debug)
+    return _parsed_jsonpaths[key]
+
+
+# Before any moto module imports `parse` by name.
+jsonpath_ng.ext.parse = _parse_jsonpath_once
+
+import moto.backends  # noqa: E402
+import moto.sqs.models as sqs  # noqa: E402
+from moto.sqs.exceptions import ReceiptHandleIsInvalid  # noqa: E402
+
+moto.backends.list_of_moto_modules = functools.cache(
+    lambda modules=moto.backends.list_of_moto_modules: tuple(modules())
+)
+
+_exact_millis = sqs.unix_time_millis
+sqs.unix_time_millis = lambda dt=None: time.time() * 1000.0 if dt is None else _exact_millis(dt)
+
+_sending = threading.local()
+
+
+def _skipped_while_sending(count: property) -> property:
+    return property(lambda queue: 0 if getattr(_sending, "active", False) else count.fget(queue))
+
+
+for _name in (
+    "approximate_number_of_messages",
+    "approximate_number_of_messages_delayed",
+    "approximate_number_of_messages_not_visible",
+):
+    setattr(sqs.Queue, _name, _skipped_while_sending(getattr(sqs.Queue, _name)))
+
+_send_message = sqs.SQSBackend.send_message
+
+
+def _send_without_counts(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    _sending.active = True
+    try:
+        return _send_message(self, *args, **kwargs)
+    finally:
+        _sending.active = False
+
+
+def _within_retention(self, queue_name, message):  # type: ignore[no-untyped-def]
+    retention = self.get_queue(queue_name).message_retention_period
+    return retention + message.sent_timestamp / 1000 > time.time()
+
+
+def _delete_in_place(self, receipt_handle):  # type: ignore[no-untyped-def]
+    if receipt_handle in self.deleted_messages:
+        return  # already deleted: deleting it again succeeds
+    for index, message in enumerate(self._messages):
+        if message.receipt_handle == receipt_handle or receipt_handle in message._old_receipt_handles:
+            del self._messages[index]
+            self.pending_messages.discard(message)
+            self.deleted_messages.update(message.all_receipt_handles)
+            return
+    raise ReceiptHandleIsInvalid()
+
+
+sqs.SQSBackend.send_message = _send_without_counts
+sqs.Queue.delete_message = _delete_in_place
+sqs.SQSBackend.is_message_valid_based_on_retention_period = _within_retention
+
+from moto.server import main  # noqa: E402  (after the patches, which moto reads at call time)
 
 
 def exit_with_parent() -> None:
