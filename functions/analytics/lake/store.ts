@@ -9,10 +9,11 @@ import {
   GetObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
-  S3Client,
+  type S3Client,
 } from '@aws-sdk/client-s3';
 import type { AsyncBuffer } from 'hyparquet';
 import { envName } from '#infra/declaration.ts';
+import { s3 as sharedS3 } from '#shared/clients/s3.ts';
 
 /** A file of the lake, as a listing shows it. */
 export type LakeObject = { key: string; size: number; lastModified: Date };
@@ -40,11 +41,8 @@ export const lakeBucketName = (): string => {
   return name;
 };
 
-/** One client per execution environment; the emulator's endpoint comes from `AWS_ENDPOINT_URL`. */
-const defaultClient = new S3Client({});
-
 /** The lake in an S3 bucket. */
-export const s3LakeStore = (bucket: string, s3: S3Client = defaultClient): LakeStore => ({
+export const s3LakeStore = (bucket: string, s3: S3Client = sharedS3): LakeStore => ({
   list: async (prefix) => {
     const objects: LakeObject[] = [];
     let token: string | undefined;
