@@ -1,6 +1,7 @@
 /**
  * Test projects: unit (pure code), infra (CDK template, cdk-nag, drift), integration (the
- * sandbox against the emulator, through the real SDK and HTTP), e2e (headless Chromium).
+ * sandbox against the emulator, through the real SDK and HTTP), e2e (headless Chromium), and
+ * acceptance (the issues' large end-to-end runs, after the others).
  */
 import { defineConfig } from 'vitest/config';
 
@@ -33,6 +34,16 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'acceptance',
+          include: ['tests/acceptance/**/*.test.ts'],
+          globalSetup: ['tests/support/emulator-setup.ts'],
+          hookTimeout: 180_000,
+          // Alone, once the other projects are done: its load would slow theirs.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

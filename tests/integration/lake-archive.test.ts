@@ -6,8 +6,8 @@
  */
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { describe, expect, test } from 'vitest';
+import { idsOf, pageViewsIn, putOnBus, readPartition, waitForPartition } from '../support/lake.ts';
 import { sandboxPerFile } from '../support/sandbox.ts';
-import { idsOf, pageViewsIn, putOnBus, readPartition, waitForPartition } from './lake-support.ts';
 
 const { bank, sandbox } = sandboxPerFile();
 

@@ -17,8 +17,8 @@ import {
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { envName, queues } from '#infra/declaration.ts';
 import { redriveMessages } from '#local/redrive.ts';
+import { idsOf, pageViewsIn, putOnBus, readPartition, waitForPartition } from '../support/lake.ts';
 import { sandboxPerFile } from '../support/sandbox.ts';
-import { idsOf, pageViewsIn, putOnBus, readPartition, waitForPartition } from './lake-support.ts';
 
 const { sandbox } = sandboxPerFile();
 const sqs = new SQSClient({});
