@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { WriteKey, WriteKeyWithSecret } from '#schemas/channels/write-key.ts';
-import { NotFound, Unauthenticated } from '#shared/errors.ts';
+import { NotFound } from '#shared/errors.ts';
 import { httpApi, withStatus } from '#shared/http/api.ts';
 import { metrics } from '#shared/observability.ts';
 import {
@@ -47,62 +47,67 @@ const existingKey = async (id: string): Promise<StoredWriteKey> => {
   return key;
 };
 
-export const handler = httpApi('channels', {
-  ingestEvents: async ({ body, event }) => {
-    const secret = event.headers['x-write-key'];
-    const writeKey = looksLikeWriteKey(secret) ? await authenticate(secret) : undefined;
-    if (!writeKey) {
-      metrics.addMetric('IngestRefusedWriteKey', MetricUnit.Count, 1);
-      throw new Unauthenticated('Send a valid write key in the X-Write-Key header.');
-    }
-    const answer = await ingestEvents({
-      request: body,
-      writeKey,
-      sourceIp: event.requestContext.http.sourceIp,
-      receivedAt: new Date(),
-    });
-    return answer.status === 207 ? withStatus(207, answer.body) : answer.body;
+/** The channel of a usable write key; a refusal is counted (a spike means a leaked or old key). */
+const authenticateWriteKey = async (secret: string | undefined) => {
+  const writeKey = looksLikeWriteKey(secret) ? await authenticate(secret) : undefined;
+  if (!writeKey) metrics.addMetric('IngestRefusedWriteKey', MetricUnit.Count, 1);
+  return writeKey;
+};
+
+export const handler = httpApi(
+  'channels',
+  {
+    ingestEvents: async ({ body, event, writeKey }) => {
+      const answer = await ingestEvents({
+        request: body,
+        writeKey,
+        sourceIp: event.requestContext.http.sourceIp,
+        receivedAt: new Date(),
+      });
+      return answer.status === 207 ? withStatus(207, answer.body) : answer.body;
+    },
+
+    createWriteKey: async ({ body, caller }) => {
+      const secret = newWriteKeySecret(body.channel);
+      const key = newWriteKey(
+        { id: newKeyId(), channel: body.channel, label: body.label, secret },
+        caller.id,
+        new Date(),
+      );
+      await insertWriteKey(key);
+      return withSecret(key, secret);
+    },
+
+    listWriteKeys: async () => ({ items: (await listWriteKeys()).map(publicKey) }),
+
+    rotateWriteKey: async ({ params, body, caller }) => {
+      const current = await existingKey(params.keyId);
+      const now = new Date();
+      const secret = newWriteKeySecret(current.channel);
+      const replacement = newWriteKey(
+        { id: newKeyId(), channel: current.channel, label: current.label, secret },
+        caller.id,
+        now,
+      );
+      await replaceWriteKey(current, rotated(current, replacement.id, body.graceHours, now), replacement);
+      return withSecret(replacement, secret);
+    },
+
+    revokeWriteKey: async ({ params }) => {
+      const current = await existingKey(params.keyId);
+      if (current.status !== 'revoked') await replaceWriteKey(current, revoked(current, new Date()));
+    },
+
+    listEventSchemas: async () => ({ items: await listEventSchemas() }),
+
+    registerEventSchema: async ({ body, caller }) =>
+      registerEventSchema({ ...body, registeredAt: new Date().toISOString(), registeredBy: caller.id }),
+
+    listIdentities: async ({ params, caller }) => ({ items: await identitiesOf(caller, params.customerId) }),
+
+    unlinkIdentity: async ({ params, caller }) => {
+      await unlinkVisitor(caller, params.customerId, params.anonymousId);
+    },
   },
-
-  createWriteKey: async ({ body, caller }) => {
-    const secret = newWriteKeySecret(body.channel);
-    const key = newWriteKey(
-      { id: newKeyId(), channel: body.channel, label: body.label, secret },
-      caller.id,
-      new Date(),
-    );
-    await insertWriteKey(key);
-    return withSecret(key, secret);
-  },
-
-  listWriteKeys: async () => ({ items: (await listWriteKeys()).map(publicKey) }),
-
-  rotateWriteKey: async ({ params, body, caller }) => {
-    const current = await existingKey(params.keyId);
-    const now = new Date();
-    const secret = newWriteKeySecret(current.channel);
-    const replacement = newWriteKey(
-      { id: newKeyId(), channel: current.channel, label: current.label, secret },
-      caller.id,
-      now,
-    );
-    await replaceWriteKey(current, rotated(current, replacement.id, body.graceHours, now), replacement);
-    return withSecret(replacement, secret);
-  },
-
-  revokeWriteKey: async ({ params }) => {
-    const current = await existingKey(params.keyId);
-    if (current.status !== 'revoked') await replaceWriteKey(current, revoked(current, new Date()));
-  },
-
-  listEventSchemas: async () => ({ items: await listEventSchemas() }),
-
-  registerEventSchema: async ({ body, caller }) =>
-    registerEventSchema({ ...body, registeredAt: new Date().toISOString(), registeredBy: caller.id }),
-
-  listIdentities: async ({ params, caller }) => ({ items: await identitiesOf(caller, params.customerId) }),
-
-  unlinkIdentity: async ({ params, caller }) => {
-    await unlinkVisitor(caller, params.customerId, params.anonymousId);
-  },
-});
+  { authenticateWriteKey },
+);

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { ChannelEvent, type IngestRequest, type IngestResponse } from '#schemas/channels/channel-event.ts';
+import type { WriteKeyCaller } from '#schemas/channels/write-key.ts';
 import type { ChannelEventV1 } from '#schemas/events/channel-event.ts';
 import { logger, metrics } from '#shared/observability.ts';
 import { stitchCustomers } from './domain/identity.ts';
@@ -26,11 +27,10 @@ import { busEntry, busEntrySize, putOnBus } from './store/channel-bus.ts';
 import { customEventValidator } from './store/event-schemas-store.ts';
 import { linkedCustomers } from './store/identity-store.ts';
 import { claimMessages, countWithoutConsent, markDone, releaseClaim } from './store/ingest-store.ts';
-import type { KeyCredentials } from './store/write-keys-store.ts';
 
 export type IngestInput = {
   request: IngestRequest;
-  writeKey: KeyCredentials;
+  writeKey: WriteKeyCaller;
   /** The request's source IP, put in each event's context (the lake truncates it). */
   sourceIp: string | undefined;
   receivedAt: Date;

@@ -28,6 +28,9 @@ export const WriteKey = z
   .meta({ id: 'WriteKey' });
 export type WriteKey = z.infer<typeof WriteKey>;
 
+/** Who posts on a write-key route: the key, once authenticated, and its channel. */
+export type WriteKeyCaller = { id: string; channel: Channel };
+
 /** A new key, with its secret: the only time the secret is shown. */
 export const WriteKeyWithSecret = WriteKey.extend({ key: z.string() }).meta({ id: 'WriteKeyWithSecret' });
 export type WriteKeyWithSecret = z.infer<typeof WriteKeyWithSecret>;

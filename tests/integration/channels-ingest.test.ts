@@ -332,6 +332,20 @@ describe('write keys', () => {
     expect(unknown.headers.get('content-type')).toBe('application/problem+json');
   });
 
+  it('checks the key before the body: a bad key with a malformed batch is a 401, not a 400', async () => {
+    // Prepare: a batch that is not a list, which a valid key would get a 400 for.
+    const malformed = 'not a list of events';
+    // Act
+    const withoutKey = await post(undefined, malformed);
+    const withBadKey = await post(`rk_web_${'y'.repeat(32)}`, malformed);
+    const withKey = await post(sandbox().demoWriteKey, malformed);
+    // Assess: nothing about the body is told to whoever has no key.
+    expect(withoutKey.status).toBe(401);
+    expect(withBadKey.status).toBe(401);
+    expect(JSON.stringify(withBadKey.body)).not.toContain('batch');
+    expect(withKey.status).toBe(400);
+  });
+
   it('shows a key once and lists keys without their secrets', async () => {
     // Prepare
     const created = await newKey('contact_centre');

@@ -1,9 +1,10 @@
 /**
  * The HTTP stack every bounded context shares: one Lambda per context, routed with
- * @middy/http-router from the route table. Per route, in order: body size, authentication and
- * role (from `schemas/routes.ts`), validation of path, query and body, the version an update
- * read, Idempotency-Key, the context's handler, and a JSON answer. Errors become problem+json in
- * `problem.ts` only.
+ * @middy/http-router from the route table. Per route, in order: authentication (the JWT's
+ * caller, or the channel's write key, checked by the context) and role (from
+ * `schemas/routes.ts`), body size, validation of path, query and body, the version an update
+ * read, Idempotency-Key, the context's handler, and a JSON answer: an unauthenticated request
+ * is a 401 whatever its body. Errors become problem+json in `problem.ts` only.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
@@ -15,10 +16,11 @@ import type {
 } from 'aws-lambda';
 import type * as z from 'zod';
 import type { AccessReason } from '#schemas/audit.ts';
+import type { WriteKeyCaller } from '#schemas/channels/write-key.ts';
 import type { Caller } from '#schemas/roles.ts';
 import { type HttpContext, type Route, type RouteDefinition, routes } from '#schemas/routes.ts';
 import { callerFromEvent } from '../caller.ts';
-import { Forbidden } from '../errors.ts';
+import { Forbidden, Unauthenticated } from '../errors.ts';
 import { logger, metrics } from '../observability.ts';
 import { onceByKey } from './idempotency.ts';
 import { problemResponse } from './problem.ts';
@@ -33,8 +35,10 @@ export type RouteRequest<R extends RouteDefinition> = {
   params: Output<R, 'params'>;
   query: Output<R, 'query'>;
   body: Output<R, 'body'>;
-  /** Absent on public and write-key routes (the handler authenticates the channel). */
+  /** Absent on public and write-key routes (see `writeKey`). */
   caller: R['roles'] extends 'public' | 'writeKey' ? undefined : Caller;
+  /** The authenticated write key, on write-key routes. */
+  writeKey: R['roles'] extends 'writeKey' ? WriteKeyCaller : undefined;
   /** The version the caller read (routes with `concurrency`). */
   expectedVersion: R extends { concurrency: true } ? number : undefined;
   accessReason: AccessReason;
@@ -84,23 +88,42 @@ const answer = (route: RouteDefinition, result: unknown): APIGatewayProxyStructu
   };
 };
 
+/** How a context checks the write key of its write-key routes (the `X-Write-Key` header). */
+export type WriteKeyAuthenticator = (secret: string | undefined) => Promise<WriteKeyCaller | undefined>;
+
+export type HttpApiOptions = { authenticateWriteKey?: WriteKeyAuthenticator };
+
+/** The write key's caller; a 401 without a usable key (or without an authenticator: fail closed). */
+const writeKeyCaller = async (
+  event: APIGatewayProxyEventV2WithJWTAuthorizer,
+  authenticate: WriteKeyAuthenticator | undefined,
+): Promise<WriteKeyCaller> => {
+  const writeKey = await authenticate?.(event.headers['x-write-key']);
+  if (!writeKey) throw new Unauthenticated('Send a valid write key in the X-Write-Key header.');
+  return writeKey;
+};
+
 const runRoute = async (
   route: RouteDefinition,
   handler: RouteHandler<RouteDefinition>,
   event: APIGatewayProxyEventV2WithJWTAuthorizer,
   context: Context,
+  options: HttpApiOptions,
 ) => {
-  const rawBody = jsonBody(event, route.maxBodyKB);
   const caller = route.roles === 'public' || route.roles === 'writeKey' ? undefined : callerFromEvent(event);
   if (caller && typeof route.roles !== 'string' && !caller.roles.some((role) => route.roles.includes(role))) {
     throw new Forbidden();
   }
-  logger.appendKeys({ route: route.id, callerId: caller?.id });
+  const writeKey =
+    route.roles === 'writeKey' ? await writeKeyCaller(event, options.authenticateWriteKey) : undefined;
+  logger.appendKeys({ route: route.id, callerId: caller?.id ?? writeKey?.id });
+  const rawBody = jsonBody(event, route.maxBodyKB);
   const request = {
     params: route.params ? validate(route.params, event.pathParameters ?? {}) : undefined,
     query: route.query ? validate(route.query, event.queryStringParameters ?? {}) : undefined,
     body: route.body ? validate(route.body, rawBody ?? {}) : undefined,
     caller,
+    writeKey,
     expectedVersion: route.concurrency ? expectedVersion(event, rawBody) : undefined,
     accessReason: accessReason(event),
     event,
@@ -132,7 +155,11 @@ const publishMetrics: middy.MiddlewareObj = {
 };
 
 /** The Lambda handler of one bounded context. */
-export const httpApi = <C extends HttpContext>(context: C, handlers: NoInfer<ContextHandlers<C>>) => {
+export const httpApi = <C extends HttpContext>(
+  context: C,
+  handlers: NoInfer<ContextHandlers<C>>,
+  options: HttpApiOptions = {},
+) => {
   const table = handlers as unknown as Record<string, RouteHandler<RouteDefinition>>;
   const router = httpRouterHandler<
     APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -144,7 +171,7 @@ export const httpApi = <C extends HttpContext>(context: C, handlers: NoInfer<Con
         method: route.method,
         path: route.path,
         handler: (event: APIGatewayProxyEventV2WithJWTAuthorizer, ctx: Context) =>
-          runRoute(route, table[route.id]!, event, ctx),
+          runRoute(route, table[route.id]!, event, ctx, options),
       })),
   );
   return middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2>(router)
