@@ -11,8 +11,8 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { logger, metrics } from '#shared/observability.ts';
+import { secretValue } from '#shared/secrets.ts';
 import { type ArchiveOutcome, archiveBatch } from './lake/archive.ts';
-import { pseudonymKey } from './lake/secret.ts';
 import { lakeBucketName, s3LakeStore } from './lake/store.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
@@ -26,7 +26,7 @@ const settle = (outcome: ArchiveOutcome) => async (record: SQSRecord) => {
 export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
   const outcome = await archiveBatch(event.Records, {
     store: s3LakeStore(lakeBucketName()),
-    key: await pseudonymKey(),
+    key: await secretValue('pseudonymKey'),
   });
   metrics.addMetric('LakeEventsArchived', MetricUnit.Count, outcome.events);
   metrics.addMetric('LakeDuplicatesInBatch', MetricUnit.Count, outcome.duplicates);
