@@ -118,6 +118,11 @@ export type BucketName = keyof typeof buckets;
 export const secrets = {
   /** HMAC key that pseudonymises customer ids in the lake. */
   pseudonymKey: { description: 'Key of the keyed hash of customer ids in the lake' },
+  /**
+   * HMAC key of the identity tokens the bank's login service gives a customer's device at login:
+   * an `identify` event links a visitor id to a customer only with one (no spoofed logins).
+   */
+  identityKey: { description: 'Key that signs the identity tokens of customer logins (HS256)' },
 } as const;
 export type SecretName = keyof typeof secrets;
 
@@ -176,6 +181,7 @@ export const functions = {
     timeoutSeconds: 15,
     http: 'channels',
     tables: { main: 'readWrite', ingest: 'readWrite', idempotency: 'readWrite' },
+    secrets: ['identityKey'],
     putsEvents: true,
   },
   timelineProjector: {

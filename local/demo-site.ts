@@ -3,7 +3,8 @@
  * with a simulator, savings, customer area) that carry the Relais tracker, so that a visitor's
  * clicks reach the lake and, once logged in, the customer's timeline. The server injects the API
  * URL and the `web` write key (`/config.js`), serves the built tracker, and answers the customer
- * area's login with the demo bank's customers (those the sandbox seeds).
+ * area's login with the demo bank's customers (those the sandbox seeds) and, as the bank's login
+ * service would, an identity token for the tracker's `identify`.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -22,6 +23,11 @@ export type DemoSiteOptions = {
   apiUrl: string;
   /** The `web` channel's write key. */
   writeKey: string;
+  /**
+   * What the bank's login service does at login: an identity token for the customer, which the
+   * page passes to the tracker's `identify`.
+   */
+  identityToken: (customerId: string) => Promise<string>;
   /** Customers of the demo bank the login accepts (the sandbox's seeded count). @default 2000 */
   customers?: number;
 };
@@ -161,9 +167,11 @@ export const startDemoSite = async (options: DemoSiteOptions): Promise<DemoSite>
       const body = (await readJson(request)) as { identifiant?: unknown } | undefined;
       const identifier = typeof body?.identifiant === 'string' ? body.identifiant.trim().toLowerCase() : '';
       const session = customers.byIdentifier.get(identifier);
-      return session
-        ? send(response, 200, 'application/json', JSON.stringify(session))
-        : send(response, 404, 'application/json', JSON.stringify({ message: 'Numéro client inconnu' }));
+      if (!session) {
+        return send(response, 404, 'application/json', JSON.stringify({ message: 'Numéro client inconnu' }));
+      }
+      const identityToken = await options.identityToken(session.customerId);
+      return send(response, 200, 'application/json', JSON.stringify({ ...session, identityToken }));
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return send(response, 405, 'text/plain', 'Method Not Allowed');

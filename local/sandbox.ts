@@ -51,6 +51,8 @@ export type Sandbox = {
   staff: StaffMember[];
   /** An ID token for a demo user, without the browser flow (tests with many callers). */
   idToken: (username: string) => Promise<string>;
+  /** What the bank's login service gives a customer's device at login (`at`: now by default). */
+  identityToken: (customerId: string, at?: Date) => Promise<string>;
   /** Resolves when every poller has drained what is in its source (tests wait on it). */
   idle: () => Promise<void>;
   stop: () => Promise<void>;
@@ -146,10 +148,16 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     const { ensureDemoWriteKey } = await import('./seed/demo-write-key.ts');
     const { startDemoSite } = await import('./demo-site.ts');
     const demoWriteKey = await ensureDemoWriteKey();
+    const { secretValue } = await import('#shared/secrets.ts');
+    const { signIdentityToken } = await import('#functions/channels/domain/identity-token.ts');
+    const identityKey = await secretValue('identityKey');
+    const identityToken = (customerId: string, at?: Date) =>
+      signIdentityToken({ customerId, key: identityKey, ...(at ? { now: at } : {}) });
     const demoSite = await startDemoSite({
       port: ports.demoSite,
       apiUrl: api.url,
       writeKey: demoWriteKey,
+      identityToken,
       customers: bank.customers.length,
     });
     stops.push(demoSite.close);
@@ -244,6 +252,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       resources: provisioned,
       staff: bank.staff,
       idToken: async (username: string) => (await issuer.issueTokens(username)).id_token,
+      identityToken,
       idle: async () => {
         await Promise.all(pollers.map((poller) => poller.idle()));
       },

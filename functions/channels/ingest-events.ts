@@ -11,7 +11,9 @@ import { ChannelEvent, type IngestRequest, type IngestResponse } from '#schemas/
 import type { WriteKeyCaller } from '#schemas/channels/write-key.ts';
 import type { ChannelEventV1 } from '#schemas/events/channel-event.ts';
 import { logger, metrics } from '#shared/observability.ts';
+import { secretValue } from '#shared/secrets.ts';
 import { stitchCustomers } from './domain/identity.ts';
+import { checkIdentityToken } from './domain/identity-token.ts';
 import {
   consentlessCounterKey,
   correctedOccurredAt,
@@ -93,6 +95,40 @@ const countConsentless = async (events: { detail: ChannelEventV1 }[], now: Date)
   await Promise.all([...counts.values()].map(({ key, n }) => countWithoutConsent(key, n, now)));
 };
 
+/**
+ * The customer ids the batch proves: each event naming a customer with an identity token of that
+ * customer, valid when it occurred (see `domain/identity-token.ts`). A login without a valid
+ * token is refused for good; any other event keeps its place but not the customer it names
+ * (it gets the one its visitor id is linked to, if any).
+ */
+const provenCustomers = async (valid: Valid[], sentAt: string, receivedAt: Date) => {
+  const vouched = valid.filter((v) => v.event.customerId && v.event.identityToken);
+  const proven = new Map<number, string>();
+  const refusals: Refusal[] = [];
+  const key = vouched.length > 0 ? await secretValue('identityKey') : '';
+  for (const { index, event } of vouched) {
+    const check = await checkIdentityToken(event.identityToken!, {
+      customerId: event.customerId!,
+      key,
+      occurredAt: new Date(correctedOccurredAt(event.timestamp, sentAt, receivedAt)),
+      receivedAt,
+    });
+    if (check.ok) proven.set(index, event.customerId!);
+    else if (event.type === 'identify') {
+      refusals.push({
+        index,
+        messageId: event.messageId,
+        reason: 'the login is not proven by an identity token',
+        retryable: false,
+        errors: [{ field: 'identityToken', message: check.reason }],
+      });
+    }
+  }
+  if (refusals.length > 0) metrics.addMetric('IdentifyRefusedToken', MetricUnit.Count, refusals.length);
+  const refused = new Set(refusals.map((refusal) => refusal.index));
+  return { events: valid.filter((v) => !refused.has(v.index)), proven, refusals };
+};
+
 /** Ingests a batch whose shape was checked; answers 200 or 207 with each event's fate. */
 export const ingestEvents = async (
   input: IngestInput,
@@ -118,14 +154,24 @@ export const ingestEvents = async (
     }
   }
 
-  const toLookUp = valid.filter((v) => !v.event.customerId).map((v) => v.event.anonymousId);
+  // Logins without a valid identity token are refused before anything is written or linked.
+  const verified = await provenCustomers(valid, request.sentAt, receivedAt);
+  for (const refusal of verified.refusals) outcomes[refusal.index] = { kind: 'refused', refusal };
+
+  const toLookUp = verified.events
+    .filter((v) => !verified.proven.has(v.index))
+    .map((v) => v.event.anonymousId);
   const linked =
     toLookUp.length > 0 ? await linkedCustomers(toLookUp) : new Map<string, string | undefined>();
   const customers = stitchCustomers(
-    valid.map((v) => v.event),
+    verified.events.map((v) => ({
+      type: v.event.type,
+      anonymousId: v.event.anonymousId,
+      customerId: verified.proven.get(v.index),
+    })),
     linked,
   );
-  const prepared = valid.map((v, i) => {
+  const prepared = verified.events.map((v, i) => {
     const { event } = v;
     const customerId = customers[i];
     const detail: ChannelEventV1 = {

@@ -119,5 +119,10 @@ export class RelaisStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'LakeBucket', { value: this.lake.bucket.bucketName });
+    new CfnOutput(this, 'IdentityKeyArn', {
+      description:
+        "The key the bank's login service signs identity tokens with (grant it read, and on the KMS key decrypt)",
+      value: this.secrets.secrets.identityKey.secretArn,
+    });
   }
 }

@@ -43,7 +43,7 @@ export class Secrets extends Construct {
         Validations.of(secret).acknowledge({
           id: 'AwsSolutions-SMG4',
           reason:
-            'Not rotated on a schedule: data is derived from these keys (pseudonymKey: every customer pseudonym in the lake), so changing one is a deliberate migration, never a timer.',
+            "Not rotated on a schedule: data is derived from these keys (pseudonymKey: every customer pseudonym in the lake) or shared with another system (identityKey: the bank's login service signs with it), so changing one is a coordinated change, never a timer.",
         });
         return [name, secret];
       }),

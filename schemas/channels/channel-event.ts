@@ -51,7 +51,15 @@ const base = {
   /** When it happened, by the device's clock (corrected with `sentAt` on receipt). */
   timestamp: IsoDateTime,
   anonymousId: AnonymousId,
-  customerId: Id.optional().describe('Set once the customer is logged in.'),
+  customerId: Id.optional().describe(
+    'The logged-in customer. Trusted only with identityToken; otherwise the event gets the customer its visitor id was linked to at login, if any.',
+  ),
+  identityToken: z
+    .string()
+    .min(16)
+    .max(4096)
+    .optional()
+    .describe("The token the bank's login service gave the device at login (see identify)."),
   sessionId: z.string().max(64).optional(),
   context: EventContext,
 };
@@ -101,10 +109,17 @@ export const SimulationCompleted = event(
     monthlyPayment: z.number().nonnegative().optional(),
   }),
 );
-/** Login: links the visitor id to the customer (identity stitching). */
+/** Login: links the visitor id to the customer (identity stitching), if its token checks out. */
 export const Identify = z.object({
   ...base,
   customerId: Id,
+  identityToken: z
+    .string()
+    .min(16)
+    .max(4096)
+    .describe(
+      "The token the bank's login service gave the device at login: a JWT (HS256, the identityKey secret) whose sub is customerId. Without a valid one the login is refused.",
+    ),
   type: z.literal('identify'),
   properties: z.object({ method: z.string().max(40).optional() }),
 });
@@ -216,6 +231,8 @@ export const IngestRequest = z
             timestamp: '2026-11-23T09:15:40.221Z',
             anonymousId: 'ios-8D3F61B2-77A4-4E0B-B1C9-2F5A9C0D6E13',
             customerId: 'cu-0nz4hyvxwx21',
+            identityToken:
+              'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjdS0wbno0aHl2eHd4MjEiLCJpYXQiOjE3OTU5MDkzMzksImV4cCI6MTc5NTkxMDIzOX0.3oF6cJ9qk2mJ0y0aR4mD7lq6o3cQy1rS8tF2xW5zV0E',
             sessionId: 'ses-20261123-0914-7f3a',
             type: 'identify',
             context: { consent: { analytics: true } },

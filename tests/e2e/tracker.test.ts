@@ -5,17 +5,13 @@
  * as a customer of the demo bank; every event the browser sent reaches the lake (curated Parquet,
  * customer pseudonymised) and, after the login, the customer's 360° timeline shows the visit.
  */
-import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { parquetReadObjects } from 'hyparquet';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envName } from '#infra/declaration.ts';
-import { startDemoSite } from '#local/demo-site.ts';
 import { type Sandbox, startSandbox } from '#local/sandbox.ts';
 import { generateDemoBank } from '#local/seed/demo-bank.ts';
-import { ensureDemoWriteKey } from '#local/seed/demo-write-key.ts';
 import type { StaffMember } from '#local/seed/staff.ts';
 import { lakePrefixes } from '#schemas/analytics/lake.ts';
 import type { IngestResponse } from '#schemas/channels/channel-event.ts';
@@ -42,51 +38,6 @@ type Answer = { status: number; body?: IngestResponse };
 let sandbox: Sandbox;
 let browser: Browser;
 let demoUrl: string;
-const closers: (() => Promise<void>)[] = [];
-
-/**
- * Until the sandbox serves the demo site itself (`sandbox.demoSiteUrl`), the test starts one.
- * Its origin is not among the API's CORS origins then, so the site posts through a relay that
- * adds the CORS answers the sandbox's API gives its own origins.
- */
-const corsRelay = async (target: string): Promise<{ url: string; close: () => Promise<void> }> => {
-  const cors = (origin: string | undefined) => ({
-    'access-control-allow-origin': origin ?? '*',
-    'access-control-allow-methods': 'POST, OPTIONS',
-    'access-control-allow-headers': 'content-type, x-write-key',
-    vary: 'origin',
-  });
-  const relay = (incoming: IncomingMessage, outgoing: ServerResponse) => {
-    if (incoming.method === 'OPTIONS') {
-      outgoing.writeHead(204, cors(incoming.headers.origin));
-      outgoing.end();
-      return;
-    }
-    const forwarded = httpRequest(
-      new URL(incoming.url ?? '/', target),
-      { method: incoming.method, headers: { ...incoming.headers, host: new URL(target).host } },
-      (answer) => {
-        outgoing.writeHead(answer.statusCode ?? 502, { ...answer.headers, ...cors(incoming.headers.origin) });
-        answer.pipe(outgoing);
-      },
-    );
-    forwarded.on('error', () => {
-      outgoing.writeHead(502);
-      outgoing.end();
-    });
-    incoming.pipe(forwarded);
-  };
-  const server = createServer(relay);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-};
 
 /** Records every batch the pages of a browser context post, and the API's answers. */
 const recordBatches = (context: BrowserContext) => {
@@ -184,25 +135,11 @@ beforeAll(async () => {
     startSandbox({ prefix: uniquePrefix('e2e'), customers: bankSize, quiet: true, ports: 'free' }),
     launchBrowser(),
   ]);
-  const served = (sandbox as Sandbox & { demoSiteUrl?: string }).demoSiteUrl;
-  if (served) {
-    demoUrl = served;
-  } else {
-    const relay = await corsRelay(sandbox.apiUrl);
-    closers.push(relay.close);
-    const site = await startDemoSite({
-      apiUrl: relay.url,
-      writeKey: await ensureDemoWriteKey(),
-      customers: bankSize,
-    });
-    closers.push(site.close);
-    demoUrl = site.url;
-  }
+  demoUrl = sandbox.demoSiteUrl;
 });
 
 afterAll(async () => {
   await browser?.close();
-  for (const close of closers.reverse()) await close();
   await sandbox?.stop();
 });
 
@@ -281,6 +218,7 @@ describe('the tracker on the demo bank website', () => {
       expect(login).toMatchObject({
         anonymousId: visitor,
         customerId: customer!.id,
+        identityToken: expect.any(String),
         properties: { method: 'password' },
       });
     }

@@ -51,11 +51,17 @@ const pageView = (anonymousId: string, extra: Record<string, unknown> = {}): Raw
   properties: { path: '/credit-immobilier' },
   ...extra,
 });
-const identify = (anonymousId: string, customerId: string): RawEvent => ({
+/** A login, with the identity token the bank's login service gave (or `identityToken`). */
+const identify = async (
+  anonymousId: string,
+  customerId: string,
+  identityToken?: string,
+): Promise<RawEvent> => ({
   ...pageView(anonymousId),
   messageId: uid('login'),
   type: 'identify',
   customerId,
+  identityToken: identityToken ?? (await sandbox().identityToken(customerId)),
   properties: { method: 'password' },
 });
 
@@ -406,7 +412,7 @@ describe('identity stitching', () => {
     const { key } = await newKey();
     const visitor = uid('browser');
     const before = pageView(visitor);
-    const login = identify(visitor, first!.id);
+    const login = await identify(visitor, first!.id);
     const after = pageView(visitor);
     // Act
     await post(key, [before, login]);
@@ -443,9 +449,9 @@ describe('identity stitching', () => {
     // Prepare
     const { key } = await newKey();
     const visitor = uid('shared');
-    await post(key, [identify(visitor, first!.id)]);
+    await post(key, [await identify(visitor, first!.id)]);
     // Act
-    await post(key, [identify(visitor, second!.id)]);
+    await post(key, [await identify(visitor, second!.id)]);
     const api = await as(advisor);
     const firstLinks = await api.request<{ items: IdentityLink[] }>(
       'GET',
@@ -470,7 +476,7 @@ describe('identity stitching', () => {
     // Prepare
     const { key } = await newKey();
     const visitor = uid('undo');
-    await post(key, [identify(visitor, first!.id)]);
+    await post(key, [await identify(visitor, first!.id)]);
     const agent = await as('service_agent');
     // Act
     const undone = await agent.request('DELETE', `/v1/customers/${first!.id}/identities/${visitor}`);
@@ -494,6 +500,58 @@ describe('identity stitching', () => {
     );
     await watchBus(() => onBus([later.messageId]).length === 1);
     expect(onBus([later.messageId])[0]?.customerId).toBeUndefined();
+  });
+
+  it('refuses a login without a valid identity token, and trusts no customer id an event names by itself', async () => {
+    // Prepare: an attacker with the public web key tries to pass for the first customer.
+    const { key } = await newKey();
+    const visitor = uid('spoof');
+    const { identityToken: _none, ...withoutToken } = await identify(visitor, first!.id);
+    const othersToken = await identify(visitor, first!.id, await sandbox().identityToken(second!.id));
+    const forged = await identify(
+      visitor,
+      first!.id,
+      `${(await sandbox().identityToken(first!.id)).slice(0, -4)}AAAA`,
+    );
+    const namingTheCustomer = pageView(visitor, { customerId: first!.id });
+    // Act
+    const answer = await post(key, [withoutToken, othersToken, forged, namingTheCustomer]);
+    const identities = await (await as(advisor)).request<{ items: IdentityLink[] }>(
+      'GET',
+      `/v1/customers/${first!.id}/identities`,
+    );
+    // Assess
+    expect(answer.status).toBe(207);
+    expect(answer.body.accepted).toEqual([namingTheCustomer.messageId]);
+    expect(answer.body.rejected.map((r) => [r.index, r.retryable, r.errors?.[0]?.field])).toEqual([
+      [0, false, 'identityToken'],
+      [1, false, 'identityToken'],
+      [2, false, 'identityToken'],
+    ]);
+    expect(answer.body.rejected[1]?.errors?.[0]?.message).toBe('the identity token names another customer');
+    expect(identities.body.items.map((l) => l.anonymousId)).not.toContain(visitor);
+    await watchBus(() => onBus([namingTheCustomer.messageId]).length === 1);
+    expect(onBus([namingTheCustomer.messageId])[0]?.customerId).toBeUndefined();
+  });
+
+  it('trusts the customer of an event that carries its identity token, even before its login arrives', async () => {
+    // Prepare: the next page's events overtake the login, still in flight from the page before.
+    const { key } = await newKey();
+    const visitor = uid('overtaken');
+    const identityToken = await sandbox().identityToken(first!.id);
+    const early = pageView(visitor, { customerId: first!.id, identityToken });
+    const expired = pageView(visitor, {
+      customerId: first!.id,
+      identityToken: await sandbox().identityToken(first!.id, new Date(Date.now() - 3_600_000)),
+    });
+    // Act
+    const answer = await post(key, [early, expired]);
+    // Assess: both kept; only the one whose token was valid when it occurred names the customer.
+    expect(answer.body.accepted).toEqual([early.messageId, expired.messageId]);
+    await watchBus(() => onBus([early.messageId, expired.messageId]).length === 2);
+    const byId = new Map(onBus([early.messageId, expired.messageId]).map((e) => [e.eventId, e]));
+    expect(byId.get(early.messageId)?.customerId).toBe(first!.id);
+    expect(byId.get(expired.messageId)?.customerId).toBeUndefined();
   });
 
   it("keeps a customer's identities from advisors of other branches (404)", async () => {

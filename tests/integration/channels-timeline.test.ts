@@ -12,7 +12,7 @@ import type { TimelineEntry } from '#schemas/customers/timeline.ts';
 import type { ChannelEventV1 } from '#schemas/events/channel-event.ts';
 import { sandboxPerFile } from '../support/sandbox.ts';
 
-const { bank, as, anonymous, staffMember } = sandboxPerFile();
+const { bank, sandbox, as, anonymous, staffMember } = sandboxPerFile();
 
 const home = bank.branches[0]!;
 const advisor = staffMember('advisor', home.id);
@@ -62,7 +62,10 @@ describe("a known customer's visit in the 360° file", () => {
     ).body.key;
     const batch = [
       event('page_view', { path: '/' }, 10),
-      event('identify', { method: 'password' }, 9, { customerId: customer.id }),
+      event('identify', { method: 'password' }, 9, {
+        customerId: customer.id,
+        identityToken: await sandbox().identityToken(customer.id, new Date(minutesAgo(9))),
+      }),
       event('page_view', { path: '/espace-client' }, 8),
       event('page_view', { path: '/credit-immobilier' }, 7),
       event('product_view', { product: 'home_loan', family: 'loan' }, 7),

@@ -1,8 +1,8 @@
 /**
  * Identity stitching rules, pure. A visitor id (a browser, a device) follows one customer at a
  * time; a customer may have many visitor ids. A login links them; a login of someone else on
- * the same browser moves the link (the first customer is told, the second too); events sent
- * later without a customer id get the linked customer at ingest.
+ * the same browser moves the link (the first customer is told, the second too); the events a
+ * visitor id sends later get its linked customer at ingest.
  */
 
 /** What a login changes, given the customer the visitor id is linked to now. */
@@ -16,7 +16,9 @@ export const linkChange = (
 
 /**
  * The customer of each event, in batch order: the one it names; otherwise the one its visitor
- * id was linked to by an earlier login of the same batch, or before the batch (`linked`).
+ * id was linked to by an earlier login of the same batch, or before the batch (`linked`). The
+ * customer ids given here must be proven (by an identity token, see `identity-token.ts`): write
+ * keys are public, so a bare customer id could be anyone's.
  */
 export const stitchCustomers = <
   E extends { type: string; anonymousId: string; customerId?: string | undefined },

@@ -131,7 +131,7 @@ const setUpSavingsTabs = () => {
 // ---------------------------------------------------------------------------------------------
 // Customer area: a login by customer number (the demo bank's customers), then `identify`.
 
-type DemoSession = { customerId: string; firstName: string };
+type DemoSession = { customerId: string; firstName: string; identityToken: string };
 const sessionKey = 'banque_relais_session';
 
 const setUpCustomerArea = () => {
@@ -170,7 +170,7 @@ const setUpCustomerArea = () => {
     }
     const session = (await response.json()) as DemoSession;
     sessionStorage.setItem(sessionKey, JSON.stringify(session));
-    tracker.identify(session.customerId, { method: 'password' });
+    tracker.identify(session.customerId, session.identityToken, { method: 'password' });
     form.reset();
     render();
   });

@@ -47,7 +47,7 @@ describe('consent', () => {
     browser.click(element({ 'data-track': 'cta-simuler' }));
     browser.submit(trackedForm());
     tracker.track('product_view', { product: 'pret-immo', family: 'loan' });
-    tracker.identify('cus-0001');
+    tracker.identify('cus-0001', 'token-of-cus-0001');
     await tracker.flush();
     browser.hide();
     await settle(60_000);
@@ -113,7 +113,7 @@ describe('consent', () => {
     // Prepare
     const tracker = createTracker(options);
     tracker.consent({ analytics: true });
-    tracker.identify('cus-0001');
+    tracker.identify('cus-0001', 'token-of-cus-0001');
     await settle();
     browser.answerWith('network error');
     tracker.track('product_view', { product: 'livret-a' });
@@ -285,7 +285,7 @@ describe('identify and reset', () => {
     const visitor = tracker.visitorId();
 
     // Act
-    tracker.identify('cus-0001', { method: 'password' });
+    tracker.identify('cus-0001', 'token-of-cus-0001', { method: 'password' });
     browser.click(element({ 'data-track': 'mes-comptes' }));
     tracker.reset();
     browser.click(element({ 'data-track': 'accueil' }));
@@ -296,12 +296,19 @@ describe('identify and reset', () => {
     expect(login).toMatchObject({
       type: 'identify',
       customerId: 'cus-0001',
+      identityToken: 'token-of-cus-0001',
       anonymousId: visitor,
       properties: { method: 'password' },
     });
-    expect(click).toMatchObject({ type: 'click', customerId: 'cus-0001', anonymousId: visitor });
+    expect(click).toMatchObject({
+      type: 'click',
+      customerId: 'cus-0001',
+      identityToken: 'token-of-cus-0001',
+      anonymousId: visitor,
+    });
     expect(logout).toMatchObject({ type: 'logout', customerId: 'cus-0001', anonymousId: visitor });
     expect(after?.customerId).toBeUndefined();
+    expect(after?.identityToken).toBeUndefined();
     expect(after?.anonymousId).not.toBe(visitor);
     expect(after?.sessionId).not.toBe(login?.sessionId);
     expect(browser.storage.has('relais_customer')).toBe(false);
@@ -312,7 +319,7 @@ describe('identify and reset', () => {
     // Prepare
     const first = createTracker(options);
     first.consent({ analytics: true });
-    first.identify('cus-0001');
+    first.identify('cus-0001', 'token-of-cus-0001');
     await settle();
     const next = browser.reload('/espace-client');
 

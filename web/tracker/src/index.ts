@@ -19,8 +19,8 @@ export const consentStatus = (): ConsentStatus => tracker?.consentStatus() ?? 'u
 export const page: Tracker['page'] = () => tracker?.page();
 export const track = ((type: string, properties: Record<string, unknown>) =>
   tracker?.track(type, properties)) as Tracker['track'];
-export const identify: Tracker['identify'] = (customerId, properties) =>
-  tracker?.identify(customerId, properties);
+export const identify: Tracker['identify'] = (customerId, identityToken, properties) =>
+  tracker?.identify(customerId, identityToken, properties);
 export const reset: Tracker['reset'] = () => tracker?.reset();
 export const flush: Tracker['flush'] = () => tracker?.flush() ?? Promise.resolve();
 export const visitorId: Tracker['visitorId'] = () => tracker?.visitorId();

@@ -53,6 +53,7 @@ export type QueuedEvent = {
   sessionId: string;
   type: ChannelEvent['type'];
   name?: string;
+  identityToken?: string;
   context: Record<string, unknown>;
   properties: Record<string, unknown>;
 };
@@ -68,8 +69,12 @@ export type Tracker = {
     <T extends TrackedType>(type: T, properties: PropertiesOf<T>): void;
     (customName: string, properties: Record<string, unknown>): void;
   };
-  /** The visitor logged in: links this browser to the customer, and tags later events. */
-  identify: (customerId: string, properties?: PropertiesOf<'identify'>) => void;
+  /**
+   * The visitor logged in: links this browser to the customer, and tags later events.
+   * `identityToken` is the token the bank's login service issued for this login: the API
+   * refuses a login without it, and trusts the customer of later events with it.
+   */
+  identify: (customerId: string, identityToken: string, properties?: PropertiesOf<'identify'>) => void;
   /** The visitor logged out: a `logout` event, then a new visitor id and no customer. */
   reset: () => void;
   /** Sends everything queued now; resolves when the queue is empty or a send failed. */
@@ -140,6 +145,8 @@ export const createTracker = (options: TrackerOptions): Tracker => {
   let status: ConsentStatus = (store.get('consent') as ConsentStatus | null) ?? 'unknown';
   let visitor: string | undefined;
   let customer: string | undefined;
+  /** The login's identity token: it proves `customer` on each event (a login may arrive late). */
+  let identityToken: string | undefined;
   let queue: QueuedEvent[] = [];
   const inFlight = new Set<string>();
   // Handed to the browser at page hide: out of the stored queue while their answer is awaited.
@@ -197,7 +204,7 @@ export const createTracker = (options: TrackerOptions): Tracker => {
       messageId: newId(),
       timestamp: new Date().toISOString(),
       anonymousId: visitor,
-      ...(customer ? { customerId: customer } : {}),
+      ...(customer ? { customerId: customer, ...(identityToken ? { identityToken } : {}) } : {}),
       sessionId: sessionId(),
       type,
       ...(name ? { name } : {}),
@@ -311,6 +318,7 @@ export const createTracker = (options: TrackerOptions): Tracker => {
     visitor = store.get('visitor') ?? newId();
     store.set('visitor', visitor);
     customer = store.get('customer') ?? undefined;
+    identityToken = store.get('identity') ?? undefined;
     try {
       queue = (JSON.parse(store.get('queue') ?? '[]') as QueuedEvent[]).slice(-maxQueued);
     } catch {
@@ -324,8 +332,8 @@ export const createTracker = (options: TrackerOptions): Tracker => {
     clearTimeout(timer);
     timer = undefined;
     queue = [];
-    visitor = customer = undefined;
-    for (const key of ['visitor', 'customer', 'session', 'queue']) store.remove(key);
+    visitor = customer = identityToken = undefined;
+    for (const key of ['visitor', 'customer', 'identity', 'session', 'queue']) store.remove(key);
   };
 
   // SPA route changes: after pushState/replaceState and on back/forward. The view is recorded a
@@ -400,18 +408,21 @@ export const createTracker = (options: TrackerOptions): Tracker => {
       builtIn.test(type)
         ? enqueue(type as ChannelEvent['type'], properties)
         : enqueue('custom', properties, type),
-    identify: (customerId, properties = {}) => {
+    identify: (customerId, token, properties = {}) => {
       if (!granted()) return;
       customer = customerId;
+      identityToken = token;
       store.set('customer', customerId);
+      store.set('identity', token);
       enqueue('identify', properties);
       if (!attempt) void send();
     },
     reset: () => {
       if (!granted()) return;
       if (customer) enqueue('logout', {});
-      customer = undefined;
+      customer = identityToken = undefined;
       store.remove('customer');
+      store.remove('identity');
       store.remove('session');
       visitor = newId();
       store.set('visitor', visitor);
