@@ -1,9 +1,10 @@
 /**
  * `POST /v1/events`, once the write key is known: every event is checked on its own, corrected
- * for clock skew, counted (not kept) when sent without consent, stitched to its customer,
- * claimed by message id (a retry creates nothing twice), linked when it is a login, and put on
- * the bus. What could not be put is released and refused as retryable: an accepted event is on
- * the bus, a refused one the sender still holds.
+ * for clock skew, stitched to its (proven) customer, claimed by message id (a retry creates and
+ * counts nothing twice), counted (not kept) when sent without consent, linked when it is a
+ * login, and put on the bus. What could not be put or counted is released and refused as
+ * retryable: an accepted event is on the bus or in the counts, a refused one the sender still
+ * holds.
  */
 import { randomUUID } from 'node:crypto';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
@@ -194,9 +195,6 @@ export const ingestEvents = async (
   });
 
   const consentless = prepared.filter((p) => withoutConsent(p.event));
-  await countConsentless(consentless, receivedAt);
-  for (const p of consentless) outcomes[p.index] = { kind: 'accepted', messageId: p.event.messageId };
-
   const kept = prepared
     .filter((p) => !withoutConsent(p.event))
     .map((p) => ({ ...p, entry: busEntry(p.detail) }))
@@ -214,15 +212,17 @@ export const ingestEvents = async (
       return false;
     });
 
-  // Claims, in parallel: only claimed events go further; a duplicate is accepted as it is.
+  // Claims, in parallel, for kept and consent-less events alike (a retried batch must neither
+  // store nor count anything twice): only claimed events go further; a duplicate is accepted as
+  // it is. A claim holds the message id and its state, nothing of the visitor.
   const token = randomUUID();
   const claims = await claimMessages(
     writeKey.channel,
-    kept.map((p) => p.event.messageId),
+    [...consentless, ...kept].map((p) => p.event.messageId),
     token,
     receivedAt,
   );
-  const claimed = kept.filter((p) => {
+  const isClaimed = (p: { index: number; event: ChannelEvent }) => {
     const claim = claims.get(p.event.messageId);
     if (claim === 'claimed') return true;
     if (claim === 'duplicate') {
@@ -240,7 +240,18 @@ export const ingestEvents = async (
       };
     }
     return false;
-  });
+  };
+  const toCount = consentless.filter(isClaimed);
+  const claimed = kept.filter(isClaimed);
+
+  // Counted, or released and refused as retryable with the events the bus would not take.
+  const counted: typeof toCount = await countConsentless(toCount, receivedAt).then(
+    () => toCount,
+    (error: unknown) => {
+      logger.warn('events without consent not counted', { error: error as Error });
+      return [];
+    },
+  );
 
   // Logins link their visitor id, in batch order, before their event is put on the bus.
   const linkFailed = new Set<number>();
@@ -266,6 +277,7 @@ export const ingestEvents = async (
   const failedOnBus = await putOnBus(toPut.map((p) => p.entry));
   const stored = toPut.filter((_, i) => !failedOnBus.has(i));
   const notStored = [
+    ...toCount.filter((p) => !counted.includes(p)),
     ...claimed.filter((p) => linkFailed.has(p.index)),
     ...toPut.filter((_, i) => failedOnBus.has(i)),
   ];
@@ -276,10 +288,11 @@ export const ingestEvents = async (
       refusal: retryLater(p.index, p.event.messageId, 'the event could not be stored just now; retry it'),
     };
   }
-  for (const p of stored) outcomes[p.index] = { kind: 'accepted', messageId: p.event.messageId };
+  for (const p of [...counted, ...stored])
+    outcomes[p.index] = { kind: 'accepted', messageId: p.event.messageId };
   await markDone(
     writeKey.channel,
-    stored.map((p) => p.event.messageId),
+    [...counted, ...stored].map((p) => p.event.messageId),
     receivedAt,
   ).catch((error: unknown) => logger.warn('claims not marked done', { error: error as Error }));
 
@@ -292,7 +305,7 @@ export const ingestEvents = async (
   }
 
   metrics.addMetric('ChannelEventsStored', MetricUnit.Count, stored.length);
-  metrics.addMetric('ChannelEventsWithoutConsent', MetricUnit.Count, consentless.length);
+  metrics.addMetric('ChannelEventsWithoutConsent', MetricUnit.Count, counted.length);
   const answer = ingestAnswer(outcomes);
   metrics.addMetric('ChannelEventsRefused', MetricUnit.Count, answer.body.rejected.length);
   return answer;
