@@ -114,10 +114,13 @@ describe('10,000 events through the local API, with retries and duplicates', () 
     await compact({ dt: hour.dt, hour: hour.hour });
     const lake = await readPartition(sandbox().resources.buckets.lake, hour);
     const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
+    const kib = (files: { size: number }[]) =>
+      `${files.length} file(s), ${(files.reduce((sum, file) => sum + file.size, 0) / 1024).toFixed(1)} KiB`;
     console.info(
       `${outcome.accepted.size} events accepted in ${seconds(started, posted)} s ` +
         `(${outcome.requests} requests, ${outcome.resent} events resent); ` +
-        `all in the lake ${seconds(posted, archived)} s later; compacted in ${seconds(archived, performance.now())} s`,
+        `all in the lake ${seconds(posted, archived)} s later; compacted in ${seconds(archived, performance.now())} s ` +
+        `to raw ${kib(lake.rawFiles)} and curated ${kib(lake.curatedFiles)}`,
     );
 
     // Assess: every valid event accepted, every malformed one refused, and the lake holds
