@@ -5,11 +5,12 @@
  * created in the same transaction as the visit. None of these items carries an `event`
  * attribute: the stream publisher must not put them on the bus.
  */
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { TimelineEntry } from '#schemas/customers/timeline.ts';
 import { documents } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/env.ts';
+import { writeTogether } from '#shared/transactions.ts';
 import { type Visit, type VisitPointer, visitEntry } from '../domain/activity.ts';
 import { customerPk, profileSk, timelineSk, visitPointerSk } from './keys.ts';
 import { miss, ttlCache } from './ttl-cache.ts';
@@ -104,9 +105,6 @@ const pointerItem = (visit: Visit, visitKey: string, sk: string) => ({
   expiresAt: Math.floor(Date.parse(visit.endedAt) / 1000) + pointerRetentionSeconds,
 });
 
-const cancelled = (error: unknown) =>
-  error instanceof TransactionCanceledException || error instanceof ConditionalCheckFailedException;
-
 /**
  * Writes a new visit and, unless it is an earlier visit arriving late, points its key at it;
  * `expectedPointer` is the pointer read before (none: there was none). False on a race.
@@ -118,41 +116,31 @@ export const insertVisit = async (
   movePointer: boolean,
 ): Promise<boolean> => {
   const sk = timelineSk(visit.startedAt, visit.id);
-  try {
-    await documents.send(
-      new TransactWriteCommand({
-        TransactItems: [
+  return writeTogether([
+    {
+      Put: {
+        TableName: table(),
+        Item: visitItem(sk, visit, 1),
+        ConditionExpression: 'attribute_not_exists(sk)',
+      },
+    },
+    ...(movePointer
+      ? [
           {
             Put: {
               TableName: table(),
-              Item: visitItem(sk, visit, 1),
-              ConditionExpression: 'attribute_not_exists(sk)',
+              Item: pointerItem(visit, visitKey, sk),
+              ...(expectedPointer
+                ? {
+                    ConditionExpression: 'visitSk = :sk',
+                    ExpressionAttributeValues: { ':sk': expectedPointer.visitSk },
+                  }
+                : { ConditionExpression: 'attribute_not_exists(sk)' }),
             },
           },
-          ...(movePointer
-            ? [
-                {
-                  Put: {
-                    TableName: table(),
-                    Item: pointerItem(visit, visitKey, sk),
-                    ...(expectedPointer
-                      ? {
-                          ConditionExpression: 'visitSk = :sk',
-                          ExpressionAttributeValues: { ':sk': expectedPointer.visitSk },
-                        }
-                      : { ConditionExpression: 'attribute_not_exists(sk)' }),
-                  },
-                },
-              ]
-            : []),
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (cancelled(error)) return false;
-    throw error;
-  }
+        ]
+      : []),
+  ]);
 };
 
 /**
@@ -173,29 +161,24 @@ export const updateVisit = async (
       ExpressionAttributeValues: { ':version': previous.version },
     },
   };
+  if (pointerTracksIt) {
+    return writeTogether([
+      put,
+      {
+        Put: {
+          TableName: table(),
+          Item: pointerItem(next, visitKey, previous.sk),
+          ConditionExpression: 'visitSk = :sk',
+          ExpressionAttributeValues: { ':sk': previous.sk },
+        },
+      },
+    ]);
+  }
   try {
-    if (pointerTracksIt) {
-      await documents.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            put,
-            {
-              Put: {
-                TableName: table(),
-                Item: pointerItem(next, visitKey, previous.sk),
-                ConditionExpression: 'visitSk = :sk',
-                ExpressionAttributeValues: { ':sk': previous.sk },
-              },
-            },
-          ],
-        }),
-      );
-    } else {
-      await documents.send(new PutCommand(put.Put));
-    }
+    await documents.send(new PutCommand(put.Put));
     return true;
   } catch (error) {
-    if (cancelled(error)) return false;
+    if (error instanceof ConditionalCheckFailedException) return false;
     throw error;
   }
 };

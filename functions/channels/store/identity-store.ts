@@ -1,18 +1,11 @@
-/**
- * Identity links in the main table. A link is two items written in one transaction with its
- * domain event (outbox): `ANON#<visitorId>` → the customer (what ingestion looks up) and an item
- * in the customer's collection (what `listIdentities` reads). Moving a link to another customer
- * removes the first customer's item and records an IdentityUnlinked event for them in the same
- * transaction. Ingestion looks links up through a 30 s cache.
- */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { eventItem } from '#functions/customers/store/customers-store.ts';
 import { IdentityLink } from '#schemas/channels/identity.ts';
 import { documents } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/env.ts';
 import type { OutboxEvent } from '#shared/outbox.ts';
 import { queryAll } from '#shared/query-all.ts';
+import { writeTogether } from '#shared/transactions.ts';
 import { anonymousLinkKey, customerPk, identitySk, identitySkPrefix } from './keys.ts';
 import { miss, ttlCache } from './ttl-cache.ts';
 
@@ -79,44 +72,36 @@ export const saveLink = async (
   previous?: { link: IdentityLink; unlinked: Event },
 ): Promise<boolean> => {
   const [anonItem, customerItem] = linkItems(link);
-  try {
-    await documents.send(
-      new TransactWriteCommand({
-        TransactItems: [
+  const written = await writeTogether([
+    {
+      Put: {
+        TableName: table(),
+        Item: anonItem,
+        ...(previous
+          ? {
+              ConditionExpression: 'customerId = :previous',
+              ExpressionAttributeValues: { ':previous': previous.link.customerId },
+            }
+          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      },
+    },
+    { Put: { TableName: table(), Item: customerItem } },
+    { Put: { TableName: table(), Item: eventItem(link.customerId, linked) } },
+    ...(previous
+      ? [
           {
-            Put: {
+            Delete: {
               TableName: table(),
-              Item: anonItem,
-              ...(previous
-                ? {
-                    ConditionExpression: 'customerId = :previous',
-                    ExpressionAttributeValues: { ':previous': previous.link.customerId },
-                  }
-                : { ConditionExpression: 'attribute_not_exists(pk)' }),
+              Key: { pk: customerPk(previous.link.customerId), sk: identitySk(link.anonymousId) },
             },
           },
-          { Put: { TableName: table(), Item: customerItem } },
-          { Put: { TableName: table(), Item: eventItem(link.customerId, linked) } },
-          ...(previous
-            ? [
-                {
-                  Delete: {
-                    TableName: table(),
-                    Key: { pk: customerPk(previous.link.customerId), sk: identitySk(link.anonymousId) },
-                  },
-                },
-                { Put: { TableName: table(), Item: eventItem(previous.link.customerId, previous.unlinked) } },
-              ]
-            : []),
-        ],
-      }),
-    );
-  } catch (error) {
-    if (error instanceof TransactionCanceledException) {
-      linkCache.delete(link.anonymousId);
-      return false;
-    }
-    throw error;
+          { Put: { TableName: table(), Item: eventItem(previous.link.customerId, previous.unlinked) } },
+        ]
+      : []),
+  ]);
+  if (!written) {
+    linkCache.delete(link.anonymousId);
+    return false;
   }
   linkCache.set(link.anonymousId, link.customerId);
   return true;
@@ -124,35 +109,25 @@ export const saveLink = async (
 
 /** Removes a link with its IdentityUnlinked event; false when it was no longer there. */
 export const removeLink = async (link: IdentityLink, unlinked: Event): Promise<boolean> => {
-  try {
-    await documents.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Delete: {
-              TableName: table(),
-              Key: anonymousLinkKey(link.anonymousId),
-              ConditionExpression: 'customerId = :customer',
-              ExpressionAttributeValues: { ':customer': link.customerId },
-            },
-          },
-          {
-            Delete: {
-              TableName: table(),
-              Key: { pk: customerPk(link.customerId), sk: identitySk(link.anonymousId) },
-            },
-          },
-          { Put: { TableName: table(), Item: eventItem(link.customerId, unlinked) } },
-        ],
-      }),
-    );
-  } catch (error) {
-    if (error instanceof TransactionCanceledException) return false;
-    throw error;
-  } finally {
-    linkCache.delete(link.anonymousId);
-  }
-  return true;
+  const written = await writeTogether([
+    {
+      Delete: {
+        TableName: table(),
+        Key: anonymousLinkKey(link.anonymousId),
+        ConditionExpression: 'customerId = :customer',
+        ExpressionAttributeValues: { ':customer': link.customerId },
+      },
+    },
+    {
+      Delete: {
+        TableName: table(),
+        Key: { pk: customerPk(link.customerId), sk: identitySk(link.anonymousId) },
+      },
+    },
+    { Put: { TableName: table(), Item: eventItem(link.customerId, unlinked) } },
+  ]);
+  linkCache.delete(link.anonymousId);
+  return written;
 };
 
 /** The visitor ids linked to a customer, newest link first. */

@@ -1,17 +1,10 @@
-/**
- * Write keys in the main table: the record (listed by admins, never with its secret) and the
- * look-up item by hash that authenticates ingest requests, always changed together in one
- * transaction. Authentication goes through a small in-memory cache: a revoked key may keep
- * working up to `authCacheMs` (30 s) on Lambda instances that looked it up just before; the
- * instance that revoked it forgets it at once.
- */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { Channel, WriteKey } from '#schemas/channels/write-key.ts';
 import { documents } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/env.ts';
 import { Conflict } from '#shared/errors.ts';
 import { queryAll } from '#shared/query-all.ts';
+import { writeTogether } from '#shared/transactions.ts';
 import { hashWriteKey, isUsable, type StoredWriteKey } from '../domain/write-keys.ts';
 import { writeKeyHashKey, writeKeySk, writeKeysPk } from './keys.ts';
 import { miss, ttlCache } from './ttl-cache.ts';
@@ -76,18 +69,12 @@ export const authenticate = async (secret: string, now = new Date()): Promise<Ke
 
 /** Writes a new key (record and look-up item). */
 export const insertWriteKey = async (key: StoredWriteKey): Promise<void> => {
-  await documents.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: { TableName: table(), Item: recordItem(key), ConditionExpression: 'attribute_not_exists(pk)' },
-        },
-        {
-          Put: { TableName: table(), Item: lookupItem(key), ConditionExpression: 'attribute_not_exists(pk)' },
-        },
-      ],
-    }),
-  );
+  const written = await writeTogether([
+    { Put: { TableName: table(), Item: recordItem(key), ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: table(), Item: lookupItem(key), ConditionExpression: 'attribute_not_exists(pk)' } },
+  ]);
+  // Ids and secrets are random: a taken one is a fault to look at, not a user's mistake.
+  if (!written) throw new Error(`write key ${key.id} or its secret's hash already exists`);
   forget(key.keyHash);
 };
 
@@ -96,14 +83,11 @@ export const insertWriteKey = async (key: StoredWriteKey): Promise<void> => {
  * admin made to it).
  */
 export const overwriteWriteKey = async (key: StoredWriteKey): Promise<void> => {
-  await documents.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        { Put: { TableName: table(), Item: recordItem(key) } },
-        { Put: { TableName: table(), Item: lookupItem(key) } },
-      ],
-    }),
-  );
+  const written = await writeTogether([
+    { Put: { TableName: table(), Item: recordItem(key) } },
+    { Put: { TableName: table(), Item: lookupItem(key) } },
+  ]);
+  if (!written) throw new Error(`write key ${key.id} was being written by another request`);
   forget(key.keyHash);
 };
 
@@ -137,48 +121,40 @@ export const replaceWriteKey = async (
   next: StoredWriteKey,
   added?: StoredWriteKey,
 ): Promise<void> => {
-  try {
-    await documents.send(
-      new TransactWriteCommand({
-        TransactItems: [
+  const written = await writeTogether([
+    {
+      Put: {
+        TableName: table(),
+        Item: recordItem(next),
+        ConditionExpression: '#status = :status',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':status': previous.status },
+      },
+    },
+    { Put: { TableName: table(), Item: lookupItem(next) } },
+    ...(added
+      ? [
           {
             Put: {
               TableName: table(),
-              Item: recordItem(next),
-              ConditionExpression: '#status = :status',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':status': previous.status },
+              Item: recordItem(added),
+              ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          { Put: { TableName: table(), Item: lookupItem(next) } },
-          ...(added
-            ? [
-                {
-                  Put: {
-                    TableName: table(),
-                    Item: recordItem(added),
-                    ConditionExpression: 'attribute_not_exists(pk)',
-                  },
-                },
-                {
-                  Put: {
-                    TableName: table(),
-                    Item: lookupItem(added),
-                    ConditionExpression: 'attribute_not_exists(pk)',
-                  },
-                },
-              ]
-            : []),
-        ],
-      }),
+          {
+            Put: {
+              TableName: table(),
+              Item: lookupItem(added),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ]
+      : []),
+  ]);
+  if (!written) {
+    throw new Conflict(
+      'This write key was changed by someone else at the same moment; reload and try again.',
     );
-  } catch (error) {
-    if (error instanceof TransactionCanceledException) {
-      throw new Conflict(
-        'This write key was changed by someone else at the same moment; reload and try again.',
-      );
-    }
-    throw error;
   }
   forget(next.keyHash);
 };

@@ -1,16 +1,8 @@
-/**
- * Reads and writes the customers' item collections. Every change is one DynamoDB transaction
- * holding the new state, its lookup items and the domain event (timeline entry and outbox at
- * once): nothing is half-written, and the event reaches the bus through the table stream.
- */
-
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   GetCommand,
   QueryCommand,
   type QueryCommandInput,
-  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { type Consents, Consents as ConsentsSchema } from '#schemas/customers/consent.ts';
@@ -22,6 +14,7 @@ import { decodeCursor, encodeCursor } from '#shared/cursor.ts';
 import { tableName } from '#shared/env.ts';
 import { Conflict } from '#shared/errors.ts';
 import type { OutboxEvent } from '#shared/outbox.ts';
+import { writeTogether } from '#shared/transactions.ts';
 import { normaliseEmail } from '../domain/customer.ts';
 import {
   consentsSk,
@@ -86,13 +79,6 @@ export const lookupItems = (customer: Customer) =>
   }));
 
 /** The position of a failed condition in a cancelled transaction, if any. */
-const failedConditions = (error: unknown): number[] =>
-  error instanceof TransactionCanceledException
-    ? (error.CancellationReasons ?? []).flatMap((reason, index) =>
-        reason.Code === 'ConditionalCheckFailed' ? [index] : [],
-      )
-    : [];
-
 const summaries = (items: Record<string, unknown>[] | undefined) =>
   (items ?? []).map((item) => CustomerSummary.parse(item));
 
@@ -125,35 +111,25 @@ export const nextCustomerNumber = async (): Promise<string> => {
 /** Writes a new customer, empty consents and its creation event; false if its number is taken. */
 export const insertCustomer = async (customer: Customer, event: Event): Promise<boolean> => {
   const empty: Consents = { items: [], version: 0 };
-  try {
-    await documents.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: table(),
-              Item: profileItem(customer),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Put: {
-              TableName: table(),
-              Item: { pk: customerPk(customer.id), sk: consentsSk, entity: 'consents', ...empty },
-            },
-          },
-          { Put: { TableName: table(), Item: eventItem(customer.id, event) } },
-          ...lookupItems(customer).map((Item) => ({
-            Put: { TableName: table(), Item, ConditionExpression: 'attribute_not_exists(pk)' },
-          })),
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (failedConditions(error).length > 0) return false;
-    throw error;
-  }
+  return writeTogether([
+    {
+      Put: {
+        TableName: table(),
+        Item: profileItem(customer),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Put: {
+        TableName: table(),
+        Item: { pk: customerPk(customer.id), sk: consentsSk, entity: 'consents', ...empty },
+      },
+    },
+    { Put: { TableName: table(), Item: eventItem(customer.id, event) } },
+    ...lookupItems(customer).map((Item) => ({
+      Put: { TableName: table(), Item, ConditionExpression: 'attribute_not_exists(pk)' },
+    })),
+  ]);
 };
 
 export const getCustomer = async (id: string): Promise<Customer | undefined> => {
@@ -170,35 +146,23 @@ export const replaceCustomer = async (previous: Customer, next: Customer, event:
   const key = (k: { pk: string; sk: string }) => `${k.pk}|${k.sk}`;
   const afterKeys = new Set(after.map(key));
   const beforeKeys = new Set(before.map(key));
-  try {
-    await documents.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: table(),
-              Item: profileItem(next),
-              ConditionExpression: 'version = :expected',
-              ExpressionAttributeValues: { ':expected': previous.version },
-            },
-          },
-          { Put: { TableName: table(), Item: eventItem(next.id, event) } },
-          ...before
-            .filter((k) => !afterKeys.has(key(k)))
-            .map((Key) => ({ Delete: { TableName: table(), Key } })),
-          ...after
-            .filter((k) => !beforeKeys.has(key(k)))
-            .map((Item) => ({ Put: { TableName: table(), Item } })),
-        ],
-      }),
+  const written = await writeTogether([
+    {
+      Put: {
+        TableName: table(),
+        Item: profileItem(next),
+        ConditionExpression: 'version = :expected',
+        ExpressionAttributeValues: { ':expected': previous.version },
+      },
+    },
+    { Put: { TableName: table(), Item: eventItem(next.id, event) } },
+    ...before.filter((k) => !afterKeys.has(key(k))).map((Key) => ({ Delete: { TableName: table(), Key } })),
+    ...after.filter((k) => !beforeKeys.has(key(k))).map((Item) => ({ Put: { TableName: table(), Item } })),
+  ]);
+  if (!written) {
+    throw new Conflict(
+      'This customer file was changed by someone else at the same moment. Reload it and try again.',
     );
-  } catch (error) {
-    if (failedConditions(error).includes(0)) {
-      throw new Conflict(
-        'This customer file was changed by someone else at the same moment. Reload it and try again.',
-      );
-    }
-    throw error;
   }
 };
 
@@ -265,29 +229,21 @@ export const saveConsents = async (
   next: Consents,
   event: Event,
 ): Promise<void> => {
-  try {
-    await documents.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: table(),
-              Item: consentsItem(customerId, next),
-              ConditionExpression: 'attribute_not_exists(version) OR version = :expected',
-              ExpressionAttributeValues: { ':expected': previousVersion },
-            },
-          },
-          { Put: { TableName: table(), Item: eventItem(customerId, event) } },
-        ],
-      }),
+  const written = await writeTogether([
+    {
+      Put: {
+        TableName: table(),
+        Item: consentsItem(customerId, next),
+        ConditionExpression: 'attribute_not_exists(version) OR version = :expected',
+        ExpressionAttributeValues: { ':expected': previousVersion },
+      },
+    },
+    { Put: { TableName: table(), Item: eventItem(customerId, event) } },
+  ]);
+  if (!written) {
+    throw new Conflict(
+      'The consents were changed by someone else at the same moment. Reload them and try again.',
     );
-  } catch (error) {
-    if (failedConditions(error).includes(0)) {
-      throw new Conflict(
-        'The consents were changed by someone else at the same moment. Reload them and try again.',
-      );
-    }
-    throw error;
   }
 };
 
