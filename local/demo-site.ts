@@ -59,6 +59,25 @@ const pages: Record<string, string> = {
 const pageOf = (path: string) =>
   pages[path] ?? (/^\/epargne\/[a-z-]+$/.test(path) ? 'epargne.html' : undefined);
 
+/**
+ * A page in the site's layout (`layout.html`: head, menu, footer). A page file holds only what
+ * is its own: `<title>`, its `<body>` tag (data attributes the tracker reads) and its `<main>`.
+ * The menu marks the page's own entry as current.
+ */
+const composePage = (layout: string, page: string, file?: string): string => {
+  const title = /<title>([^<]*)<\/title>/.exec(page)?.[1] ?? '';
+  const body = /<body([^>]*)>/.exec(page)?.[1] ?? '';
+  const main = /<main>[\s\S]*<\/main>/.exec(page)?.[0] ?? '<main></main>';
+  const path = Object.entries(pages).find(([route, served]) => served === file && route !== '/')?.[0];
+  const html = layout
+    .replace('{{title}}', () => title)
+    .replace('<body>', () => `<body${body}>`)
+    .replace('{{main}}', () => `    ${main}`);
+  return path
+    ? html.replace(`href="${path}" data-track`, `href="${path}" aria-current="page" data-track`)
+    : html;
+};
+
 /** The tracker as `npm run build:web` builds it; built now if this checkout has not built it yet. */
 const trackerScript = async (): Promise<string> => {
   if (!existsSync(trackerBuild)) {
@@ -115,10 +134,11 @@ const readJson = (request: IncomingMessage): Promise<unknown> =>
  */
 export const startDemoSite = async (options: DemoSiteOptions): Promise<DemoSite> => {
   const host = options.host ?? '127.0.0.1';
-  const [tracker, siteSource, css, pageFiles] = await Promise.all([
+  const [tracker, siteSource, css, layout, pageFiles] = await Promise.all([
     trackerScript(),
     readFile(`${siteDir}assets/site.ts`, 'utf8'),
     readFile(`${siteDir}assets/site.css`, 'utf8'),
+    readFile(`${siteDir}layout.html`, 'utf8'),
     Promise.all(
       [...new Set(Object.values(pages))].map(
         async (file) => [file, await readFile(`${siteDir}${file}`, 'utf8')] as const,
@@ -126,7 +146,7 @@ export const startDemoSite = async (options: DemoSiteOptions): Promise<DemoSite>
     ),
   ]);
   const site = (await transform(siteSource, { loader: 'ts', format: 'iife', target: 'es2020' })).code;
-  const html = new Map(pageFiles);
+  const html = new Map(pageFiles.map(([file, page]) => [file, composePage(layout, page, file)]));
   const customers = demoCustomers(options.customers ?? 2000);
   const config: DemoSiteConfig = {
     apiUrl: options.apiUrl.replace(/\/+$/, ''),
@@ -188,8 +208,7 @@ export const startDemoSite = async (options: DemoSiteOptions): Promise<DemoSite>
       response,
       404,
       'text/html',
-      html.get('index.html')?.replace(/<main>[\s\S]*<\/main>/, '<main><h1>Page introuvable</h1></main>') ??
-        '',
+      composePage(layout, '<title>Page introuvable</title><main><h1>Page introuvable</h1></main>'),
     );
   };
 

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { SavedQuery } from '#schemas/analytics/query.ts';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { Refusal } from '../../../components/ui/refusal.tsx';
 import { EmptyState, Loading } from '../../../components/ui/status.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { currentUser } from '../../../lib/auth.ts';
@@ -14,7 +15,6 @@ import { useDocumentTitle } from '../../../lib/document-title.ts';
 import { useI18n } from '../../../lib/i18n.ts';
 import { useSavedQueries } from '../api/list-saved-queries.ts';
 import { useSavedQueryRun } from '../api/run-saved-query.ts';
-import { NotAllowed } from '../components/not-allowed.tsx';
 import { ParameterForm } from '../components/parameter-form.tsx';
 import { QueryList } from '../components/query-list.tsx';
 import { ResultChart } from '../components/result-chart.tsx';
@@ -138,7 +138,16 @@ export const AnalyticsRoute = () => {
   const queries = useSavedQueries(analyst);
   useDocumentTitle(t.analytics.title);
 
-  if (!analyst || (queries.error instanceof ApiError && queries.error.status === 403)) return <NotAllowed />;
+  if (!analyst || (queries.error instanceof ApiError && queries.error.status === 403)) {
+    // What someone who is not an analyst sees at /analytics.
+    return (
+      <Refusal
+        title={t.analytics.notAllowed}
+        hint={t.analytics.notAllowedHint}
+        homeLabel={t.analytics.home}
+      />
+    );
+  }
   const items = queries.data?.items ?? [];
   const selected = items.find((q) => q.id === params.get('query')) ?? items[0];
   return (

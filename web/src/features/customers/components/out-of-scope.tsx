@@ -2,9 +2,8 @@
  * The refusal of a customer file (404 or 403 alike): one message, no data, so a user cannot
  * tell a customer of another branch from one that does not exist.
  */
-import { Link } from 'react-router';
+import { Refusal } from '../../../components/ui/refusal.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
-import { useDocumentTitle } from '../../../lib/document-title.ts';
 import { useI18n } from '../../../lib/i18n.ts';
 
 /** 404 and 403 read the same to the user: not found, or not theirs to see. */
@@ -13,14 +12,7 @@ export const isOutOfScope = (error: unknown): boolean =>
 
 export const OutOfScope = () => {
   const { t } = useI18n();
-  useDocumentTitle(t.customer.outOfScope);
   return (
-    <section className="card refusal" aria-labelledby="refusal-title">
-      <h1 id="refusal-title">{t.customer.outOfScope}</h1>
-      <p className="muted">{t.customer.outOfScopeHint}</p>
-      <Link to="/" className="button button-secondary">
-        {t.customer.back}
-      </Link>
-    </section>
+    <Refusal title={t.customer.outOfScope} hint={t.customer.outOfScopeHint} homeLabel={t.customer.back} />
   );
 };
