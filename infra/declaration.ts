@@ -3,7 +3,7 @@
  * from this file and the local sandbox (`local/`) builds the same resources on the emulator;
  * `tests/infra/drift.test.ts` fails if the two disagree. Routes live in `schemas/routes.ts`.
  */
-import type { HttpContext } from '../schemas/routes.ts';
+import type { HttpContext } from '../schemas/route-definition.ts';
 
 export type KeyAttribute = { name: string; type: 'S' | 'N' };
 export type TableDeclaration = {

@@ -10,7 +10,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 import { cors, type FunctionName, functions } from '#infra/declaration.ts';
-import { type RouteDefinition, routes } from '#schemas/routes.ts';
+import type { RouteDefinition } from '#schemas/route-definition.ts';
+import { routes } from '#schemas/routes.ts';
 import { apiReferencePage } from './api-reference.ts';
 import { invokeHandler, type LambdaHandler } from './runtime/lambda-context.ts';
 

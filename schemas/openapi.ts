@@ -5,7 +5,8 @@
  */
 import * as z from 'zod';
 import { Problem } from './common.ts';
-import { type RouteDefinition, routes } from './routes.ts';
+import type { RouteDefinition } from './route-definition.ts';
+import { routes } from './routes.ts';
 
 type JsonSchema = Record<string, unknown>;
 

@@ -8,6 +8,11 @@ export const Role = z.enum(['advisor', 'branch_manager', 'service_agent', 'marke
 export type Role = z.infer<typeof Role>;
 export const allRoles = Role.options;
 
+/** Who works with customer files: the branch network and the contact centre. */
+export const customerReaders = ['advisor', 'branch_manager', 'service_agent', 'admin'] as const;
+/** Who creates customers: the branch network. */
+export const customerWriters = ['advisor', 'branch_manager', 'admin'] as const;
+
 /** The caller, as the handlers see it after the JWT authorizer. */
 export type Caller = {
   /** Cognito `sub`. */

@@ -9,6 +9,7 @@
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { QueryRun } from '#schemas/analytics/query.ts';
+import { analyticsRoutes } from '#schemas/analytics/routes.ts';
 import { NotFound } from '#shared/errors.ts';
 import { httpApi, withStatus } from '#shared/http/api.ts';
 import { logger, metrics } from '#shared/observability.ts';
@@ -59,7 +60,7 @@ const toRun = (runId: string, queryId: string, engine: EngineName, state: Execut
   }
 };
 
-export const handler = httpApi('analytics', {
+export const handler = httpApi(analyticsRoutes, {
   listSavedQueries: async () => ({
     items: savedQueries()
       .latest()

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { channelRoutes } from '#schemas/channels/routes.ts';
 import type { WriteKey, WriteKeyWithSecret } from '#schemas/channels/write-key.ts';
 import { NotFound } from '#shared/errors.ts';
 import { httpApi, withStatus } from '#shared/http/api.ts';
@@ -55,7 +56,7 @@ const authenticateWriteKey = async (secret: string | undefined) => {
 };
 
 export const handler = httpApi(
-  'channels',
+  channelRoutes,
   {
     ingestEvents: async ({ body, event, writeKey }) => {
       const answer = await ingestEvents({

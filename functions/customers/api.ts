@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Customer } from '#schemas/customers/customer.ts';
+import { customerRoutes } from '#schemas/customers/routes.ts';
 import { ConsentChanged } from '#schemas/events/consent-changed.ts';
 import { CustomerCreated } from '#schemas/events/customer-created.ts';
 import { CustomerUpdated } from '#schemas/events/customer-updated.ts';
@@ -63,7 +64,7 @@ const audit = (
     reason: reason as 'consultation',
   });
 
-export const handler = httpApi('customers', {
+export const handler = httpApi(customerRoutes, {
   createCustomer: async ({ body, caller }) => {
     // A number collision (e.g. with imported customers) is retried with the next number.
     for (let attempt = 0; attempt < 3; attempt++) {

@@ -18,7 +18,8 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { type HttpContext, type RouteDefinition, routes } from '#schemas/routes.ts';
+import type { HttpContext, RouteDefinition } from '#schemas/route-definition.ts';
+import { routes } from '#schemas/routes.ts';
 import { cors } from '../declaration.ts';
 
 const pascal = (name: string) => `${name[0]?.toUpperCase()}${name.slice(1)}`;

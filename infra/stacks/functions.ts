@@ -13,7 +13,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { HttpContext } from '#schemas/routes.ts';
+import type { HttpContext } from '#schemas/route-definition.ts';
 import { type LakeQueryTarget, RelaisFunction } from '../constructs/relais-function.ts';
 import {
   type Access,

@@ -5,6 +5,9 @@
 import * as z from 'zod';
 import { BaseRecord, Id, IsoDate } from '../common.ts';
 
+/** The path parameters of a customer's routes. */
+export const CustomerParams = z.object({ customerId: Id });
+
 export const CustomerKind = z.enum(['individual', 'professional', 'prospect']);
 export const Segment = z.enum(['mass_market', 'affluent', 'private_banking', 'professional', 'young']);
 export const KycStatus = z.enum(['pending', 'verified', 'to_review', 'rejected']);

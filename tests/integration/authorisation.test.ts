@@ -6,7 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoWriteKeyId, demoWriteKeySecret } from '#local/seed/demo-write-key.ts';
 import { allRoles, type Role } from '#schemas/roles.ts';
-import { type RouteDefinition, type RouteId, routes } from '#schemas/routes.ts';
+import type { RouteDefinition } from '#schemas/route-definition.ts';
+import { type RouteId, routes } from '#schemas/routes.ts';
 import { sandboxPerFile } from '../support/sandbox.ts';
 
 const { bank, as, anonymous, staffMember } = sandboxPerFile();

@@ -18,7 +18,7 @@ import type * as z from 'zod';
 import type { AccessReason } from '#schemas/audit.ts';
 import type { WriteKeyCaller } from '#schemas/channels/write-key.ts';
 import type { Caller } from '#schemas/roles.ts';
-import { type HttpContext, type Route, type RouteDefinition, routes } from '#schemas/routes.ts';
+import type { RouteDefinition } from '#schemas/route-definition.ts';
 import { callerFromEvent } from '../caller.ts';
 import { Forbidden, Unauthenticated } from '../errors.ts';
 import { logger, metrics } from '../observability.ts';
@@ -61,9 +61,9 @@ export type RouteHandler<R extends RouteDefinition> = (
   request: RouteRequest<R>,
 ) => Promise<ResponseBody<R> | WithStatus<ResponseBody<R>>>;
 
-/** The handlers of a context: exactly one per route of that context in the route table. */
-export type ContextHandlers<C extends HttpContext> = {
-  [R in Extract<Route, { context: C }> as R['id']]: RouteHandler<R>;
+/** The handlers of a context: exactly one per route of its route list. */
+export type ContextHandlers<Rs extends readonly RouteDefinition[]> = {
+  [R in Rs[number] as R['id']]: RouteHandler<R>;
 };
 
 /** Responses are checked against their schema where `RELAIS_VALIDATE_RESPONSES` is set (sandbox, tests). */
@@ -154,10 +154,13 @@ const publishMetrics: middy.MiddlewareObj = {
   },
 };
 
-/** The Lambda handler of one bounded context. */
-export const httpApi = <C extends HttpContext>(
-  context: C,
-  handlers: NoInfer<ContextHandlers<C>>,
+/**
+ * The Lambda handler of one bounded context, from its route list (`schemas/<context>/routes.ts`):
+ * a function loads only its own routes and schemas.
+ */
+export const httpApi = <const Rs extends readonly RouteDefinition[]>(
+  contextRoutes: Rs,
+  handlers: NoInfer<ContextHandlers<Rs>>,
   options: HttpApiOptions = {},
 ) => {
   const table = handlers as unknown as Record<string, RouteHandler<RouteDefinition>>;
@@ -165,14 +168,12 @@ export const httpApi = <C extends HttpContext>(
     APIGatewayProxyEventV2WithJWTAuthorizer,
     APIGatewayProxyStructuredResultV2
   >(
-    (routes as readonly RouteDefinition[])
-      .filter((route) => route.context === context)
-      .map((route) => ({
-        method: route.method,
-        path: route.path,
-        handler: (event: APIGatewayProxyEventV2WithJWTAuthorizer, ctx: Context) =>
-          runRoute(route, table[route.id]!, event, ctx, options),
-      })),
+    contextRoutes.map((route) => ({
+      method: route.method,
+      path: route.path,
+      handler: (event: APIGatewayProxyEventV2WithJWTAuthorizer, ctx: Context) =>
+        runRoute(route, table[route.id]!, event, ctx, options),
+    })),
   );
   return middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2>(router)
     .use(injectLambdaContext(logger, { resetKeys: true }))

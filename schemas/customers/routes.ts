@@ -1,0 +1,126 @@
+/** The customers context's routes: the customer file, its 360° view, consents, search, lists, audit. */
+import * as z from 'zod';
+import { AuditRecord } from '../audit.ts';
+import { Id, PageQuery, pageOf } from '../common.ts';
+import { customerReaders, customerWriters } from '../roles.ts';
+import type { RouteDefinition } from '../route-definition.ts';
+import { Consents, UpdateConsentsRequest } from './consent.ts';
+import {
+  CreateCustomerRequest,
+  Customer,
+  CustomerParams,
+  CustomerSummary,
+  UpdateCustomerRequest,
+} from './customer.ts';
+import { Customer360 } from './customer-360.ts';
+
+const CustomerSearchQuery = PageQuery.extend({
+  q: z.string().trim().min(2).max(80).optional().describe('Name prefix, accents and case ignored.'),
+  email: z.string().trim().max(254).optional(),
+  phone: z.string().trim().max(20).optional(),
+  number: z.string().trim().max(20).optional().describe('Customer number.'),
+}).refine((q) => [q.q, q.email, q.phone, q.number].filter(Boolean).length === 1, {
+  message: 'give exactly one of q, email, phone or number',
+  path: ['q'],
+});
+
+export const customerRoutes = [
+  {
+    id: 'createCustomer',
+    method: 'POST',
+    path: '/v1/customers',
+    context: 'customers',
+    summary: 'Create a customer or prospect',
+    roles: customerWriters,
+    body: CreateCustomerRequest,
+    response: { status: 201, body: Customer },
+    idempotent: true,
+  },
+  {
+    id: 'searchCustomers',
+    method: 'GET',
+    path: '/v1/customers',
+    context: 'customers',
+    summary: 'Search customers by name prefix, email, phone or customer number',
+    roles: customerReaders,
+    query: CustomerSearchQuery,
+    response: { status: 200, body: pageOf(CustomerSummary) },
+  },
+  {
+    id: 'getCustomer',
+    method: 'GET',
+    path: '/v1/customers/{customerId}',
+    context: 'customers',
+    summary: 'Read a customer file (audited)',
+    roles: customerReaders,
+    params: CustomerParams,
+    response: { status: 200, body: Customer },
+  },
+  {
+    id: 'updateCustomer',
+    method: 'PATCH',
+    path: '/v1/customers/{customerId}',
+    context: 'customers',
+    summary: 'Update a customer file',
+    roles: customerReaders,
+    params: CustomerParams,
+    body: UpdateCustomerRequest,
+    response: { status: 200, body: Customer },
+    concurrency: true,
+  },
+  {
+    id: 'getCustomer360',
+    method: 'GET',
+    path: '/v1/customers/{customerId}/360',
+    context: 'customers',
+    summary: 'The 360° file: profile, holdings, consents, latest timeline (audited)',
+    roles: customerReaders,
+    params: CustomerParams,
+    response: { status: 200, body: Customer360 },
+  },
+  {
+    id: 'updateConsents',
+    method: 'PUT',
+    path: '/v1/customers/{customerId}/consents',
+    context: 'customers',
+    summary: 'Record consent changes per channel and purpose',
+    roles: customerReaders,
+    params: CustomerParams,
+    body: UpdateConsentsRequest,
+    response: { status: 200, body: Consents },
+    concurrency: true,
+  },
+  {
+    id: 'listCustomerAudit',
+    method: 'GET',
+    path: '/v1/customers/{customerId}/audit',
+    context: 'customers',
+    summary: 'Who read this customer file, when and why',
+    roles: ['admin'],
+    params: CustomerParams,
+    query: PageQuery,
+    response: { status: 200, body: pageOf(AuditRecord) },
+  },
+  {
+    id: 'listBranchCustomers',
+    method: 'GET',
+    path: '/v1/branches/{branchId}/customers',
+    context: 'customers',
+    summary: "A branch's customers, by name",
+    roles: customerReaders,
+    params: z.object({ branchId: Id }),
+    query: PageQuery,
+    response: { status: 200, body: pageOf(CustomerSummary) },
+  },
+  {
+    id: 'listAdvisorPortfolio',
+    method: 'GET',
+    path: '/v1/advisors/{advisorId}/customers',
+    context: 'customers',
+    summary: "An advisor's portfolio, by name",
+    roles: customerReaders,
+    params: z.object({ advisorId: Id }),
+    query: PageQuery,
+    response: { status: 200, body: pageOf(CustomerSummary) },
+  },
+] as const satisfies readonly RouteDefinition[];

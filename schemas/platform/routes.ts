@@ -1,0 +1,35 @@
+/** The platform context's routes: who the caller is, the branch directory, this API's document. */
+import * as z from 'zod';
+import { Branch, Me } from '../platform/directory.ts';
+import { allRoles } from '../roles.ts';
+import type { RouteDefinition } from '../route-definition.ts';
+
+export const platformRoutes = [
+  {
+    id: 'getOpenApi',
+    method: 'GET',
+    path: '/openapi.json',
+    context: 'platform',
+    summary: 'This API, described in OpenAPI 3.1',
+    roles: 'public',
+    response: { status: 200 },
+  },
+  {
+    id: 'getMe',
+    method: 'GET',
+    path: '/v1/me',
+    context: 'platform',
+    summary: 'Who the caller is: name, roles, branch',
+    roles: allRoles,
+    response: { status: 200, body: Me },
+  },
+  {
+    id: 'listBranches',
+    method: 'GET',
+    path: '/v1/branches',
+    context: 'platform',
+    summary: 'The bank branches',
+    roles: allRoles,
+    response: { status: 200, body: z.object({ items: z.array(Branch) }) },
+  },
+] as const satisfies readonly RouteDefinition[];
