@@ -46,19 +46,41 @@ const compile = (route: RouteDefinition): CompiledRoute => {
 
 const compiled = (routes as readonly RouteDefinition[]).map(compile);
 
-/** The route matching a request, with its path parameters (URL-decoded, as API Gateway gives them). */
+/** A path segment URL-decoded, or `undefined` when its percent-encoding is malformed. */
+const decodeSegment = (segment: string): string | undefined => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The route matching a request, with its path parameters (URL-decoded, as API Gateway gives
+ * them); `'malformed'` when a parameter's percent-encoding is broken (API Gateway's 400).
+ */
 export const matchRoute = (method: string, path: string) => {
   for (const { route, pattern, names } of compiled) {
     if (route.method !== method) continue;
     const match = pattern.exec(path);
     if (match) {
-      return {
-        route,
-        pathParameters: Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)])),
-      };
+      const values = names.map((_, i) => decodeSegment(match[i + 1]!));
+      if (values.some((value) => value === undefined)) return 'malformed' as const;
+      return { route, pathParameters: Object.fromEntries(names.map((name, i) => [name, values[i]!])) };
     }
   }
   return undefined;
+};
+
+/** The request's URL; `undefined` when its target or `Host` header cannot be parsed (a 400). */
+const requestUrl = (request: IncomingMessage): URL | undefined => {
+  try {
+    const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
+    decodeURIComponent(url.search);
+    return url;
+  } catch {
+    return undefined;
+  }
 };
 
 /** API Gateway hands JWT claims over as strings; arrays become `[a b]`. */
@@ -224,8 +246,9 @@ export const startApiGateway = async (options: ApiGatewayOptions): Promise<ApiGa
   };
 
   const serve = async (request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
     const origin = request.headers.origin;
+    const url = requestUrl(request);
+    if (!url) return gatewayError(response, origin, 400, 'Bad Request');
     const method = request.method ?? 'GET';
     if (method === 'OPTIONS' && request.headers['access-control-request-method']) {
       // API Gateway answers preflights itself, before any route or authorizer.
@@ -250,6 +273,7 @@ export const startApiGateway = async (options: ApiGatewayOptions): Promise<ApiGa
     }
     const matched = matchRoute(method, url.pathname);
     if (!matched) return gatewayError(response, origin, 404, 'Not Found');
+    if (matched === 'malformed') return gatewayError(response, origin, 400, 'Bad Request');
     const body = await readBody(request);
     if (body === 'too large') return gatewayError(response, origin, 413, 'Request Entity Too Large');
     let claims: Record<string, string> | undefined;
@@ -267,12 +291,9 @@ export const startApiGateway = async (options: ApiGatewayOptions): Promise<ApiGa
     });
     if (!outcome.ok) {
       process.stderr.write(`[api] ${target.name} failed: ${outcome.error.stack ?? outcome.error.message}\n`);
-      return gatewayError(
-        response,
-        origin,
-        outcome.error.name === 'Sandbox.Timedout' ? 503 : 500,
-        'Internal Server Error',
-      );
+      return outcome.error.name === 'Sandbox.Timedout'
+        ? gatewayError(response, origin, 503, 'Service Unavailable')
+        : gatewayError(response, origin, 500, 'Internal Server Error');
     }
     const result = outcome.result as APIGatewayProxyStructuredResultV2;
     const payload = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? '');

@@ -89,7 +89,6 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       POWERTOOLS_SERVICE_NAME: 'relais-sandbox',
       POWERTOOLS_METRICS_DISABLED: 'true',
-      RELAIS_VALIDATE_RESPONSES: 'true',
     });
     const provisioned = await provisionSandbox(prefix);
     for (const name of Object.keys(functions) as FunctionName[]) {

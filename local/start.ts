@@ -14,6 +14,7 @@ const roleLabels: Record<string, string> = {
   advisor: 'Conseiller / Advisor',
   branch_manager: "Directeur d'agence / Branch manager",
   service_agent: 'Conseiller service client / Service agent',
+  compliance_officer: 'Conformité / Compliance officer',
   marketer: 'Marketing',
   analyst: 'Analyste / Analyst',
   admin: 'Administrateur / Admin',

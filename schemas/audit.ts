@@ -1,4 +1,4 @@
-/** The append-only audit trail of reads of customer files. */
+/** The append-only audit trail of who read or changed a customer file, or was refused it. */
 import * as z from 'zod';
 import { Id, IsoDateTime } from './common.ts';
 
@@ -19,7 +19,16 @@ export const AuditRecord = z
     actorId: z.string(),
     actorName: z.string(),
     actorRoles: z.array(z.string()),
-    action: z.enum(['customer.read', 'customer.read360', 'customer.search']),
+    action: z.enum([
+      'customer.read',
+      'customer.read360',
+      'customer.search',
+      'customer.update',
+      'customer.consentsUpdate',
+      'customer.kycDecision',
+      'customer.reassign',
+      'customer.accessRefused',
+    ]),
     customerId: Id,
     reason: AccessReason,
   })

@@ -4,12 +4,28 @@
  */
 import * as z from 'zod';
 
-export const Role = z.enum(['advisor', 'branch_manager', 'service_agent', 'marketer', 'analyst', 'admin']);
+export const Role = z.enum([
+  'advisor',
+  'branch_manager',
+  'service_agent',
+  'compliance_officer',
+  'marketer',
+  'analyst',
+  'admin',
+]);
 export type Role = z.infer<typeof Role>;
 export const allRoles = Role.options;
 
-/** Who works with customer files: the branch network and the contact centre. */
-export const customerReaders = ['advisor', 'branch_manager', 'service_agent', 'admin'] as const;
+/** Who reads customer files: the branch network, the contact centre and compliance (KYC reviews). */
+export const customerReaders = [
+  'advisor',
+  'branch_manager',
+  'service_agent',
+  'compliance_officer',
+  'admin',
+] as const;
+/** Who keeps a customer's contact details and consents up to date. */
+export const customerEditors = ['advisor', 'branch_manager', 'service_agent', 'admin'] as const;
 /** Who creates customers: the branch network. */
 export const customerWriters = ['advisor', 'branch_manager', 'admin'] as const;
 

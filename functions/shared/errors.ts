@@ -82,3 +82,17 @@ export class PreconditionRequired extends RelaisError {
     );
   }
 }
+
+/**
+ * 503: the work did not finish in time (the function was about to time out) or the store is
+ * throttling; the answer carries `Retry-After`. A write may have been saved: read it again
+ * before retrying (a create with an `Idempotency-Key` can simply be retried).
+ */
+export class ServiceUnavailable extends RelaisError {
+  constructor(
+    detail = 'The service is busy. Try again in a moment; if you were saving, reload first to see whether your change was kept.',
+    readonly retryAfterSeconds = 5,
+  ) {
+    super(503, 'Service unavailable', detail);
+  }
+}

@@ -23,6 +23,7 @@ const roleDescriptions: Record<Role, string> = {
   advisor: 'Branch advisor: customers and sales of their branch',
   branch_manager: 'Branch manager: the branch, its advisors and objectives',
   service_agent: 'Contact-centre agent: every customer, service requests and complaints',
+  compliance_officer: 'Compliance officer: KYC decisions, the complaints register, campaign approval',
   marketer: 'Marketer: campaigns and aggregates',
   analyst: 'Analyst: the pseudonymised lake',
   admin: 'Administrator: users, branches, audit trail',

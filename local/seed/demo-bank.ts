@@ -9,7 +9,7 @@ import type { Consent, ConsentChannel, ConsentPurpose } from '#schemas/customers
 import type { Customer } from '#schemas/customers/customer.ts';
 import type { Holding } from '#schemas/customers/holding.ts';
 import type { Branch } from '#schemas/platform/directory.ts';
-import type { Role } from '#schemas/roles.ts';
+import { allRoles, type Role } from '#schemas/roles.ts';
 import {
   activities,
   addressComplements,
@@ -331,6 +331,7 @@ const roster: readonly { first: string; last: string; role: Role; branchId?: str
   { first: 'Isabelle', last: 'Garnier', role: 'branch_manager', branchId: 'br-bordeaux-chartrons' },
   { first: 'Sarah', last: 'Lévy', role: 'service_agent' },
   { first: 'Yanis', last: 'Bouaziz', role: 'service_agent' },
+  { first: 'Agnès', last: 'Moreau', role: 'compliance_officer' },
   { first: 'Clémence', last: 'Roux', role: 'marketer' },
   { first: 'Linh', last: 'Tran', role: 'analyst' },
   { first: 'Olivier', last: 'Mercier', role: 'admin' },
@@ -356,12 +357,10 @@ const buildStaff = (seed: number): StaffMember[] =>
  * sandbox's start screen offers to sign in with.
  */
 export const demoLogins = (staff: readonly StaffMember[]): DemoLogin[] =>
-  (['advisor', 'branch_manager', 'service_agent', 'marketer', 'analyst', 'admin'] as const).flatMap(
-    (role) => {
-      const member = staff.find((candidate) => candidate.roles.includes(role));
-      return member ? [{ ...member, role }] : [];
-    },
-  );
+  allRoles.flatMap((role) => {
+    const member = staff.find((candidate) => candidate.roles.includes(role));
+    return member ? [{ ...member, role }] : [];
+  });
 
 // ---------------------------------------------------------------------------------------------
 // Products

@@ -29,7 +29,10 @@ export const Address = z.object({
   country: z.string().length(2).describe('ISO 3166-1 alpha-2').default('FR'),
 });
 
-/** Fields a user provides when creating a customer. */
+/**
+ * Fields a user provides when creating a customer. The KYC status is not among them: a new
+ * customer's identity is `pending` until compliance or the branch manager records a decision.
+ */
 export const CustomerInput = z.object({
   kind: CustomerKind,
   title: z.enum(['mr', 'ms', 'mx']).optional(),
@@ -41,8 +44,7 @@ export const CustomerInput = z.object({
   address: Address.optional(),
   segment: Segment,
   branchId: Id,
-  advisorId: Id.optional(),
-  kycStatus: KycStatus.default('pending'),
+  advisorId: Id.optional().describe('An advisor of the branch.'),
 });
 
 export const CreateCustomerRequest = CustomerInput.meta({ id: 'CreateCustomerRequest' });
@@ -56,11 +58,18 @@ export const ContactPointsPatch = z.object({
 });
 
 /**
- * A partial update; `version` is the version the user read (or send `If-Match`). Fields that
- * have a default on creation have none here: a field left out is left as it is.
+ * A partial update of the customer's own details; `version` is the version the user read (or
+ * send `If-Match`). A field left out is left as it is. The regulated and relationship fields
+ * are not here: the KYC status has its decision route, and the segment, branch and assigned
+ * advisor the reassignment route (`schemas/customers/routes.ts`).
  */
-export const UpdateCustomerRequest = CustomerInput.omit({ contact: true, kycStatus: true })
-  .extend({ contact: ContactPointsPatch, kycStatus: KycStatus })
+export const UpdateCustomerRequest = CustomerInput.omit({
+  contact: true,
+  segment: true,
+  branchId: true,
+  advisorId: true,
+})
+  .extend({ contact: ContactPointsPatch })
   .partial()
   .extend({ version: z.number().int().positive().optional() })
   .strict()
@@ -69,7 +78,10 @@ export type UpdateCustomerRequest = z.infer<typeof UpdateCustomerRequest>;
 export type ContactPointsPatch = z.infer<typeof ContactPointsPatch>;
 
 export const Customer = BaseRecord.extend(CustomerInput.shape)
-  .extend({ customerNumber: z.string().describe('Bank customer number, e.g. C0000012345.') })
+  .extend({
+    customerNumber: z.string().describe('Bank customer number, e.g. C0000012345.'),
+    kycStatus: KycStatus,
+  })
   .meta({ id: 'Customer' });
 export type Customer = z.infer<typeof Customer>;
 
@@ -87,3 +99,37 @@ export const CustomerSummary = Customer.pick({
   advisorId: true,
 }).meta({ id: 'CustomerSummary' });
 export type CustomerSummary = z.infer<typeof CustomerSummary>;
+
+/** Why a KYC decision was taken: kept in the customer's timeline with the decision. */
+const DecisionReason = z.string().trim().min(3).max(500);
+
+/** A KYC decision (compliance, or the branch manager for their branch), with its reason. */
+export const ChangeKycStatusRequest = z
+  .object({
+    status: KycStatus,
+    reason: DecisionReason,
+    version: z.number().int().positive().optional(),
+  })
+  .strict()
+  .meta({ id: 'ChangeKycStatusRequest' });
+export type ChangeKycStatusRequest = z.infer<typeof ChangeKycStatusRequest>;
+
+/**
+ * Who looks after the customer: segment, branch and assigned advisor. A branch manager assigns
+ * an advisor of the branch and sets the segment; moving a customer to another branch is an
+ * administrator's. `advisorId: null` leaves the customer without an assigned advisor.
+ */
+export const ReassignCustomerRequest = z
+  .object({
+    segment: Segment.optional(),
+    branchId: Id.optional(),
+    advisorId: Id.nullable().optional(),
+    version: z.number().int().positive().optional(),
+  })
+  .strict()
+  .refine((r) => r.segment !== undefined || r.branchId !== undefined || r.advisorId !== undefined, {
+    message: 'give at least one of segment, branchId or advisorId',
+    path: ['segment'],
+  })
+  .meta({ id: 'ReassignCustomerRequest' });
+export type ReassignCustomerRequest = z.infer<typeof ReassignCustomerRequest>;

@@ -2,14 +2,16 @@
 import * as z from 'zod';
 import { AuditRecord } from '../audit.ts';
 import { Id, PageQuery, pageOf } from '../common.ts';
-import { customerReaders, customerWriters } from '../roles.ts';
+import { customerEditors, customerReaders, customerWriters } from '../roles.ts';
 import type { RouteDefinition } from '../route-definition.ts';
 import { Consents, UpdateConsentsRequest } from './consent.ts';
 import {
+  ChangeKycStatusRequest,
   CreateCustomerRequest,
   Customer,
   CustomerParams,
   CustomerSummary,
+  ReassignCustomerRequest,
   UpdateCustomerRequest,
 } from './customer.ts';
 import { Customer360 } from './customer-360.ts';
@@ -61,8 +63,8 @@ export const customerRoutes = [
     method: 'PATCH',
     path: '/v1/customers/{customerId}',
     context: 'customers',
-    summary: 'Update a customer file',
-    roles: customerReaders,
+    summary: "Update a customer's details (audited)",
+    roles: customerEditors,
     params: CustomerParams,
     body: UpdateCustomerRequest,
     response: { status: 200, body: Customer },
@@ -84,10 +86,34 @@ export const customerRoutes = [
     path: '/v1/customers/{customerId}/consents',
     context: 'customers',
     summary: 'Record consent changes per channel and purpose',
-    roles: customerReaders,
+    roles: customerEditors,
     params: CustomerParams,
     body: UpdateConsentsRequest,
     response: { status: 200, body: Consents },
+    concurrency: true,
+  },
+  {
+    id: 'changeKycStatus',
+    method: 'PUT',
+    path: '/v1/customers/{customerId}/kyc',
+    context: 'customers',
+    summary: 'Record a KYC decision with its reason (compliance, or the branch manager)',
+    roles: ['compliance_officer', 'branch_manager'],
+    params: CustomerParams,
+    body: ChangeKycStatusRequest,
+    response: { status: 200, body: Customer },
+    concurrency: true,
+  },
+  {
+    id: 'reassignCustomer',
+    method: 'PUT',
+    path: '/v1/customers/{customerId}/assignment',
+    context: 'customers',
+    summary: "Change a customer's segment, assigned advisor or (administrators) branch",
+    roles: ['branch_manager', 'admin'],
+    params: CustomerParams,
+    body: ReassignCustomerRequest,
+    response: { status: 200, body: Customer },
     concurrency: true,
   },
   {
@@ -95,7 +121,7 @@ export const customerRoutes = [
     method: 'GET',
     path: '/v1/customers/{customerId}/audit',
     context: 'customers',
-    summary: 'Who read this customer file, when and why',
+    summary: 'Who read or changed this customer file, when and why',
     roles: ['admin'],
     params: CustomerParams,
     query: PageQuery,

@@ -5,10 +5,12 @@ import { CustomerCreated } from './customer-created.ts';
 import { CustomerUpdated } from './customer-updated.ts';
 import { IdentityLinked } from './identity-linked.ts';
 import { IdentityUnlinked } from './identity-unlinked.ts';
+import { KycStatusChanged } from './kyc-status-changed.ts';
 
 export const domainEvents = [
   CustomerCreated,
   CustomerUpdated,
+  KycStatusChanged,
   ConsentChanged,
   IdentityLinked,
   IdentityUnlinked,

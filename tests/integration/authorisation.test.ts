@@ -1,7 +1,9 @@
 /**
- * Every route of the route table, for every role: the refusal (403) where the role is not
- * listed, the grant where it is, and 401 without a token. The samples below must cover every
- * route, so a new route cannot ship without its authorisation test.
+ * Every route of the route table, for every role: the refusal (403) where the role may not call
+ * it, the grant where it may, and 401 without a token. Who may call what is written below by
+ * hand, from the product's rules (DESIGN.md, security), not read from the route table it
+ * checks: a route whose roles drift from it fails here. The samples must cover every route, so
+ * a new route cannot ship without its authorisation test.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoWriteKeyId, demoWriteKeySecret } from '#local/seed/demo-write-key.ts';
@@ -62,6 +64,17 @@ const samples: Record<RouteId, (role: Role) => Sample> = {
     },
     headers: { 'if-match': '"1"' },
   }),
+  // Decisions and assignments that change nothing: each role's grant leaves the file as it is.
+  changeKycStatus: () => ({
+    path: `/v1/customers/${customer.id}/kyc`,
+    body: { status: customer.kycStatus, reason: 'Authorisation sample' },
+    headers: { 'if-match': '"1"' },
+  }),
+  reassignCustomer: () => ({
+    path: `/v1/customers/${customer.id}/assignment`,
+    body: { segment: customer.segment },
+    headers: { 'if-match': '"1"' },
+  }),
   listCustomerAudit: () => ({ path: `/v1/customers/${customer.id}/audit` }),
   listBranchCustomers: () => ({ path: `/v1/branches/${branchId}/customers` }),
   listAdvisorPortfolio: () => ({ path: `/v1/advisors/${advisorId}/customers` }),
@@ -108,11 +121,61 @@ const samples: Record<RouteId, (role: Role) => Sample> = {
   getQueryRun: () => ({ path: `/v1/analytics/runs/${encodeURIComponent(analyticsRunId)}` }),
 };
 
+// Who may call each route, by role: written by hand (A = advisor, M = branch manager, S = service
+// agent, C = compliance officer, K = marketer, N = analyst, D = admin).
+const grants: Record<RouteId, 'public' | 'writeKey' | string> = {
+  getOpenApi: 'public',
+  getMe: 'AMSCKND',
+  listBranches: 'AMSCKND',
+  createCustomer: 'AM....D',
+  searchCustomers: 'AMSC..D',
+  getCustomer: 'AMSC..D',
+  updateCustomer: 'AMS...D',
+  getCustomer360: 'AMSC..D',
+  updateConsents: 'AMS...D',
+  changeKycStatus: '.M.C...',
+  reassignCustomer: '.M....D',
+  listCustomerAudit: '......D',
+  listBranchCustomers: 'AMSC..D',
+  listAdvisorPortfolio: 'AMSC..D',
+  ingestEvents: 'writeKey',
+  createWriteKey: '......D',
+  listWriteKeys: '......D',
+  rotateWriteKey: '......D',
+  revokeWriteKey: '......D',
+  listEventSchemas: '.....ND',
+  registerEventSchema: '......D',
+  listIdentities: 'AMSC..D',
+  unlinkIdentity: '..S...D',
+  listSavedQueries: '.....N.',
+  runSavedQuery: '.....N.',
+  getQueryRun: '.....N.',
+};
+const letters: Record<Role, string> = {
+  advisor: 'A',
+  branch_manager: 'M',
+  service_agent: 'S',
+  compliance_officer: 'C',
+  marketer: 'K',
+  analyst: 'N',
+  admin: 'D',
+};
+const mayCall = (id: RouteId, role: Role) => grants[id].includes(letters[role]);
+
 const callerFor = (role: Role) =>
   role === 'advisor' || role === 'branch_manager' ? staffMember(role, branchId) : staffMember(role);
 
 describe.each(routes as readonly RouteDefinition[])('$method $path', (route) => {
   const sample = samples[route.id as RouteId];
+
+  it('has the roles the product grants', () => {
+    const expected = grants[route.id as RouteId];
+    if (expected === 'public' || expected === 'writeKey') expect(route.roles).toBe(expected);
+    else
+      expect([...route.roles].sort()).toEqual(
+        allRoles.filter((role) => mayCall(route.id as RouteId, role)).sort(),
+      );
+  });
 
   if (route.roles === 'public') {
     it('answers without a token', async () => {
@@ -140,7 +203,7 @@ describe.each(routes as readonly RouteDefinition[])('$method $path', (route) => 
     // Act
     const response = await api.request(route.method, path, { body, headers });
     // Assess: write-key routes ignore the user's token; the channel's key decides.
-    if (route.roles === 'writeKey' || (route.roles as readonly Role[]).includes(role)) {
+    if (route.roles === 'writeKey' || mayCall(route.id as RouteId, role)) {
       expect(response.status, JSON.stringify(response.body)).toBe(route.response.status);
     } else {
       expect(response.status).toBe(403);

@@ -259,7 +259,7 @@ describe('domain events', () => {
     const created = (await api.request<Customer>('POST', '/v1/customers', { body: newProspect('Evenement') }))
       .body;
     await api.request('PATCH', `/v1/customers/${created.id}`, {
-      body: { segment: 'mass_market', version: 1 },
+      body: { firstName: 'Zoély', version: 1 },
     });
     await api.request('PUT', `/v1/customers/${created.id}/consents`, {
       body: {

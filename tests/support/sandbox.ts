@@ -18,7 +18,8 @@ export type ApiClient = {
   request: <T = unknown>(
     method: string,
     path: string,
-    options?: { body?: unknown; headers?: Record<string, string> },
+    /** `rawBody` is sent as it is (for bodies JSON.stringify cannot make). */
+    options?: { body?: unknown; rawBody?: string; headers?: Record<string, string> },
   ) => Promise<ApiResponse<T>>;
 };
 
@@ -42,10 +43,13 @@ export const sandboxPerFile = () => {
         method,
         headers: {
           ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(options.body !== undefined || options.rawBody !== undefined
+            ? { 'content-type': 'application/json' }
+            : {}),
           ...options.headers,
         },
         ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+        ...(options.rawBody !== undefined ? { body: options.rawBody } : {}),
       });
       const text = await response.text();
       return {

@@ -1,14 +1,18 @@
 /**
- * Customer rules, pure: creating a customer, applying an update (what changed, the new
- * version), and the normalised name used by search (accents and case ignored).
+ * Customer rules, pure: creating a customer, applying an update of its details (what changed,
+ * the new version), a KYC decision, a reassignment (segment, branch, advisor), and the
+ * normalised name used by search (accents and case ignored). What the directory says about a
+ * branch or an advisor is handed in by the caller.
  */
 import type {
+  ChangeKycStatusRequest,
   ContactPointsPatch,
   CreateCustomerRequest,
   Customer,
+  ReassignCustomerRequest,
   UpdateCustomerRequest,
 } from '#schemas/customers/customer.ts';
-import type { Caller } from '#schemas/roles.ts';
+import type { Caller, Role } from '#schemas/roles.ts';
 import { Conflict, Forbidden, ValidationFailed } from '#shared/errors.ts';
 import { canSeeBranch } from '#shared/scope.ts';
 
@@ -29,6 +33,14 @@ export const searchName = (customer: Pick<Customer, 'lastName' | 'firstName'>): 
 /** E-mail addresses are compared without case. */
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
+/** What the directory says about the branch and advisor a customer is assigned to. */
+export type AssignmentFacts = {
+  /** Whether the branch exists. */
+  branchExists: boolean;
+  /** The staff member named as advisor, if one was named and exists. */
+  advisor?: { id: string; roles: readonly Role[]; branchId?: string };
+};
+
 /** Advisors and managers work within their branch; a customer outside it cannot be created there. */
 const assertBranchAllowed = (caller: Caller, branchId: string) => {
   if (!canSeeBranch(caller, branchId)) {
@@ -36,21 +48,41 @@ const assertBranchAllowed = (caller: Caller, branchId: string) => {
   }
 };
 
-/** A new customer from a creation request. */
-export const newCustomer = (
-  input: CreateCustomerRequest,
-  caller: Caller,
-  ids: { id: string; customerNumber: string },
-  now: string,
-): Customer => {
-  assertBranchAllowed(caller, input.branchId);
-  if (input.kind === 'professional' && !input.companyName) {
+/** The branch must exist, and a named advisor must be an advisor (or the manager) of that branch. */
+const assertAssignment = (branchId: string, advisorId: string | undefined, facts: AssignmentFacts) => {
+  if (!facts.branchExists) {
+    throw new ValidationFailed([{ field: 'branchId', message: 'no branch has this id' }]);
+  }
+  if (advisorId === undefined) return;
+  const advisor = facts.advisor;
+  const advises = advisor?.roles.some((role) => role === 'advisor' || role === 'branch_manager');
+  if (!advisor || advisor.id !== advisorId || !advises || advisor.branchId !== branchId) {
+    throw new ValidationFailed([{ field: 'advisorId', message: 'no advisor of this branch has this id' }]);
+  }
+};
+
+const assertCompanyName = (customer: Pick<Customer, 'kind' | 'companyName'>) => {
+  if (customer.kind === 'professional' && !customer.companyName) {
     throw new ValidationFailed([
       { field: 'companyName', message: 'a professional customer needs a company name' },
     ]);
   }
+};
+
+/** A new customer from a creation request; its KYC status starts `pending`. */
+export const newCustomer = (
+  input: CreateCustomerRequest,
+  caller: Caller,
+  ids: { id: string; customerNumber: string },
+  facts: AssignmentFacts,
+  now: string,
+): Customer => {
+  assertBranchAllowed(caller, input.branchId);
+  assertAssignment(input.branchId, input.advisorId, facts);
+  assertCompanyName(input);
   return {
     ...input,
+    kycStatus: 'pending',
     id: ids.id,
     customerNumber: ids.customerNumber,
     createdAt: now,
@@ -71,43 +103,98 @@ const mergeContact = (current: Customer['contact'], patch: ContactPointsPatch): 
   );
 };
 
-/**
- * Applies a partial update read at `expectedVersion`. Returns the next state and the fields
- * that changed; a stale version is a `Conflict` carrying the current version.
- */
-export const applyUpdate = (
-  current: Customer,
-  patch: UpdateCustomerRequest,
-  caller: Caller,
-  expectedVersion: number,
-  now: string,
-): { next: Customer; changedFields: string[] } => {
+/** A stale version is a `Conflict` carrying the current version. */
+const assertVersion = (current: Customer, expectedVersion: number) => {
   if (current.version !== expectedVersion) {
     throw new Conflict(
       `This customer file changed since you read it (you read version ${expectedVersion}, it is now ${current.version}). Reload it and apply your change again.`,
       current.version,
     );
   }
-  const { version: _ignored, contact: contactPatch, ...rest } = patch;
-  const changes: Partial<Customer> = {
-    ...rest,
-    ...(contactPatch ? { contact: mergeContact(current.contact, contactPatch) } : {}),
-  };
-  if (changes.branchId !== undefined) assertBranchAllowed(caller, changes.branchId);
+};
+
+export type CustomerChange = { next: Customer; changedFields: string[] };
+
+/**
+ * The customer with `changes` applied (`null` removes a field): the fields that changed, and a
+ * new version only if something did.
+ */
+const withChanges = (
+  current: Customer,
+  changes: Record<string, unknown>,
+  caller: Caller,
+  now: string,
+): CustomerChange => {
   const changedFields = Object.entries(changes)
-    .filter(([field, value]) => value !== undefined && !same(value, current[field as keyof Customer]))
+    .filter(
+      ([field, value]) => value !== undefined && !same(value ?? undefined, current[field as keyof Customer]),
+    )
     .map(([field]) => field);
-  const next: Customer = {
-    ...current,
-    ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)),
-    updatedAt: now,
-    updatedBy: caller.id,
-    version: current.version + (changedFields.length > 0 ? 1 : 0),
-  };
-  if (next.kind === 'professional' && !next.companyName) {
-    throw new ValidationFailed([
-      { field: 'companyName', message: 'a professional customer needs a company name' },
-    ]);
+  if (changedFields.length === 0) return { next: current, changedFields };
+  const next = { ...current } as Record<string, unknown>;
+  for (const field of changedFields) {
+    if (changes[field] === null) delete next[field];
+    else next[field] = changes[field];
   }
-  return { next: changedFields.length > 0 ? next : current, changedFields };
+  return {
+    next: { ...(next as Customer), updatedAt: now, updatedBy: caller.id, version: current.version + 1 },
+    changedFields,
+  };
+};
+
+/** Applies a partial update of the customer's details read at `expectedVersion`. */
+export const applyUpdate = (
+  current: Customer,
+  patch: UpdateCustomerRequest,
+  caller: Caller,
+  expectedVersion: number,
+  now: string,
+): CustomerChange => {
+  assertVersion(current, expectedVersion);
+  const { version: _ignored, contact: contactPatch, ...rest } = patch;
+  const change = withChanges(
+    current,
+    { ...rest, ...(contactPatch ? { contact: mergeContact(current.contact, contactPatch) } : {}) },
+    caller,
+    now,
+  );
+  assertCompanyName(change.next);
+  return change;
+};
+
+/** A KYC decision read at `expectedVersion`; the same status again changes nothing. */
+export const applyKycDecision = (
+  current: Customer,
+  decision: ChangeKycStatusRequest,
+  caller: Caller,
+  expectedVersion: number,
+  now: string,
+): CustomerChange => {
+  assertVersion(current, expectedVersion);
+  return withChanges(current, { kycStatus: decision.status }, caller, now);
+};
+
+/**
+ * A reassignment read at `expectedVersion`. Only an administrator moves a customer to another
+ * branch; the advisor must belong to the (new) branch, and a move without a new advisor leaves
+ * the customer unassigned rather than with an advisor of the old branch.
+ */
+export const applyReassignment = (
+  current: Customer,
+  request: ReassignCustomerRequest,
+  caller: Caller,
+  facts: AssignmentFacts,
+  expectedVersion: number,
+  now: string,
+): CustomerChange => {
+  assertVersion(current, expectedVersion);
+  const branchId = request.branchId ?? current.branchId;
+  const moves = branchId !== current.branchId;
+  if (moves && !caller.roles.includes('admin')) {
+    throw new Forbidden('Only an administrator moves a customer to another branch.');
+  }
+  assertBranchAllowed(caller, branchId);
+  assertAssignment(branchId, request.advisorId ?? undefined, facts);
+  const advisorId = request.advisorId !== undefined ? request.advisorId : moves ? null : undefined;
+  return withChanges(current, { segment: request.segment, branchId, advisorId }, caller, now);
 };

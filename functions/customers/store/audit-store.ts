@@ -30,7 +30,11 @@ export const listAudit = async (customerId: string, cursor: string | undefined, 
       ExpressionAttributeValues: { ':pk': customerPk(customerId) },
       ScanIndexForward: false,
       Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor),
+      ExclusiveStartKey: decodeCursor(cursor, {
+        keyNames: ['pk', 'sk'],
+        partitionKey: 'pk',
+        partition: customerPk(customerId),
+      }),
     }),
   );
   const nextCursor = encodeCursor(result.LastEvaluatedKey);

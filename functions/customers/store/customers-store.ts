@@ -10,7 +10,7 @@ import { Customer, CustomerSummary } from '#schemas/customers/customer.ts';
 import { type Holding, Holding as HoldingSchema } from '#schemas/customers/holding.ts';
 import { type TimelineEntry, TimelineEntry as TimelineSchema } from '#schemas/customers/timeline.ts';
 import { documents } from '#shared/clients/dynamodb.ts';
-import { decodeCursor, encodeCursor } from '#shared/cursor.ts';
+import { type CursorScope, decodeCursor, encodeCursor } from '#shared/cursor.ts';
 import { tableName } from '#shared/env.ts';
 import { Conflict } from '#shared/errors.ts';
 import type { OutboxEvent } from '#shared/outbox.ts';
@@ -82,13 +82,28 @@ export const lookupItems = (customer: Customer) =>
 const summaries = (items: Record<string, unknown>[] | undefined) =>
   (items ?? []).map((item) => CustomerSummary.parse(item));
 
+/** The query a page's cursor belongs to: the table's keys plus those of the index it reads. */
+const cursorScope = (input: Omit<QueryCommandInput, 'TableName'>): CursorScope => {
+  const index = input.IndexName;
+  return {
+    keyNames: index ? ['pk', 'sk', `${index}pk`, `${index}sk`] : ['pk', 'sk'],
+    partitionKey: index ? `${index}pk` : 'pk',
+    partition: String(input.ExpressionAttributeValues?.[':pk']),
+  };
+};
+
 const queryPage = async (
   input: Omit<QueryCommandInput, 'TableName'>,
   cursor: string | undefined,
   limit: number,
 ) => {
   const result = await documents.send(
-    new QueryCommand({ ...input, TableName: table(), Limit: limit, ExclusiveStartKey: decodeCursor(cursor) }),
+    new QueryCommand({
+      ...input,
+      TableName: table(),
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, cursorScope(input)),
+    }),
   );
   const nextCursor = encodeCursor(result.LastEvaluatedKey);
   return { items: summaries(result.Items), ...(nextCursor ? { nextCursor } : {}) };
@@ -281,12 +296,25 @@ export const listByBranch = (branchId: string, cursor: string | undefined, limit
     limit,
   );
 
-export const listByAdvisor = (advisorId: string, cursor: string | undefined, limit: number) =>
+/**
+ * An advisor's portfolio; with `branchId`, only its customers of that branch (the caller's
+ * scope: a customer moved to another branch leaves the list even if still assigned).
+ */
+export const listByAdvisor = (
+  advisorId: string,
+  branchId: string | undefined,
+  cursor: string | undefined,
+  limit: number,
+) =>
   queryPage(
     {
       IndexName: 'gsi2',
       KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': `ADVISOR#${advisorId}` },
+      ExpressionAttributeValues: {
+        ':pk': `ADVISOR#${advisorId}`,
+        ...(branchId ? { ':branch': branchId } : {}),
+      },
+      ...(branchId ? { FilterExpression: 'branchId = :branch' } : {}),
     },
     cursor,
     limit,

@@ -9,7 +9,7 @@ import {
 } from '@aws-lambda-powertools/idempotency';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Problem } from '#schemas/common.ts';
-import { Conflict, RelaisError, Unprocessable, ValidationFailed } from '../errors.ts';
+import { Conflict, RelaisError, ServiceUnavailable, Unprocessable, ValidationFailed } from '../errors.ts';
 import { logger } from '../observability.ts';
 
 const problemType = (status: number) => `https://relais.example/problems/${status}`;
@@ -22,6 +22,8 @@ const translate = (error: unknown): unknown => {
   if (error instanceof IdempotencyValidationError) {
     return new Unprocessable('This Idempotency-Key was already used with a different request body.');
   }
+  // @middy/core's early timeout (shortly before Lambda's own): the caller may retry.
+  if (error instanceof Error && error.name === 'TimeoutError') return new ServiceUnavailable();
   // @middy/http-router answers unknown routes with an http-errors style 404.
   if (error instanceof Error && (error as { statusCode?: number }).statusCode === 404) {
     return new RelaisError(404, 'Not found', 'No such route.');
@@ -51,7 +53,10 @@ export const problemResponse = (error: unknown, instance: string): APIGatewayPro
   }
   return {
     statusCode: problem.status,
-    headers: { 'content-type': 'application/problem+json' },
+    headers: {
+      'content-type': 'application/problem+json',
+      ...(known instanceof ServiceUnavailable ? { 'retry-after': String(known.retryAfterSeconds) } : {}),
+    },
     body: JSON.stringify(problem),
   };
 };

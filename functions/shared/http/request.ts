@@ -24,16 +24,63 @@ export const validate = <S extends z.ZodType>(schema: S, value: unknown, prefix?
   return result.data;
 };
 
-/** The JSON body, or `undefined` when there is none. */
+/** Deepest nesting of objects and arrays a body may have; no route needs more than a few levels. */
+export const maxBodyDepth = 16;
+
+/** How deeply `text` nests objects and arrays (brackets inside strings do not count). */
+const nestingDepth = (text: string): number => {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return deepest;
+};
+
+/**
+ * The JSON body, or `undefined` when there is none. Refused with a 400: invalid JSON, nesting
+ * deeper than `maxBodyDepth` (it would exhaust the stack of whatever walks it next, such as the
+ * idempotency hash), and text that is not valid Unicode (a lone UTF-16 surrogate cannot be
+ * stored or sent on).
+ */
 export const jsonBody = (event: APIGatewayProxyEventV2, maxKB = defaultMaxBodyKB): unknown => {
   if (!event.body) return undefined;
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   if (Buffer.byteLength(text) > maxKB * 1024) throw new PayloadTooLarge(maxKB * 1024);
+  if (nestingDepth(text) > maxBodyDepth) {
+    throw new ValidationFailed([
+      { field: 'body', message: `the body nests objects and arrays deeper than ${maxBodyDepth} levels` },
+    ]);
+  }
+  let badText: string | undefined;
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text, (key, value) => {
+      if (
+        badText === undefined &&
+        (!key.isWellFormed() || (typeof value === 'string' && !value.isWellFormed()))
+      ) {
+        badText = key;
+      }
+      return value;
+    });
   } catch {
     throw new ValidationFailed([{ field: 'body', message: 'the body is not valid JSON' }]);
   }
+  if (badText !== undefined) {
+    throw new ValidationFailed([
+      { field: badText || 'body', message: 'the text holds an invalid character (a lone UTF-16 surrogate)' },
+    ]);
+  }
+  return parsed;
 };
 
 /**

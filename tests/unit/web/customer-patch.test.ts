@@ -67,7 +67,6 @@ describe('buildCustomerPatch', () => {
       lastName: 'Durand',
       city: 'Lyon',
       postalCode: '69002',
-      kycStatus: 'to_review' as const,
     };
 
     // Act
@@ -77,7 +76,6 @@ describe('buildCustomerPatch', () => {
     expect(patch).toEqual({
       lastName: 'Durand',
       address: { line1: '3 rue de la Paix', postalCode: '69002', city: 'Lyon', country: 'FR' },
-      kycStatus: 'to_review',
     });
   });
 });

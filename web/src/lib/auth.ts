@@ -35,6 +35,7 @@ const knownRoles: readonly Role[] = [
   'advisor',
   'branch_manager',
   'service_agent',
+  'compliance_officer',
   'marketer',
   'analyst',
   'admin',

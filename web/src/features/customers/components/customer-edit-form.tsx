@@ -29,15 +29,6 @@ export type CustomerEditFormProps = {
   reloading: boolean;
 };
 
-const segments: readonly Customer['segment'][] = [
-  'mass_market',
-  'affluent',
-  'private_banking',
-  'professional',
-  'young',
-];
-const kycStatuses: readonly Customer['kycStatus'][] = ['pending', 'verified', 'to_review', 'rejected'];
-
 const draftKey = (customer: Customer) => `relais.draft.${customer.id}.${customer.version}`;
 
 const restoreDraft = (customer: Customer): CustomerDraft => {
@@ -205,34 +196,6 @@ export const CustomerEditForm = ({ customer, onReload, reloading }: CustomerEdit
           {text('city', { autoComplete: 'off' })}
         </div>
       </fieldset>
-      <fieldset>
-        <legend>{e.relationship}</legend>
-        <div className="field-row">
-          <FormField id="segment" label={e.segment} error={messageFor('segment')}>
-            {(control) => (
-              <select {...control} value={draft.segment} onChange={set('segment')}>
-                {segments.map((segment) => (
-                  <option key={segment} value={segment}>
-                    {t.enums.segment[segment]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField id="kycStatus" label={e.kycStatus} error={messageFor('kycStatus')}>
-            {(control) => (
-              <select {...control} value={draft.kycStatus} onChange={set('kycStatus')}>
-                {kycStatuses.map((status) => (
-                  <option key={status} value={status}>
-                    {t.enums.kycStatus[status]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-        </div>
-      </fieldset>
-
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={mutation.isPending || conflict}>
           {mutation.isPending ? e.saving : e.save}

@@ -15,8 +15,6 @@ export type CustomerDraft = {
   line2: string;
   postalCode: string;
   city: string;
-  segment: Customer['segment'];
-  kycStatus: Customer['kycStatus'];
 };
 export type DraftField = keyof CustomerDraft;
 export type CustomerPatch = Omit<UpdateCustomerRequest, 'version'>;
@@ -32,8 +30,6 @@ export const draftFromCustomer = (customer: Customer): CustomerDraft => ({
   line2: customer.address?.line2 ?? '',
   postalCode: customer.address?.postalCode ?? '',
   city: customer.address?.city ?? '',
-  segment: customer.segment,
-  kycStatus: customer.kycStatus,
 });
 
 const compact = <T extends Record<string, unknown>>(value: T): T =>
@@ -77,8 +73,6 @@ export const buildCustomerPatch = (customer: Customer, draft: CustomerDraft): Cu
     }
   }
 
-  if (draft.segment !== customer.segment) patch.segment = draft.segment;
-  if (draft.kycStatus !== customer.kycStatus) patch.kycStatus = draft.kycStatus;
   return patch;
 };
 
@@ -109,8 +103,6 @@ const apiFieldToDraft: Record<string, DraftField> = {
   'address.line2': 'line2',
   'address.postalCode': 'postalCode',
   'address.city': 'city',
-  segment: 'segment',
-  kycStatus: 'kycStatus',
 };
 
 /** The form field an API error's `field` (e.g. `contact.email`, `/contact/email`) points at. */

@@ -1,0 +1,28 @@
+/** The 360° file in one read of the customer's item collection (audited). */
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { Route } from '#schemas/routes.ts';
+import { getStaffMember } from '#shared/directory.ts';
+import type { RouteHandler } from '#shared/http/api.ts';
+import { metrics } from '#shared/observability.ts';
+import { recordAccess } from '../audit/record-access.ts';
+import { getCustomerFile } from '../store/customers-store.ts';
+import { inScope } from './visible-customer.ts';
+
+export const getCustomer360: RouteHandler<Route<'getCustomer360'>> = async ({
+  params,
+  caller,
+  accessReason,
+}) => {
+  const file = await inScope(
+    caller,
+    await getCustomerFile(params.customerId),
+    (found) => found.customer,
+    accessReason,
+  );
+  const [advisor] = await Promise.all([
+    file.customer.advisorId ? getStaffMember(file.customer.advisorId) : undefined,
+    recordAccess(caller, file.customer.id, 'customer.read360', accessReason),
+  ]);
+  metrics.addMetric('CustomerFilesRead', MetricUnit.Count, 1);
+  return { ...file, ...(advisor ? { advisor: { id: advisor.id, name: advisor.name } } : {}) };
+};

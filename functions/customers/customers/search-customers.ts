@@ -1,0 +1,24 @@
+/**
+ * Finds customers by name prefix (within the caller's branch unless they see every branch), or
+ * by e-mail, phone or customer number (exact; results outside the scope are left out).
+ */
+import type { Route } from '#schemas/routes.ts';
+import type { RouteHandler } from '#shared/http/api.ts';
+import { canSeeBranch, seesAllBranches } from '#shared/scope.ts';
+import { normaliseName } from '../domain/customer.ts';
+import { lookup, searchByName } from '../store/customers-store.ts';
+
+export const searchCustomers: RouteHandler<Route<'searchCustomers'>> = async ({ query, caller }) => {
+  const scope = seesAllBranches(caller) ? undefined : caller.branchId;
+  if (query.q) {
+    if (!seesAllBranches(caller) && !caller.branchId) return { items: [] };
+    return searchByName(normaliseName(query.q), scope, query.cursor, query.limit);
+  }
+  const [kind, value] = query.email
+    ? (['email', query.email] as const)
+    : query.phone
+      ? (['phone', query.phone] as const)
+      : (['number', query.number ?? ''] as const);
+  const found = await lookup(kind, value);
+  return { items: found.filter((customer) => canSeeBranch(caller, customer.branchId)) };
+};
