@@ -71,8 +71,17 @@ export const queues = {
   lakeIntake: { visibilityTimeout: 360, maxReceiveCount: 5 },
   /** Channel events of known customers, for their timeline. */
   timelineIntake: { visibilityTimeout: 180, maxReceiveCount: 5 },
-  /** Stream records the publisher could not put on the bus after its retries. */
-  publisherFailures: { visibilityTimeout: 30, maxReceiveCount: 3 },
+  /**
+   * Domain events the stream publisher could not put on the bus, with their item image: the
+   * republisher tries each again 5 times, 3 minutes apart (an outage of up to ~15 minutes loses
+   * nothing), then the DLQ, which the alarm watches and `npm run redrive` replays.
+   */
+  publisherFailures: { visibilityTimeout: 180, maxReceiveCount: 5 },
+  /**
+   * Stream batches Lambda gave up on (retries or record age exhausted): where they were in the
+   * stream, not their data, which can be read back from the stream for its 24 hours.
+   */
+  streamFailures: { visibilityTimeout: 30, maxReceiveCount: 3 },
 } as const satisfies Record<string, QueueDeclaration>;
 export type QueueName = keyof typeof queues;
 
@@ -89,6 +98,12 @@ export type RuleDeclaration = {
   };
   target: { queue: QueueName };
 };
+
+/**
+ * How EventBridge delivers to every rule's queue: retried for a day, then into that queue's DLQ
+ * (where `npm run redrive` takes it back into the queue). Campaign rules use the same.
+ */
+export const ruleDelivery = { retryAttempts: 185, maxEventAgeSeconds: 24 * 60 * 60 } as const;
 
 /** Static rules (campaign rules are created at run time by the campaign API, not here). */
 export const rules = {
@@ -223,6 +238,14 @@ export const functions = {
     memoryMB: 512,
     timeoutSeconds: 30,
     putsEvents: true,
+    sendsTo: ['publisherFailures'],
+  },
+  eventRepublisher: {
+    entry: 'functions/platform/event-republisher.ts',
+    description: 'Puts on the bus again the domain events the stream publisher parked',
+    memoryMB: 256,
+    timeoutSeconds: 30,
+    putsEvents: true,
   },
 } as const satisfies Record<string, FunctionDeclaration>;
 export type FunctionName = keyof typeof functions;
@@ -234,7 +257,9 @@ export type EventSourceMapping =
       function: FunctionName;
       batchSize: number;
       maxRetries: number;
-      /** Where records go once retries are exhausted. */
+      /** Records older than this are given up on (to `onFailure`) unread; -1 for none. */
+      maxRecordAgeSeconds: number;
+      /** Where records go once retries or their age are exhausted. */
       onFailure: QueueName;
     }
   | {
@@ -252,7 +277,15 @@ export const eventSourceMappings = [
     function: 'streamPublisher',
     batchSize: 100,
     maxRetries: 10,
-    onFailure: 'publisherFailures',
+    maxRecordAgeSeconds: 6 * 60 * 60,
+    onFailure: 'streamFailures',
+  },
+  {
+    kind: 'queue',
+    queue: 'publisherFailures',
+    function: 'eventRepublisher',
+    batchSize: 10,
+    maxBatchingWindowSeconds: 0,
   },
   // Large batches with a window: fewer, bigger lake files (compaction handles the rest).
   {

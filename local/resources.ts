@@ -59,6 +59,7 @@ import {
   type QueueName,
   queues,
   type RuleDeclaration,
+  ruleDelivery,
   rules,
   type SecretName,
   secrets,
@@ -377,8 +378,9 @@ const ensureRule = async (
   client: EventBridgeClient,
   busName: string,
   rule: PlannedRule,
-  queueArn: string,
+  queue: { arn: string; dlqArn: string },
 ) => {
+  const queueArn = queue.arn;
   const pattern = JSON.stringify(rule.pattern);
   let arn: string | undefined;
   try {
@@ -408,7 +410,17 @@ const ensureRule = async (
       new PutTargetsCommand({
         Rule: rule.name,
         EventBusName: busName,
-        Targets: [{ Id: 'queue', Arn: queueArn }],
+        Targets: [
+          {
+            Id: 'queue',
+            Arn: queueArn,
+            DeadLetterConfig: { Arn: queue.dlqArn },
+            RetryPolicy: {
+              MaximumRetryAttempts: ruleDelivery.retryAttempts,
+              MaximumEventAgeInSeconds: ruleDelivery.maxEventAgeSeconds,
+            },
+          },
+        ],
       }),
     );
     if (answer.FailedEntryCount) {
@@ -521,7 +533,7 @@ export const provisionSandbox = async (
   const ruleArnsByQueue = new Map<QueueName, string[]>();
   for (const rule of Object.values(plan.rules)) {
     const queue = provisionedQueues[rule.targetQueue];
-    const arn = await ensureRule(clients.eventBridge, plan.bus.name, rule, queue.arn);
+    const arn = await ensureRule(clients.eventBridge, plan.bus.name, rule, queue);
     ruleArnsByQueue.set(rule.targetQueue, [...(ruleArnsByQueue.get(rule.targetQueue) ?? []), arn]);
   }
   for (const [key, ruleArns] of ruleArnsByQueue) {

@@ -181,6 +181,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
             handler,
             batchSize: mapping.batchSize,
             maxRetries: mapping.maxRetries,
+            maxRecordAgeSeconds: mapping.maxRecordAgeSeconds,
+            bisectOnError: true,
             timeoutSeconds: fn.timeoutSeconds,
             startingPosition: emulator.kind === 'moto' || freshData ? 'TRIM_HORIZON' : 'LATEST',
             // Like Lambda's on-failure destination: a record of the batch, not the data itself.

@@ -13,12 +13,8 @@ import { analyticsRoutes } from '#schemas/analytics/routes.ts';
 import { NotFound } from '#shared/errors.ts';
 import { httpApi, withStatus } from '#shared/http/api.ts';
 import { logger, metrics } from '#shared/observability.ts';
-import {
-  awaitExecution,
-  type EngineName,
-  type ExecutionState,
-  engineFromEnvironment,
-} from './engines/index.ts';
+import { engineFromEnvironment } from './engines/from-environment.ts';
+import { awaitExecution, type EngineName, type ExecutionState } from './engines/index.ts';
 import { bindParameters, describeSavedQuery, savedQueries } from './queries/catalogue.ts';
 
 /** How long a request waits for its query before answering 202 (API Gateway allows 30 s). */

@@ -3,7 +3,7 @@
  * it from another customer if need be) and undoing a link. Each change is one transaction with
  * its domain events, which reach the bus from the table stream and show in the timelines.
  */
-import { getCustomer } from '#functions/customers/store/customers-store.ts';
+import { getCustomer } from '#functions/customers/access.ts';
 import type { IdentityLink } from '#schemas/channels/identity.ts';
 import type { Channel } from '#schemas/channels/write-key.ts';
 import { IdentityLinked } from '#schemas/events/identity-linked.ts';

@@ -11,6 +11,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { ChannelEvent, type IngestRequest, type IngestResponse } from '#schemas/channels/channel-event.ts';
 import type { WriteKeyCaller } from '#schemas/channels/write-key.ts';
 import type { ChannelEventV1 } from '#schemas/events/channel-event.ts';
+import { entrySize, maxEntryBytes, putOnBus } from '#shared/bus.ts';
 import { logger, metrics } from '#shared/observability.ts';
 import { secretValue } from '#shared/secrets.ts';
 import { stitchCustomers } from './domain/identity.ts';
@@ -19,14 +20,13 @@ import {
   consentlessCounterKey,
   correctedOccurredAt,
   ingestAnswer,
-  maxEntryBytes,
   messageIdOf,
   type Outcome,
   type Refusal,
   withoutConsent,
 } from './domain/ingest.ts';
 import { linkVisitor } from './identity-links.ts';
-import { busEntry, busEntrySize, putOnBus } from './store/channel-bus.ts';
+import { busEntry } from './store/channel-bus.ts';
 import { customEventValidator } from './store/event-schemas-store.ts';
 import { linkedCustomers } from './store/identity-store.ts';
 import { claimMessages, countWithoutConsent, markDone, releaseClaim } from './store/ingest-store.ts';
@@ -199,7 +199,7 @@ export const ingestEvents = async (
     .filter((p) => !withoutConsent(p.event))
     .map((p) => ({ ...p, entry: busEntry(p.detail) }))
     .filter((p) => {
-      if (busEntrySize(p.entry) <= maxEntryBytes) return true;
+      if (entrySize(p.entry) <= maxEntryBytes) return true;
       outcomes[p.index] = {
         kind: 'refused',
         refusal: {

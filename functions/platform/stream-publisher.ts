@@ -1,79 +1,73 @@
 /**
  * Puts domain events on the bus from the table stream: the second half of "no dual writes".
  * A handler writes an item carrying an `event` attribute in the same transaction as its change;
- * this function publishes each such INSERT, ten entries per PutEvents call, retrying entries
- * that failed. What still fails is reported as a partial batch failure from the first failed
- * record on, so Lambda retries in order and, when retries run out, sends the records to the
- * on-failure queue: nothing is lost, nothing is reordered.
+ * this function publishes each such INSERT through the one bus publisher (`#shared/bus.ts`,
+ * which retries failed entries). A record still not published is parked, with its image, on the
+ * `publisherFailures` queue, where the republisher tries again for several minutes (an
+ * EventBridge outage loses nothing) before its DLQ, alarmed and redriven by `npm run redrive`.
+ * Only records that could be neither published nor parked are reported as batch item failures;
+ * Lambda then retries from the first of them (bisecting the batch, up to its retry limit).
  */
-
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { eventBridge } from '#shared/clients/eventbridge.ts';
-import { eventBusName } from '#shared/env.ts';
+import { putOnBus } from '#shared/bus.ts';
+import { sqs } from '#shared/clients/sqs.ts';
+import { queueUrl } from '#shared/env.ts';
 import { logger, metrics } from '#shared/observability.ts';
-import type { OutboxEvent } from '#shared/outbox.ts';
+import { outboxEntry, type StreamImage } from './outbox-entry.ts';
 
-/** PutEvents accepts at most 10 entries per call. */
-const entriesPerCall = 10;
-const attemptsPerEntry = 3;
+/** What a parked message holds: the record's place in the stream and its new image. */
+export type ParkedRecord = { sequenceNumber: string; newImage: StreamImage };
 
-type Pending = { record: DynamoDBRecord; entry: PutEventsRequestEntry };
+const imageOf = (record: DynamoDBRecord) =>
+  record.eventName === 'INSERT' ? (record.dynamodb?.NewImage as StreamImage | undefined) : undefined;
 
-const outboxEntry = (record: DynamoDBRecord): PutEventsRequestEntry | undefined => {
-  if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) return undefined;
-  const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
-  const event = item.event as OutboxEvent | undefined;
-  if (!event) return undefined;
-  return {
-    EventBusName: eventBusName(),
-    Source: event.source,
-    DetailType: event.detailType,
-    Detail: JSON.stringify(event.detail),
-    Time: new Date(String(event.detail.occurredAt)),
-  };
-};
-
-/** Puts the entries; answers those that still failed after the retries. */
-const putAll = async (pending: Pending[]): Promise<Set<Pending>> => {
-  const failed = new Set<Pending>();
-  for (let start = 0; start < pending.length; start += entriesPerCall) {
-    let chunk = pending.slice(start, start + entriesPerCall);
-    for (let attempt = 1; chunk.length > 0 && attempt <= attemptsPerEntry; attempt++) {
-      try {
-        const result = await eventBridge.send(new PutEventsCommand({ Entries: chunk.map((p) => p.entry) }));
-        chunk = chunk.filter((_, index) => result.Entries?.[index]?.ErrorCode);
-      } catch (error) {
-        logger.warn('PutEvents failed', { error: error as Error, attempt });
-      }
-      if (chunk.length > 0 && attempt < attemptsPerEntry)
-        await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+/** Sends the records to the parking queue, ten per call; answers those that could not be sent. */
+const park = async (records: DynamoDBRecord[]): Promise<DynamoDBRecord[]> => {
+  const unparked: DynamoDBRecord[] = [];
+  for (let start = 0; start < records.length; start += 10) {
+    const chunk = records.slice(start, start + 10);
+    try {
+      const result = await sqs.send(
+        new SendMessageBatchCommand({
+          QueueUrl: queueUrl('publisherFailures'),
+          Entries: chunk.map((record, index) => ({
+            Id: String(index),
+            MessageBody: JSON.stringify({
+              sequenceNumber: record.dynamodb?.SequenceNumber ?? '',
+              newImage: imageOf(record) ?? {},
+            } satisfies ParkedRecord),
+          })),
+        }),
+      );
+      for (const failure of result.Failed ?? []) unparked.push(chunk[Number(failure.Id)]!);
+    } catch (error) {
+      logger.error('could not park unpublished records', { error: error as Error });
+      unparked.push(...chunk);
     }
-    for (const p of chunk) failed.add(p);
   }
-  return failed;
+  return unparked;
 };
 
 export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   const pending = event.Records.flatMap((record) => {
-    const entry = outboxEntry(record);
+    const image = imageOf(record);
+    const entry = image && outboxEntry(image);
     return entry ? [{ record, entry }] : [];
   });
-  const failed = await putAll(pending);
-  metrics.addMetric('EventsPublished', MetricUnit.Count, pending.length - failed.size);
+  const failed = await putOnBus(pending.map((p) => p.entry));
+  const unpublished = pending.filter((_, index) => failed.has(index)).map((p) => p.record);
+  metrics.addMetric('EventsPublished', MetricUnit.Count, pending.length - unpublished.length);
+  const unparked = unpublished.length > 0 ? await park(unpublished) : [];
+  metrics.addMetric('EventsParked', MetricUnit.Count, unpublished.length - unparked.length);
   metrics.publishStoredMetrics();
-  if (failed.size === 0) return { batchItemFailures: [] };
-  // A stream is ordered: retry from the first failure, including what came after it.
-  const firstFailed = event.Records.indexOf(pending.find((p) => failed.has(p))!.record);
-  logger.error('events not published; the batch will be retried from the first failure', {
-    failed: failed.size,
-  });
+  if (unparked.length > 0) {
+    logger.error('events neither published nor parked; Lambda retries the batch from the first', {
+      failed: unparked.length,
+    });
+  }
   return {
-    batchItemFailures: event.Records.slice(firstFailed).map((record) => ({
-      itemIdentifier: record.dynamodb?.SequenceNumber ?? '',
-    })),
+    batchItemFailures: unparked.map((record) => ({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' })),
   };
 };

@@ -297,7 +297,7 @@ export class RelaisFunction extends NodejsFunction {
    */
   consumeTableStream(
     table: ITable,
-    options: { batchSize: number; maxRetries: number; onFailure: IQueue },
+    options: { batchSize: number; maxRetries: number; maxRecordAgeSeconds: number; onFailure: IQueue },
   ): void {
     if (!table.tableStreamArn) throw new Error(`Table ${table.node.path} has no stream to consume`);
     this.addToRolePolicy(
@@ -312,6 +312,9 @@ export class RelaisFunction extends NodejsFunction {
       startingPosition: StartingPosition.TRIM_HORIZON,
       batchSize: options.batchSize,
       retryAttempts: options.maxRetries,
+      ...(options.maxRecordAgeSeconds === -1
+        ? {}
+        : { maxRecordAge: Duration.seconds(options.maxRecordAgeSeconds) }),
       bisectBatchOnError: true,
       reportBatchItemFailures: true,
       onFailure: new SqsDlq(options.onFailure),

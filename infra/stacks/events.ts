@@ -7,7 +7,7 @@ import { EventBus, type EventPattern, Match, Rule } from 'aws-cdk-lib/aws-events
 import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { bus, type QueueName, queues, type RuleDeclaration, rules } from '../declaration.ts';
+import { bus, type QueueName, queues, type RuleDeclaration, ruleDelivery, rules } from '../declaration.ts';
 
 /** How long a message that failed every receive stays in its DLQ for inspection and redrive. */
 export const dlqRetention = Duration.days(14);
@@ -83,7 +83,13 @@ export class Messaging extends Construct {
           description: declared.description,
           eventPattern: eventPattern(declared.pattern),
         });
-        rule.addTarget(new SqsQueue(this.queues[declared.target.queue]));
+        rule.addTarget(
+          new SqsQueue(this.queues[declared.target.queue], {
+            deadLetterQueue: this.deadLetterQueues[declared.target.queue],
+            retryAttempts: ruleDelivery.retryAttempts,
+            maxEventAge: Duration.seconds(ruleDelivery.maxEventAgeSeconds),
+          }),
+        );
         return [name, rule];
       }),
     );

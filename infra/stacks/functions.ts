@@ -66,6 +66,7 @@ export class Functions extends Construct {
         fn.consumeTableStream(props.tables[mapping.table], {
           batchSize: mapping.batchSize,
           maxRetries: mapping.maxRetries,
+          maxRecordAgeSeconds: mapping.maxRecordAgeSeconds,
           onFailure: props.queues[mapping.onFailure],
         });
       } else {

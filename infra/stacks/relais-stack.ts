@@ -1,5 +1,5 @@
 /**
- * The Relais stack: composes storage, lake, secrets, messaging, functions, auth, API and web,
+ * The Relais stack: composes storage, lake, secrets, messaging, functions, alarms, auth, API and web,
  * all built from `infra/declaration.ts` and `schemas/routes.ts`.
  */
 import { existsSync } from 'node:fs';
@@ -9,6 +9,7 @@ import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { BucketName } from '../declaration.ts';
+import { Alarms } from './alarms.ts';
 import { Api } from './api.ts';
 import { Auth, spaScopes } from './auth.ts';
 import { Messaging } from './events.ts';
@@ -62,6 +63,7 @@ export class RelaisStack extends Stack {
   readonly auth: Auth;
   readonly api: Api;
   readonly web: WebHosting;
+  readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, props: RelaisStackProps = {}) {
     super(scope, id, props);
@@ -86,6 +88,11 @@ export class RelaisStack extends Stack {
       buckets: this.buckets,
       secrets: this.secrets.secrets,
       lakeQueries: this.lake.queryTarget,
+    });
+    this.alarms = new Alarms(this, 'Alarms', {
+      deadLetterQueues: this.messaging.deadLetterQueues,
+      giveUpQueues: { streamFailures: this.messaging.queues.streamFailures },
+      functions: this.compute.functions,
     });
 
     this.web = new WebHosting(this, 'Web', {
@@ -119,6 +126,10 @@ export class RelaisStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'LakeBucket', { value: this.lake.bucket.bucketName });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      description: 'Subscribe the operators here: every DLQ, function error and throttle raises an alarm',
+      value: this.alarms.topic.topicArn,
+    });
     new CfnOutput(this, 'IdentityKeyArn', {
       description:
         "The key the bank's login service signs identity tokens with (grant it read, and on the KMS key decrypt)",

@@ -36,6 +36,10 @@ export type StreamPollerOptions = {
   batchSize: number;
   /** Retries of a failing batch before its records go to `onFailure`; -1 retries forever. */
   maxRetries: number;
+  /** Records older than this go to `onFailure` unread by the handler; -1 for no limit. @default -1 */
+  maxRecordAgeSeconds?: number;
+  /** Split a batch whose invocation failed as a whole in two, and retry the halves. @default false */
+  bisectOnError?: boolean;
   /** The function's timeout: a longer invocation fails the batch. */
   timeoutSeconds: number;
   /** In the context's `memoryLimitInMB`. @default 1024 */
@@ -119,9 +123,20 @@ type ShardState = {
 
 const errorName = (error: unknown) => (error as { name?: string } | null)?.name ?? '';
 
+/** The records older than `maxAgeSeconds` (by their approximate creation time), and the others. */
+export const byRecordAge = (records: DynamoDBRecord[], maxAgeSeconds: number, nowMs: number) => {
+  const tooOld = (record: DynamoDBRecord) =>
+    maxAgeSeconds !== -1 &&
+    record.dynamodb?.ApproximateCreationDateTime !== undefined &&
+    nowMs / 1000 - record.dynamodb.ApproximateCreationDateTime > maxAgeSeconds;
+  return { expired: records.filter(tooOld), fresh: records.filter((record) => !tooOld(record)) };
+};
+
 /**
  * Starts reading a DynamoDB stream for a handler with the semantics of Lambda's DynamoDB
- * Streams event-source mapping (ReportBatchItemFailures on, no bisection).
+ * Streams event-source mapping: ReportBatchItemFailures on, retries from the first failed
+ * record, bisection of a batch that failed as a whole, a maximum record age, and the
+ * on-failure destination.
  */
 export const startStreamPoller = (options: StreamPollerOptions): Poller => {
   if (!Number.isInteger(options.batchSize) || options.batchSize < 1 || options.batchSize > 10_000) {
@@ -184,6 +199,17 @@ export const startStreamPoller = (options: StreamPollerOptions): Poller => {
     };
   };
 
+  /** Hands records to the on-failure destination; if even that fails they are lost, as on AWS. */
+  const giveUp = async (records: DynamoDBRecord[], error: Error) => {
+    try {
+      await options.onFailure({ records, error });
+    } catch (failure) {
+      onError(
+        new Error(`${label}: onFailure failed; ${records.length} record(s) dropped`, { cause: failure }),
+      );
+    }
+  };
+
   /** Reads one shard to its end (or until stop), in order, one batch at a time. */
   const readShard = async (shard: ShardState) => {
     while (!stopping && shard.parentId && shards.get(shard.parentId)?.finished === false)
@@ -192,6 +218,8 @@ export const startStreamPoller = (options: StreamPollerOptions): Poller => {
     let checkpoint: string | undefined;
     /** The batch being retried: the sequence number it starts at, and its retries so far. */
     let retry: { from: string; attempts: number } | undefined;
+    /** Records per read: the batch size, or half the last batch after a whole failure (bisection). */
+    let limit = options.batchSize;
     let iterator: string | undefined;
     const reposition = async () => {
       iterator = checkpoint
@@ -234,9 +262,7 @@ export const startStreamPoller = (options: StreamPollerOptions): Poller => {
       const startedAt = ++tick;
       let answer: { Records?: StreamsRecord[]; NextShardIterator?: string };
       try {
-        answer = await streams.send(
-          new GetRecordsCommand({ ShardIterator: iterator, Limit: options.batchSize }),
-        );
+        answer = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: limit }));
       } catch (error) {
         if (!(await recover(error))) break;
         continue;
@@ -250,12 +276,22 @@ export const startStreamPoller = (options: StreamPollerOptions): Poller => {
         continue;
       }
       shard.emptySince = undefined;
-      const records = raw.map((record) => toEventRecord(record, streamArn));
+      const read = raw.map((record) => toEventRecord(record, streamArn));
+      const { expired, fresh: records } = byRecordAge(read, options.maxRecordAgeSeconds ?? -1, Date.now());
+      if (expired.length > 0) {
+        await giveUp(expired, new Error(`${expired.length} record(s) older than the maximum record age`));
+      }
+      if (records.length === 0) {
+        checkpoint = read.at(-1)?.dynamodb?.SequenceNumber;
+        iterator = answer.NextShardIterator;
+        continue;
+      }
       const first = records[0]?.dynamodb?.SequenceNumber ?? '';
       const attempts = retry?.from === first ? retry.attempts : 0;
       const failure = await invoke(records);
       if (!failure) {
         retry = undefined;
+        limit = options.batchSize;
         checkpoint = records.at(-1)?.dynamodb?.SequenceNumber;
         iterator = answer.NextShardIterator;
         continue;
@@ -270,21 +306,16 @@ export const startStreamPoller = (options: StreamPollerOptions): Poller => {
         }),
       );
       if (options.maxRetries !== -1 && used >= options.maxRetries) {
-        try {
-          await options.onFailure({ records: failure.failed, error: failure.error });
-        } catch (error) {
-          onError(
-            new Error(`${label}: onFailure failed; ${failure.failed.length} record(s) dropped`, {
-              cause: error,
-            }),
-          );
-        }
+        await giveUp(failure.failed, failure.error);
         retry = undefined;
+        limit = options.batchSize;
         checkpoint = records.at(-1)?.dynamodb?.SequenceNumber;
         iterator = answer.NextShardIterator;
         continue;
       }
       retry = { from: retryFrom, attempts: used + 1 };
+      const failedWhole = failure.firstFailed === 0 && failure.failed.length === records.length;
+      if (options.bisectOnError && failedWhole && records.length > 1) limit = Math.ceil(records.length / 2);
       await sleep(retryBackoffMs(used + 1), stopSignal.signal);
       // Lambda re-reads from the checkpoint, so the retried batch may take in newer records.
       while (!stopping) {

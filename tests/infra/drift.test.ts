@@ -53,6 +53,7 @@ type CfnMapping = {
   FunctionName: Ref;
   BatchSize: number;
   MaximumRetryAttempts?: number;
+  MaximumRecordAgeInSeconds?: number;
   MaximumBatchingWindowInSeconds?: number;
   DestinationConfig?: { OnFailure: { Destination: GetAtt } };
 };
@@ -230,6 +231,7 @@ describe('the CDK stack and the sandbox plan agree on', () => {
             function: fn,
             batchSize: mapping.BatchSize,
             maxRetries: mapping.MaximumRetryAttempts ?? -1,
+            maxRecordAgeSeconds: mapping.MaximumRecordAgeInSeconds ?? -1,
             onFailure: keyOf(queues, onFailure) as QueueName,
           };
         }

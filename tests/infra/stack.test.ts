@@ -262,11 +262,12 @@ describe('functions', () => {
       FunctionName: { Ref: logicalIdOf(stack.compute.functions.streamPublisher) },
       BatchSize: 100,
       MaximumRetryAttempts: 10,
+      MaximumRecordAgeInSeconds: 21600,
       BisectBatchOnFunctionError: true,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       DestinationConfig: {
         OnFailure: {
-          Destination: { 'Fn::GetAtt': [logicalIdOf(stack.messaging.queues.publisherFailures), 'Arn'] },
+          Destination: { 'Fn::GetAtt': [logicalIdOf(stack.messaging.queues.streamFailures), 'Arn'] },
         },
       },
     });

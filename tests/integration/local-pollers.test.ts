@@ -540,6 +540,41 @@ describe('stream poller', () => {
     expect(failures[0]?.records.map(keyOf)).toEqual(['x', 'boom']);
     expect(failures[0]?.error.message).toBe('boom');
   });
+  it('bisects a batch that fails as a whole, so the records before a poison one get through', async () => {
+    // Prepare
+    const { TableName, streamArn } = await createStreamTable('bisected');
+    for (const key of ['a', 'b', 'c', 'poison']) await put(TableName, key, 1);
+    const handled: string[] = [];
+    const failures: StreamFailure[] = [];
+    const poller = track(
+      startStreamPoller({
+        streamArn,
+        functionName: 'bisected',
+        handler: async (event: DynamoDBStreamEvent) => {
+          if (event.Records.some((r) => keyOf(r) === 'poison')) throw new Error('poison');
+          handled.push(...event.Records.map(keyOf));
+        },
+        batchSize: 4,
+        maxRetries: 4,
+        bisectOnError: true,
+        timeoutSeconds: 10,
+        startingPosition: 'TRIM_HORIZON',
+        onFailure: async (failure) => {
+          failures.push(failure);
+        },
+        onError: () => {},
+      }),
+    );
+
+    // Act
+    await until(() => failures.length === 1, 'onFailure');
+    await poller.idle();
+
+    // Assess: a, b, c handled once each; only the poison record given up on.
+    expect(handled).toEqual(['a', 'b', 'c']);
+    expect(failures[0]?.records.map(keyOf)).toEqual(['poison']);
+  });
+
   it('treats a batchItemFailures naming no record of the batch as a failure of the whole batch', async () => {
     // Prepare
     const { TableName, streamArn } = await createStreamTable('unknown-id');

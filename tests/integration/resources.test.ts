@@ -166,6 +166,9 @@ describe('provisionSandbox', () => {
       AUDIT_TABLE_NAME: `${prefix}-audit`,
       IDEMPOTENCY_TABLE_NAME: `${prefix}-idempotency`,
     });
-    expect(publisher).toEqual({ EVENT_BUS_NAME: `${prefix}-relais` });
+    expect(publisher).toEqual({
+      EVENT_BUS_NAME: `${prefix}-relais`,
+      PUBLISHER_FAILURES_QUEUE_URL: expect.stringMatching(new RegExp(`/${prefix}-publisherFailures$`)),
+    });
   });
 });

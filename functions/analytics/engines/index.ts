@@ -71,25 +71,6 @@ export const awaitExecution = async (
 /** Which engine the environment asks for: `QUERY_ENGINE`, Athena unless it says `duckdb`. */
 export const engineName = (): EngineName => (process.env.QUERY_ENGINE === 'duckdb' ? 'duckdb' : 'athena');
 
-const engines = new Map<EngineName, Promise<QueryEngine>>();
-
-/**
- * The engine of this environment, created once: Athena in the workgroup `ATHENA_WORKGROUP` on
- * the Glue database `GLUE_DATABASE`, or DuckDB over the lake bucket `LAKE_BUCKET_NAME` mirrored
- * on disk (loaded on demand, so that a Lambda bundle never needs it).
- */
-export const engineFromEnvironment = (name: EngineName = engineName()): Promise<QueryEngine> => {
-  let engine = engines.get(name);
-  if (!engine) {
-    engine =
-      name === 'duckdb'
-        ? import('./duckdb.ts').then((m) => m.duckdbEngineFromEnvironment())
-        : import('./athena.ts').then((m) => m.athenaEngineFromEnvironment());
-    engines.set(name, engine);
-  }
-  return engine;
-};
-
 /** Trino's name for an engine's column type, so both engines describe results alike. */
 export const normaliseType = (type: string): string => {
   const t = type.toLowerCase();

@@ -1,5 +1,5 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { eventItem } from '#functions/customers/store/customers-store.ts';
+import { eventItem } from '#functions/customers/access.ts';
 import { IdentityLink } from '#schemas/channels/identity.ts';
 import { documents } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/env.ts';

@@ -16,7 +16,7 @@
  * Ingest table: message-id claims `MSG#<channel>#<messageId>` and counters of events without
  * consent `NOCONSENT#<day>#<channel>#<type>`.
  */
-export { customerPk, profileSk, timelineSk } from '#functions/customers/store/keys.ts';
+export { customerPk, profileSk, timelineSk } from '#functions/customers/access.ts';
 
 export const writeKeysPk = 'WRITEKEYS';
 export const writeKeySk = (id: string) => `WRITEKEY#${id}`;

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  backoffMs,
   claimOutcome,
   correctedOccurredAt,
   ingestAnswer,
-  maxEntryBytes,
   messageIdOf,
-  putEventsChunks,
   withoutConsent,
 } from '#functions/channels/domain/ingest.ts';
+import { backoffMs, maxEntryBytes, putEventsChunks } from '#shared/bus.ts';
 
 const receivedAt = new Date('2026-11-23T10:00:00.000Z');
 
