@@ -1,11 +1,13 @@
 /**
  * The AWS emulator of the sandbox and the tests. `AWS_ENDPOINT_URL` wins when it is set and
  * answers (LocalStack, AWS Emulator, any compatible endpoint); otherwise moto runs in server
- * mode on a free loopback port (through `moto_server.py`), installed with pip only if Python
- * cannot import it.
+ * mode on a free loopback port (through `moto_server.py`): the machine's moto if it has one,
+ * else the pinned one of `local/requirements-emulator.txt` in the project's `.venv`.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export type Emulator = {
@@ -48,17 +50,57 @@ const answers = async (url: string): Promise<boolean> => {
   }
 };
 
-const ensureMotoInstalled = () => {
-  const probe = spawnSync('python3', ['-c', 'import moto.server, flask_cors'], { stdio: 'ignore' });
-  if (probe.status === 0) return;
-  const install = spawnSync('python3', ['-m', 'pip', 'install', '--quiet', 'moto[server]'], {
+const root = fileURLToPath(new URL('..', import.meta.url));
+/** The moto the launcher is written for (`moto_server.py` patches its internals). */
+const requirements = join(root, 'local', 'requirements-emulator.txt');
+const pinnedMoto = readFileSync(requirements, 'utf8').match(/==([\d.]+)/)?.[1] ?? '';
+/** The project's own Python environment, made only when the machine's Python lacks moto. */
+const venv = join(root, '.venv');
+const venvPython = join(venv, 'bin', 'python');
+
+/** The moto version `python` imports, or undefined when it cannot import moto's server. */
+const motoVersion = (python: string): string | undefined => {
+  const probe = spawnSync(
+    python,
+    ['-W', 'ignore', '-c', 'import moto, moto.server, flask_cors; print(moto.__version__)'],
+    { encoding: 'utf8' },
+  );
+  return probe.status === 0 ? probe.stdout.trim() : undefined;
+};
+
+const failInstall = (step: string): never => {
+  throw new Error(
+    `moto ${pinnedMoto} is not installed and ${step} failed. Install it (pip install -r local/requirements-emulator.txt), or set AWS_ENDPOINT_URL to an emulator.`,
+  );
+};
+
+/**
+ * The Python that runs moto: the project's `.venv` if it has moto, else the machine's
+ * `python3` if it has it, else a new `.venv` (seeing the machine's packages) into which the
+ * pinned moto is installed; stock Debian refuses a system-wide pip install, a venv does not.
+ * Another moto than the pinned one is used with a warning (the launcher's fixes may not fit).
+ */
+const motoPython = (): string => {
+  const candidates = existsSync(venvPython) ? [venvPython, 'python3'] : ['python3'];
+  for (const python of candidates) {
+    const version = motoVersion(python);
+    if (!version) continue;
+    if (version !== pinnedMoto) {
+      process.stderr.write(`Note: moto ${version} found; Relais is tested with moto ${pinnedMoto}.\n`);
+    }
+    return python;
+  }
+  process.stderr.write(`Installing moto ${pinnedMoto} into .venv (first start only)…\n`);
+  if (
+    spawnSync('python3', ['-m', 'venv', '--system-site-packages', venv], { stdio: 'inherit' }).status !== 0
+  ) {
+    failInstall('creating .venv (on Debian: apt-get install python3-venv)');
+  }
+  const install = spawnSync(venvPython, ['-m', 'pip', 'install', '--quiet', '-r', requirements], {
     stdio: 'inherit',
   });
-  if (install.status !== 0) {
-    throw new Error(
-      'moto is not installed and `pip install "moto[server]"` failed; install it, or set AWS_ENDPOINT_URL',
-    );
-  }
+  if (install.status !== 0 || !motoVersion(venvPython)) failInstall('pip install into .venv');
+  return venvPython;
 };
 
 const waitUntilHealthy = async (url: string, child: ChildProcess, timeoutMs: number) => {
@@ -79,11 +121,11 @@ export const startEmulator = async (options: { port?: number } = {}): Promise<Em
     if (!(await answers(given))) throw new Error(`AWS_ENDPOINT_URL=${given} does not answer`);
     return { endpoint: given, kind: 'external', stop: async () => {} };
   }
-  ensureMotoInstalled();
+  const python = motoPython();
   const port = options.port ?? (await freePort());
   // moto's own server, started through a launcher that fixes a slowness of its EventBridge.
-  const launcher = fileURLToPath(new URL('./moto_server.py', import.meta.url));
-  const child = spawn('python3', [launcher, '-H', '127.0.0.1', '-p', String(port)], {
+  const launcher = join(root, 'local', 'moto_server.py');
+  const child = spawn(python, [launcher, '-H', '127.0.0.1', '-p', String(port)], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, MOTO_ALLOW_NONEXISTENT_REGION: 'true' },
     // Its own process group: a Ctrl-C in the terminal must not stop the emulator before the

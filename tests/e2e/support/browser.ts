@@ -2,17 +2,24 @@
  * Headless Chromium for the browser tests, the sign-in through the issuer's page as a user
  * does it, and screenshots kept as test artifacts in `test-results/e2e/`.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { StaffMember } from '#local/seed/staff.ts';
 
 const artifacts = fileURLToPath(new URL('../../../test-results/e2e/', import.meta.url));
 
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
 /** Chromium as installed on the machine, with what a CI box without a display needs. */
-export const launchBrowser = (): Promise<Browser> =>
-  chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+export const launchBrowser = (): Promise<Browser> => {
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `The browser tests need Chromium at ${executablePath}: install it (Debian: apt-get install chromium), or point CHROMIUM_PATH at a Chromium or Chrome binary.`,
+    );
+  }
+  return chromium.launch({
+    executablePath,
     headless: true,
     args: [
       '--no-sandbox',
@@ -24,6 +31,7 @@ export const launchBrowser = (): Promise<Browser> =>
       '--disable-sync',
     ],
   });
+};
 
 /** Saves a full-page screenshot as `test-results/e2e/<name>.png`. */
 export const screenshot = async (page: Page, name: string): Promise<void> => {
