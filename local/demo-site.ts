@@ -27,7 +27,7 @@ export type DemoSiteOptions = {
    * What the bank's login service does at login: an identity token for the customer, which the
    * page passes to the tracker's `identify`.
    */
-  identityToken: (customerId: string) => Promise<string>;
+  identityToken: (customerId: string, anonymousId: string) => Promise<string>;
   /** Customers of the demo bank the login accepts (the sandbox's seeded count). @default 2000 */
   customers?: number;
 };
@@ -184,13 +184,15 @@ export const startDemoSite = async (options: DemoSiteOptions): Promise<DemoSite>
   const serve = async (request: IncomingMessage, response: ServerResponse) => {
     const path = new URL(request.url ?? '/', 'http://demo').pathname;
     if (request.method === 'POST' && path === '/api/connexion') {
-      const body = (await readJson(request)) as { identifiant?: unknown } | undefined;
+      const body = (await readJson(request)) as { identifiant?: unknown; visiteur?: unknown } | undefined;
       const identifier = typeof body?.identifiant === 'string' ? body.identifiant.trim().toLowerCase() : '';
+      const visitor = typeof body?.visiteur === 'string' ? body.visiteur : '';
       const session = customers.byIdentifier.get(identifier);
       if (!session) {
         return send(response, 404, 'application/json', JSON.stringify({ message: 'Numéro client inconnu' }));
       }
-      const identityToken = await options.identityToken(session.customerId);
+      // As the bank's login service would: the token names the customer and the device.
+      const identityToken = await options.identityToken(session.customerId, visitor);
       return send(response, 200, 'application/json', JSON.stringify({ ...session, identityToken }));
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {

@@ -52,7 +52,7 @@ export type Sandbox = {
   /** An ID token for a demo user, without the browser flow (tests with many callers). */
   idToken: (username: string) => Promise<string>;
   /** What the bank's login service gives a customer's device at login (`at`: now by default). */
-  identityToken: (customerId: string, at?: Date) => Promise<string>;
+  identityToken: (customerId: string, anonymousId: string, at?: Date) => Promise<string>;
   /** Resolves when every poller has drained what is in its source (tests wait on it). */
   idle: () => Promise<void>;
   stop: () => Promise<void>;
@@ -150,8 +150,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     const { secretValue } = await import('#shared/secrets.ts');
     const { signIdentityToken } = await import('#functions/channels/domain/identity-token.ts');
     const identityKey = await secretValue('identityKey');
-    const identityToken = (customerId: string, at?: Date) =>
-      signIdentityToken({ customerId, key: identityKey, ...(at ? { now: at } : {}) });
+    const identityToken = (customerId: string, anonymousId: string, at?: Date) =>
+      signIdentityToken({ customerId, anonymousId, key: identityKey, ...(at ? { now: at } : {}) });
     const demoSite = await startDemoSite({
       port: ports.demoSite,
       apiUrl: api.url,

@@ -17,6 +17,7 @@ import { secretValue } from '#shared/secrets.ts';
 import { stitchCustomers } from './domain/identity.ts';
 import { checkIdentityToken } from './domain/identity-token.ts';
 import {
+  claimRetentionDays,
   consentlessCounterKey,
   correctedOccurredAt,
   ingestAnswer,
@@ -98,11 +99,11 @@ const countConsentless = async (events: { detail: ChannelEventV1 }[], now: Date)
 
 /**
  * The customer ids the batch proves: each event naming a customer with an identity token of that
- * customer, valid when it occurred (see `domain/identity-token.ts`). A login without a valid
+ * customer and device, valid when received (see `domain/identity-token.ts`). A login without a valid
  * token is refused for good; any other event keeps its place but not the customer it names
  * (it gets the one its visitor id is linked to, if any).
  */
-const provenCustomers = async (valid: Valid[], sentAt: string, receivedAt: Date) => {
+const provenCustomers = async (valid: Valid[], receivedAt: Date) => {
   const vouched = valid.filter((v) => v.event.customerId && v.event.identityToken);
   const proven = new Map<number, string>();
   const refusals: Refusal[] = [];
@@ -110,8 +111,8 @@ const provenCustomers = async (valid: Valid[], sentAt: string, receivedAt: Date)
   for (const { index, event } of vouched) {
     const check = await checkIdentityToken(event.identityToken!, {
       customerId: event.customerId!,
+      anonymousId: event.anonymousId,
       key,
-      occurredAt: new Date(correctedOccurredAt(event.timestamp, sentAt, receivedAt)),
       receivedAt,
     });
     if (check.ok) proven.set(index, event.customerId!);
@@ -155,8 +156,30 @@ export const ingestEvents = async (
     }
   }
 
+  // An event whose corrected time is out of range is refused for good: resending cannot fix it.
+  const occurredAt = new Map<number, string>();
+  const dated = valid.filter((v) => {
+    const at = correctedOccurredAt(v.event.timestamp, request.sentAt, receivedAt);
+    if (at) occurredAt.set(v.index, at);
+    else {
+      outcomes[v.index] = {
+        kind: 'refused',
+        refusal: {
+          index: v.index,
+          messageId: v.event.messageId,
+          reason: `the event happened more than ${claimRetentionDays} days before it was received (timestamp corrected with sentAt)`,
+          retryable: false,
+          errors: [
+            { field: 'timestamp', message: `must be within the ${claimRetentionDays} days before sending` },
+          ],
+        },
+      };
+    }
+    return at !== undefined;
+  });
+
   // Logins without a valid identity token are refused before anything is written or linked.
-  const verified = await provenCustomers(valid, request.sentAt, receivedAt);
+  const verified = await provenCustomers(dated, receivedAt);
   for (const refusal of verified.refusals) outcomes[refusal.index] = { kind: 'refused', refusal };
 
   const toLookUp = verified.events
@@ -182,7 +205,7 @@ export const ingestEvents = async (
       writeKeyId: writeKey.id,
       type: event.type,
       ...(event.type === 'custom' ? { name: event.name } : {}),
-      occurredAt: correctedOccurredAt(event.timestamp, request.sentAt, receivedAt),
+      occurredAt: occurredAt.get(v.index)!,
       receivedAt: receivedAt.toISOString(),
       sentAt: request.sentAt,
       anonymousId: event.anonymousId,

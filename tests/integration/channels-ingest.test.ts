@@ -61,7 +61,7 @@ const identify = async (
   messageId: uid('login'),
   type: 'identify',
   customerId,
-  identityToken: identityToken ?? (await sandbox().identityToken(customerId)),
+  identityToken: identityToken ?? (await sandbox().identityToken(customerId, anonymousId)),
   properties: { method: 'password' },
 });
 
@@ -201,6 +201,25 @@ describe('posting events', () => {
     expect(occurred).toBeGreaterThan(before - 62_000);
     expect(occurred).toBeLessThan(Date.now() - 58_000);
     expect(published!.context.ip).toMatch(/127\.0\.0\.1|::1/);
+  });
+
+  it('refuses for good an event older than a week once its clock is corrected, and takes the rest', async () => {
+    // Prepare: the device clock is right; one event is 8 days old, one was sent with an absurd clock.
+    const { key } = await newKey();
+    const visitor = uid('old');
+    const eightDaysAgo = new Date(Date.now() - 8 * 86_400_000).toISOString();
+    const old = pageView(visitor, { timestamp: eightDaysAgo });
+    const recent = pageView(visitor);
+    // Act
+    const answer = await post(key, [old, recent]);
+    const absurd = await post(key, [pageView(visitor)], '9999-12-31T00:00:00.000Z');
+    // Assess
+    expect(answer.status).toBe(207);
+    expect(answer.body.accepted).toEqual([recent.messageId]);
+    expect(answer.body.rejected.map((r) => [r.index, r.retryable, r.errors?.[0]?.field])).toEqual([
+      [0, false, 'timestamp'],
+    ]);
+    expect([absurd.status, absurd.body.rejected[0]?.retryable]).toEqual([207, false]);
   });
 
   it('refuses a malformed batch as a whole (400) and keeps nothing of it', async () => {
@@ -509,15 +528,25 @@ describe('identity stitching', () => {
     const { key } = await newKey();
     const visitor = uid('spoof');
     const { identityToken: _none, ...withoutToken } = await identify(visitor, first!.id);
-    const othersToken = await identify(visitor, first!.id, await sandbox().identityToken(second!.id));
+    const othersToken = await identify(
+      visitor,
+      first!.id,
+      await sandbox().identityToken(second!.id, visitor),
+    );
     const forged = await identify(
       visitor,
       first!.id,
-      `${(await sandbox().identityToken(first!.id)).slice(0, -4)}AAAA`,
+      `${(await sandbox().identityToken(first!.id, visitor)).slice(0, -4)}AAAA`,
+    );
+    // A token of the customer's own login, copied from the customer's device.
+    const copied = await identify(
+      visitor,
+      first!.id,
+      await sandbox().identityToken(first!.id, uid('victim')),
     );
     const namingTheCustomer = pageView(visitor, { customerId: first!.id });
     // Act
-    const answer = await post(key, [withoutToken, othersToken, forged, namingTheCustomer]);
+    const answer = await post(key, [withoutToken, othersToken, forged, copied, namingTheCustomer]);
     const identities = await (await as(advisor)).request<{ items: IdentityLink[] }>(
       'GET',
       `/v1/customers/${first!.id}/identities`,
@@ -529,8 +558,12 @@ describe('identity stitching', () => {
       [0, false, 'identityToken'],
       [1, false, 'identityToken'],
       [2, false, 'identityToken'],
+      [3, false, 'identityToken'],
     ]);
     expect(answer.body.rejected[1]?.errors?.[0]?.message).toBe('the identity token names another customer');
+    expect(answer.body.rejected[3]?.errors?.[0]?.message).toBe(
+      'the identity token was issued to another device',
+    );
     expect(identities.body.items.map((l) => l.anonymousId)).not.toContain(visitor);
     await watchBus(() => onBus([namingTheCustomer.messageId]).length === 1);
     expect(onBus([namingTheCustomer.messageId])[0]?.customerId).toBeUndefined();
@@ -540,15 +573,18 @@ describe('identity stitching', () => {
     // Prepare: the next page's events overtake the login, still in flight from the page before.
     const { key } = await newKey();
     const visitor = uid('overtaken');
-    const identityToken = await sandbox().identityToken(first!.id);
+    const identityToken = await sandbox().identityToken(first!.id, visitor);
     const early = pageView(visitor, { customerId: first!.id, identityToken });
+    // Expired before it was received, though the sender dates the event inside its validity.
+    const expiredAt = new Date(Date.now() - 3_600_000);
     const expired = pageView(visitor, {
       customerId: first!.id,
-      identityToken: await sandbox().identityToken(first!.id, new Date(Date.now() - 3_600_000)),
+      timestamp: new Date(expiredAt.getTime() + 60_000).toISOString(),
+      identityToken: await sandbox().identityToken(first!.id, visitor, expiredAt),
     });
     // Act
     const answer = await post(key, [early, expired]);
-    // Assess: both kept; only the one whose token was valid when it occurred names the customer.
+    // Assess: both kept; only the one whose token was valid when received names the customer.
     expect(answer.body.accepted).toEqual([early.messageId, expired.messageId]);
     await watchBus(() => onBus([early.messageId, expired.messageId]).length === 2);
     const byId = new Map(onBus([early.messageId, expired.messageId]).map((e) => [e.eventId, e]));

@@ -64,7 +64,7 @@ describe("a known customer's visit in the 360° file", () => {
       event('page_view', { path: '/' }, 10),
       event('identify', { method: 'password' }, 9, {
         customerId: customer.id,
-        identityToken: await sandbox().identityToken(customer.id, new Date(minutesAgo(9))),
+        identityToken: await sandbox().identityToken(customer.id, visitor, new Date(minutesAgo(9))),
       }),
       event('page_view', { path: '/espace-client' }, 8),
       event('page_view', { path: '/credit-immobilier' }, 7),

@@ -10,11 +10,19 @@ import type { ChannelEvent, IngestResponse } from '#schemas/channels/channel-eve
  * A device whose clock is an hour fast sends `sentAt` an hour ahead of the receive time, and
  * its timestamps are moved back by that hour. An event cannot have happened after it was
  * received: a result in the future (a clock that jumped while offline) is clamped to `receivedAt`.
+ * A result older than the claims are kept (`claimRetentionDays`: such an event could no longer
+ * be told from a resent one) or outside the dates JavaScript can hold is `undefined`: that event
+ * is refused for good, since sending it again cannot change its time.
  */
-export const correctedOccurredAt = (timestamp: string, sentAt: string, receivedAt: Date): string => {
+export const correctedOccurredAt = (
+  timestamp: string,
+  sentAt: string,
+  receivedAt: Date,
+): string | undefined => {
   const skew = receivedAt.getTime() - Date.parse(sentAt);
-  const corrected = Date.parse(timestamp) + skew;
-  return new Date(Math.min(corrected, receivedAt.getTime())).toISOString();
+  const corrected = Math.min(Date.parse(timestamp) + skew, receivedAt.getTime());
+  const oldest = receivedAt.getTime() - claimRetentionDays * 86_400_000;
+  return Number.isFinite(corrected) && corrected >= oldest ? new Date(corrected).toISOString() : undefined;
 };
 
 /** A claim on a message id in the ingest table: `pending` from the claim until the bus took the event. */

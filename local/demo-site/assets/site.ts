@@ -161,7 +161,7 @@ const setUpCustomerArea = () => {
     const response = await fetch('/api/connexion', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ identifiant: identifier }),
+      body: JSON.stringify({ identifiant: identifier, visiteur: tracker.visitorId() }),
     });
     if (!response.ok) {
       error.textContent = 'Numéro client inconnu. Essayez l’un des clients de démonstration.';

@@ -27,6 +27,18 @@ describe('clock skew', () => {
     );
   });
 
+  it('gives no time to an event older than the claims are kept, however its clocks say it', () => {
+    // Prepare: 8 days before receipt; the device clock is right.
+    const old = correctedOccurredAt('2026-11-15T09:00:00.000Z', '2026-11-23T10:00:00.000Z', receivedAt);
+    // A sentAt far in the future pushes a recent timestamp out of any date.
+    const absurd = correctedOccurredAt('2026-11-23T09:59:00.000Z', '+275000-01-01T00:00:00.000Z', receivedAt);
+    expect(old).toBeUndefined();
+    expect(absurd).toBeUndefined();
+    expect(correctedOccurredAt('2026-11-17T10:00:00.000Z', '2026-11-23T10:00:00.000Z', receivedAt)).toBe(
+      '2026-11-17T10:00:00.000Z',
+    );
+  });
+
   it('never dates an event after it was received', () => {
     expect(correctedOccurredAt('2026-11-23T12:00:00.000Z', '2026-11-23T10:00:00.000Z', receivedAt)).toBe(
       receivedAt.toISOString(),
