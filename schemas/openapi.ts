@@ -12,13 +12,22 @@ type JsonSchema = Record<string, unknown>;
 
 const problemStatuses: Record<number, string> = {
   400: 'Invalid request: `errors` names each offending field',
-  401: 'No valid token',
+  401: 'No valid write key',
   403: 'The role of the caller does not allow this',
   404: 'Not found, or outside the caller’s scope',
   409: 'Conflict: the record changed since it was read (`currentVersion`), or the same Idempotency-Key is in progress',
   413: 'Body too large',
   422: 'Idempotency-Key reused with another body',
   428: 'Update sent without the version read',
+  503: 'Not finished in time: retry after `Retry-After` seconds (a save may have been kept: read again first)',
+};
+
+/** What API Gateway itself answers, before any function: `{"message": "Unauthorized"}` and the like. */
+const gatewayError = {
+  type: 'object',
+  properties: { message: { type: 'string' } },
+  required: ['message'],
+  description: 'Answered by API Gateway itself (no token, body over 10 MB, no such route).',
 };
 
 /** Converts a schema, moving named sub-schemas (`.meta({ id })`) into `components`. */
@@ -48,7 +57,9 @@ const converter = () => {
     for (const [id, def] of Object.entries($defs ?? {})) components[id] = rewrite(def) as JsonSchema;
     const id = z.globalRegistry.get(schema)?.id;
     if (id) {
-      components[id] = rewrite(json) as JsonSchema;
+      // zod puts a named schema that refers to itself in $defs and answers a bare $ref to it:
+      // the definition is the one in $defs, never that reference.
+      if (!$defs?.[id]) components[id] = rewrite(json) as JsonSchema;
       return { $ref: `#/components/schemas/${id}` };
     }
     return rewrite(json) as JsonSchema;
@@ -105,11 +116,12 @@ export const openApiDocument = () => {
     const byWriteKey = route.roles === 'writeKey';
     const errorStatuses = [
       400,
-      ...(byWriteKey ? [401] : secured ? [401, 403] : []),
+      ...(byWriteKey ? [401] : secured ? [403] : []),
       ...(route.params ? [404] : []),
       ...(route.concurrency ? [409, 428] : []),
       ...(route.idempotent ? [409, 422] : []),
       ...(route.body ? [413] : []),
+      503,
     ];
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
@@ -161,9 +173,30 @@ export const openApiDocument = () => {
             {
               description: problemStatuses[status],
               content: { 'application/problem+json': { schema: problem } },
+              ...(status === 503 ? { headers: { 'Retry-After': { schema: { type: 'integer' } } } } : {}),
             },
           ]),
         ),
+        // The JWT authorizer's refusal comes from API Gateway, in its own shape.
+        ...(secured && !byWriteKey
+          ? {
+              401: {
+                description: 'No valid token (answered by API Gateway)',
+                content: { 'application/json': { schema: { $ref: '#/components/schemas/GatewayError' } } },
+              },
+            }
+          : {}),
+        ...(route.body
+          ? {
+              413: {
+                description: `Body too large: over the route's limit (problem) or API Gateway's 10 MB (its own shape)`,
+                content: {
+                  'application/problem+json': { schema: problem },
+                  'application/json': { schema: { $ref: '#/components/schemas/GatewayError' } },
+                },
+              },
+            }
+          : {}),
       },
     };
   }
@@ -178,7 +211,9 @@ export const openApiDocument = () => {
     servers: [{ url: '/' }],
     paths,
     components: {
-      schemas: Object.fromEntries(Object.entries(components).sort(([a], [b]) => a.localeCompare(b))),
+      schemas: Object.fromEntries(
+        Object.entries({ ...components, GatewayError: gatewayError }).sort(([a], [b]) => a.localeCompare(b)),
+      ),
       securitySchemes: {
         cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
         writeKey: { type: 'apiKey', in: 'header', name: 'X-Write-Key' },

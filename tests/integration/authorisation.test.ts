@@ -10,6 +10,7 @@ import { demoWriteKeyId, demoWriteKeySecret } from '#local/seed/demo-write-key.t
 import { allRoles, type Role } from '#schemas/roles.ts';
 import type { RouteDefinition } from '#schemas/route-definition.ts';
 import { type RouteId, routes } from '#schemas/routes.ts';
+import { contractViolation } from '../support/contract.ts';
 import { sandboxPerFile } from '../support/sandbox.ts';
 
 const { bank, as, anonymous, staffMember } = sandboxPerFile();
@@ -193,6 +194,8 @@ describe.each(routes as readonly RouteDefinition[])('$method $path', (route) => 
       const { path, body } = sample('admin');
       const response = await anonymous().request(route.method, path, { body });
       expect(response.status).toBe(401);
+      const answer = { status: 401, contentType: response.headers.get('content-type'), body: response.body };
+      expect(contractViolation(route.method, route.path, answer)).toBeUndefined();
     },
   );
 
@@ -203,6 +206,15 @@ describe.each(routes as readonly RouteDefinition[])('$method $path', (route) => 
     // Act
     const response = await api.request(route.method, path, { body, headers });
     // Assess: write-key routes ignore the user's token; the channel's key decides.
+    const answer = {
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      body: response.body,
+    };
+    expect(
+      contractViolation(route.method, route.path, answer),
+      'the answer keeps the published contract',
+    ).toBeUndefined();
     if (route.roles === 'writeKey' || mayCall(route.id as RouteId, role)) {
       expect(response.status, JSON.stringify(response.body)).toBe(route.response.status);
     } else {
