@@ -113,6 +113,16 @@ describe('10,000 events through the local API, with retries and duplicates', () 
       300_000,
     );
     const archived = performance.now();
+    // Before compaction (which would hide them), the raw files must hold no event twice: ingest
+    // put each accepted event on the bus once. Waits until nothing new arrives for longer than
+    // the archiver's batching window.
+    let beforeCompaction = await readPartition(sandbox().resources.buckets.lake, hour);
+    for (let quiet = 0; quiet < 25_000; quiet += 5_000) {
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      const now = await readPartition(sandbox().resources.buckets.lake, hour);
+      if (now.raw.length !== beforeCompaction.raw.length) quiet = -5_000;
+      beforeCompaction = now;
+    }
     // The hourly compaction, run now: it merges the hour's files and keeps each event once.
     const { handler: compact } = await import('#functions/analytics/lake-compactor.ts');
     await compact({ dt: hour.dt, hour: hour.hour });
@@ -130,6 +140,9 @@ describe('10,000 events through the local API, with retries and duplicates', () 
     // Assess: every valid event accepted, every malformed one refused, and the lake holds
     // the accepted ones once each, raw and curated.
     expect(outcome.accepted).toEqual(valid);
+    expect(beforeCompaction.raw.length, 'raw rows before compaction: each event put on the bus once').toBe(
+      valid.size,
+    );
     expect(outcome.refused.size).toBe(total - valid.size);
     expect(lake.rows).toHaveLength(valid.size);
     expect(idsOf(lake)).toEqual(valid);
