@@ -6,6 +6,7 @@
  * dropped: each caller decides what to do with it (release and refuse, park, retry the batch).
  */
 import { PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import { backoffMs } from './backoff.ts';
 import { eventBridge } from './clients/eventbridge.ts';
 import { logger } from './observability.ts';
 
@@ -52,14 +53,6 @@ export const putEventsChunks = <E>(entries: E[], sizeOf: (entry: E) => number, m
   if (current.length > 0) chunks.push(current);
   return chunks;
 };
-
-/** Backoff before retry `attempt` (1, 2…) of failed PutEvents entries: exponential, with full jitter. */
-export const backoffMs = (
-  attempt: number,
-  random: () => number = Math.random,
-  baseMs = 50,
-  capMs = 2_000,
-): number => Math.round(random() * Math.min(capMs, baseMs * 2 ** attempt));
 
 /** Tries per entry: the first and three retries (about 0.4 s at most of backoff in all). */
 const attempts = 4;

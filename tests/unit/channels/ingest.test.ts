@@ -6,7 +6,8 @@ import {
   messageIdOf,
   withoutConsent,
 } from '#functions/channels/domain/ingest.ts';
-import { backoffMs, maxEntryBytes, putEventsChunks } from '#shared/bus.ts';
+import { backoffMs } from '#shared/backoff.ts';
+import { maxEntryBytes, putEventsChunks } from '#shared/bus.ts';
 
 const receivedAt = new Date('2026-11-23T10:00:00.000Z');
 

@@ -1,21 +1,27 @@
 /**
- * `writeTogether` tells a lost race (a cancelled transaction) from a fault. DynamoDB is mocked
- * here; the stores' integration tests meet real cancellations on the emulator.
+ * `writeTogether` tells a lost race (a failed condition) from a passing failure (a concurrent
+ * transaction, throttling: retried, then 503) and from a defect. DynamoDB is mocked here; the
+ * stores' integration tests meet real cancellations on the emulator.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, test } from 'vitest';
+import { ServiceUnavailable } from '#shared/errors.ts';
 import { writeTogether } from '#shared/transactions.ts';
 
 const documents = mockClient(DynamoDBDocumentClient);
-const items = [{ Put: { TableName: 'main', Item: { pk: 'a', sk: 'b' } } }];
-const cancelled = (code: string) =>
+const items = [
+  { Put: { TableName: 'main', Item: { pk: 'a', sk: 'b' } } },
+  { Put: { TableName: 'main', Item: { pk: 'a', sk: 'c' } } },
+];
+const cancelled = (...codes: string[]) =>
   new TransactionCanceledException({
     message: 'Transaction cancelled',
     $metadata: {},
-    CancellationReasons: [{ Code: code }],
+    CancellationReasons: codes.map((Code) => ({ Code })),
   });
+const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
 
 beforeEach(() => documents.reset());
 
@@ -26,17 +32,37 @@ describe('writeTogether', () => {
     expect(documents.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems).toEqual(items);
   });
 
-  test('answers false when a condition failed or another transaction wrote the same items', async () => {
+  test('answers false, at once, when a condition failed: the caller lost a race', async () => {
+    documents.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None'));
+    expect(await writeTogether(items)).toBe(false);
+    expect(documents.commandCalls(TransactWriteCommand)).toHaveLength(1);
+  });
+
+  test('retries a transaction cancelled by a concurrent one or by throttling, with the same token', async () => {
     documents
       .on(TransactWriteCommand)
-      .rejectsOnce(cancelled('ConditionalCheckFailed'))
-      .rejectsOnce(cancelled('TransactionConflict'));
-    expect(await writeTogether(items)).toBe(false);
-    expect(await writeTogether(items)).toBe(false);
+      .rejectsOnce(cancelled('None', 'TransactionConflict'))
+      .rejectsOnce(throttled)
+      .resolves({});
+    expect(await writeTogether(items)).toBe(true);
+    const tokens = documents
+      .commandCalls(TransactWriteCommand)
+      .map((call) => call.args[0].input.ClientRequestToken);
+    expect(tokens).toHaveLength(3);
+    expect(new Set(tokens).size).toBe(1);
+  });
+
+  test('answers 503, having saved nothing, when the conflict outlasts the retries', async () => {
+    documents.on(TransactWriteCommand).rejects(cancelled('TransactionConflict', 'None'));
+    await expect(writeTogether(items)).rejects.toBeInstanceOf(ServiceUnavailable);
+    expect(documents.commandCalls(TransactWriteCommand)).toHaveLength(4);
   });
 
   test('throws any other error: a fault is not a lost race', async () => {
     documents.on(TransactWriteCommand).rejects(new Error('socket hang up'));
     await expect(writeTogether(items)).rejects.toThrow('socket hang up');
+    documents.reset();
+    documents.on(TransactWriteCommand).rejects(cancelled('ValidationError'));
+    await expect(writeTogether(items)).rejects.toThrow('Transaction cancelled');
   });
 });
