@@ -204,7 +204,7 @@ export const functions = {
     description: "Summarises known customers' channel events into their timeline",
     memoryMB: 512,
     timeoutSeconds: 30,
-    tables: { main: 'readWrite' },
+    tables: { main: 'readWrite', ingest: 'readWrite' },
   },
   lakeArchiver: {
     entry: 'functions/analytics/lake-archiver.ts',

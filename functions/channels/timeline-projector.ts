@@ -22,6 +22,7 @@ import {
   visitPlacement,
 } from './domain/activity.ts';
 import {
+  countedInVisit,
   customerExists,
   getVisit,
   getVisitPointer,
@@ -39,6 +40,8 @@ const processor = new BatchProcessor(EventType.SQS);
 const recordInVisit = async (event: ActivityEvent): Promise<void> => {
   const visitKey = visitKeyOf(event);
   for (let attempt = 0; attempt < visitAttempts; attempt++) {
+    // A redelivered event (or one whose write lost a race to its own copy) is counted already.
+    if (await countedInVisit(event.eventId)) return;
     const pointer = await getVisitPointer(event.customerId, visitKey);
     const placement = visitPlacement(pointer, event);
     if (placement === 'join' && pointer) {
@@ -46,14 +49,15 @@ const recordInVisit = async (event: ActivityEvent): Promise<void> => {
       if (current && !isFull(current.visit)) {
         const next = addToVisit(current.visit, event);
         if (!next) return;
-        if (await updateVisit(current, next, visitKey, true)) return;
+        if (await updateVisit(event.eventId, current, next, visitKey, true)) return;
         continue;
       }
       // The visit is full (or gone): a new one takes over the pointer.
-      if (await insertVisit(startVisit(event), visitKey, pointer, true)) return;
+      if (await insertVisit(event.eventId, startVisit(event), visitKey, pointer, true)) return;
       continue;
     }
-    if (await insertVisit(startVisit(event), visitKey, pointer, placement === 'newLatest')) return;
+    if (await insertVisit(event.eventId, startVisit(event), visitKey, pointer, placement === 'newLatest'))
+      return;
   }
   throw new Error(`visit of ${visitKey} kept changing under us; the record will be retried`);
 };

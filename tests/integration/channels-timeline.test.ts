@@ -50,6 +50,19 @@ const waitForFile = async (ready: (file: Customer360) => boolean, ms = 30_000) =
   return file;
 };
 
+/** An SQS record of the timeline queue carrying a channel event, as the rule delivers it. */
+const sqsRecord = (id: string, detail: ChannelEventV1): SQSEvent['Records'][number] => ({
+  messageId: id,
+  receiptHandle: id,
+  body: JSON.stringify({ source: 'relais.channels', 'detail-type': 'ChannelEvent', detail }),
+  attributes: {} as SQSEvent['Records'][number]['attributes'],
+  messageAttributes: {},
+  md5OfBody: '',
+  eventSource: 'aws:sqs',
+  eventSourceARN: 'arn:aws:sqs:eu-west-3:123456789012:test',
+  awsRegion: 'eu-west-3',
+});
+
 describe("a known customer's visit in the 360° file", () => {
   it('shows the visit summarised, the login and the simulation, beside the domain events', async () => {
     // Prepare
@@ -127,6 +140,44 @@ describe("a known customer's visit in the 360° file", () => {
     expect(file.timeline.filter((e) => e.type === 'Visit' && e.detail.sessionId === session)).toHaveLength(1);
   });
 
+  it('counts a late page without a session once when it is delivered again, and does not poison the queue', async () => {
+    // Prepare: a page view of two days ago (an offline queue), with no session: an earlier visit.
+    const { handler: projectTimeline } = await import('#functions/channels/timeline-projector.ts');
+    const occurredAt = new Date(Date.now() - 2 * 86_400_000).toISOString();
+    const detail: ChannelEventV1 = {
+      schemaVersion: 1,
+      eventId: `tl-${suffix}-late`,
+      channel: 'ios',
+      writeKeyId: 'wk-test',
+      type: 'screen_view',
+      occurredAt,
+      receivedAt: new Date().toISOString(),
+      sentAt: new Date().toISOString(),
+      anonymousId: `${visitor}-app`,
+      customerId: customer.id,
+      context: { consent: { analytics: true } },
+      properties: { name: 'Comptes' },
+    };
+    // Then the device's visit of today moves the visitor's visit on.
+    const today = { ...detail, eventId: `tl-${suffix}-today`, occurredAt: minutesAgo(2) };
+    const run = (id: string, event: ChannelEventV1) =>
+      projectTimeline({ Records: [sqsRecord(id, event)] }, lambdaContext('test', 30));
+    // Act: the late one delivered, today's, then the late one again (SQS is at least once).
+    const first = await run('late-1', detail);
+    const current = await run('today-1', today);
+    const again = await projectTimeline(
+      { Records: [sqsRecord('late-2', detail)] },
+      lambdaContext('test', 30),
+    );
+    // Assess
+    expect(first.batchItemFailures).toEqual([]);
+    expect(current.batchItemFailures).toEqual([]);
+    expect(again.batchItemFailures).toEqual([]);
+    const lateVisits = (await fileOf()).timeline.filter((entry) => entry.occurredAt === occurredAt);
+    expect(lateVisits).toHaveLength(1);
+    expect(lateVisits[0]?.detail.pages).toBe(1);
+  });
+
   it('counts a page once however often its message is processed', async () => {
     // Prepare: loaded now, so it reads the sandbox's environment as the sandbox's own copy does.
     const { handler: projectTimeline } = await import('#functions/channels/timeline-projector.ts');
@@ -146,17 +197,7 @@ describe("a known customer's visit in the 360° file", () => {
       context: { consent: { analytics: true } },
       properties: { path: '/contact' },
     };
-    const record = (id: string) => ({
-      messageId: id,
-      receiptHandle: id,
-      body: JSON.stringify({ source: 'relais.channels', 'detail-type': 'ChannelEvent', detail }),
-      attributes: {} as SQSEvent['Records'][number]['attributes'],
-      messageAttributes: {},
-      md5OfBody: '',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:eu-west-3:123456789012:test',
-      awsRegion: 'eu-west-3',
-    });
+    const record = (id: string) => sqsRecord(id, detail);
     // Act
     const firstRun = await projectTimeline(
       { Records: [record('m-1'), record('m-2')] },

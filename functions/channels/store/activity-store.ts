@@ -12,10 +12,29 @@ import { documents } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/env.ts';
 import { writeTogether } from '#shared/transactions.ts';
 import { type Visit, type VisitPointer, visitEntry } from '../domain/activity.ts';
-import { customerPk, profileSk, timelineSk, visitPointerSk } from './keys.ts';
+import { customerPk, profileSk, timelineSk, visitedPk, visitPointerSk } from './keys.ts';
 import { miss, ttlCache } from './ttl-cache.ts';
 
 const table = () => tableName('main');
+/** How long an event is remembered as counted: as long as its message id is (ingest claims). */
+const visitedDays = 7;
+
+/** The mark that `eventId` is counted in a visit, written with the visit in one transaction. */
+const visitedMark = (eventId: string) => ({
+  Put: {
+    TableName: tableName('ingest'),
+    Item: { pk: visitedPk(eventId), expiresAt: Math.floor(Date.now() / 1000) + visitedDays * 86_400 },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
+/** Whether `eventId` is already counted in one of its customer's visits. */
+export const countedInVisit = async (eventId: string): Promise<boolean> => {
+  const result = await documents.send(
+    new GetCommand({ TableName: tableName('ingest'), Key: { pk: visitedPk(eventId) }, ConsistentRead: true }),
+  );
+  return result.Item !== undefined;
+};
 
 /** Pointers outlive their visit by two days: a later event of the same session starts a new visit. */
 const pointerRetentionSeconds = 2 * 86_400;
@@ -110,6 +129,7 @@ const pointerItem = (visit: Visit, visitKey: string, sk: string) => ({
  * `expectedPointer` is the pointer read before (none: there was none). False on a race.
  */
 export const insertVisit = async (
+  eventId: string,
   visit: Visit,
   visitKey: string,
   expectedPointer: VisitPointer | undefined,
@@ -117,6 +137,7 @@ export const insertVisit = async (
 ): Promise<boolean> => {
   const sk = timelineSk(visit.startedAt, visit.id);
   return writeTogether([
+    visitedMark(eventId),
     {
       Put: {
         TableName: table(),
@@ -148,6 +169,7 @@ export const insertVisit = async (
  * the pointer tracks it. False on a race (read again, apply again).
  */
 export const updateVisit = async (
+  eventId: string,
   previous: StoredVisit,
   next: Visit,
   visitKey: string,
@@ -161,24 +183,20 @@ export const updateVisit = async (
       ExpressionAttributeValues: { ':version': previous.version },
     },
   };
-  if (pointerTracksIt) {
-    return writeTogether([
-      put,
-      {
-        Put: {
-          TableName: table(),
-          Item: pointerItem(next, visitKey, previous.sk),
-          ConditionExpression: 'visitSk = :sk',
-          ExpressionAttributeValues: { ':sk': previous.sk },
-        },
-      },
-    ]);
-  }
-  try {
-    await documents.send(new PutCommand(put.Put));
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+  return writeTogether([
+    visitedMark(eventId),
+    put,
+    ...(pointerTracksIt
+      ? [
+          {
+            Put: {
+              TableName: table(),
+              Item: pointerItem(next, visitKey, previous.sk),
+              ConditionExpression: 'visitSk = :sk',
+              ExpressionAttributeValues: { ':sk': previous.sk },
+            },
+          },
+        ]
+      : []),
+  ]);
 };

@@ -13,8 +13,9 @@
  *   Items under `0#` sort after the timeline (`A#`) and the profile (`P#`): the 360° read, a
  *   descending Query with a limit, reaches them last, if at all.
  *
- * Ingest table: message-id claims `MSG#<channel>#<messageId>` and counters of events without
- * consent `NOCONSENT#<day>#<channel>#<type>`.
+ * Ingest table: message-id claims `MSG#<channel>#<messageId>`, counters of events without
+ * consent `NOCONSENT#<day>#<channel>#<type>`, and the events counted in a visit
+ * `VISITED#<eventId>` (a redelivered event is never counted twice, whichever visit it joined).
  */
 export { customerPk, profileSk, timelineSk } from '#functions/customers/access.ts';
 
@@ -31,5 +32,6 @@ export const identitySk = (anonymousId: string) => `${identitySkPrefix}${anonymo
 export const visitPointerSk = (visitKey: string) => `0#VISIT#${visitKey}`;
 
 export const claimPk = (channel: string, messageId: string) => `MSG#${channel}#${messageId}`;
+export const visitedPk = (eventId: string) => `VISITED#${eventId}`;
 export const consentlessCounterPk = (day: string, channel: string, type: string) =>
   `NOCONSENT#${day}#${channel}#${type}`;
