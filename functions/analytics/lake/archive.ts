@@ -9,7 +9,7 @@
 import { gzipSync } from 'node:zlib';
 import { writeCuratedParquet } from './files.ts';
 import { fileKey, type Partition } from './layout.ts';
-import { type LakeEvent, parseEnvelope, toLakeEvent } from './rows.ts';
+import { dedupKey, type LakeEvent, parseEnvelope, toLakeEvent } from './rows.ts';
 import type { LakeStore } from './store.ts';
 
 /** Uncompressed NDJSON bytes after which a file is cut (Athena reads 10-100 MB files best). */
@@ -114,14 +114,15 @@ export const archiveBatch = async (
   for (const record of records) {
     try {
       const event = toLakeEvent(parseEnvelope(record.body), options.key);
-      const carriers = messagesOf.get(event.eventId);
+      const key = dedupKey(event.row.channel, event.eventId);
+      const carriers = messagesOf.get(key);
       if (carriers) {
         // The same event twice (a retried ingest, a redelivered message): written once, and
         // both messages share the fate of that write.
         carriers.push(record.messageId);
         duplicates++;
       } else {
-        messagesOf.set(event.eventId, [record.messageId]);
+        messagesOf.set(key, [record.messageId]);
         events.push(event);
       }
     } catch (error) {
@@ -131,7 +132,8 @@ export const archiveBatch = async (
 
   const written: WrittenFile[] = [];
   await eachLimited(planFiles(events, options.maxFileBytes), writeConcurrency, async (file) => {
-    const ids = file.events.map((event) => event.eventId);
+    // Named by what tells the events apart, so a redelivered batch overwrites itself only.
+    const ids = file.events.map((event) => dedupKey(event.row.channel, event.eventId));
     const raw = fileKey('raw', file.partition, ids);
     const curated = fileKey('curated', file.partition, ids);
     try {

@@ -15,7 +15,7 @@ import {
   writeNdjsonGzip,
 } from './files.ts';
 import { fileKey, kindPrefix, type LakeKind, type Partition, parseKey, partitionPrefix } from './layout.ts';
-import { type BusEnvelope, eventIdOf } from './rows.ts';
+import { type BusEnvelope, dedupKey, dedupKeyOf, eventIdOf } from './rows.ts';
 import type { LakeObject, LakeStore } from './store.ts';
 
 /** Files under this size (as stored) are merged; bigger ones are left alone. */
@@ -52,7 +52,9 @@ type Item<K extends LakeKind> = K extends 'curated' ? CuratedRow : BusEnvelope;
 /** How each kind of file is read, identified, ordered and written. */
 type Format<T> = {
   read: (store: LakeStore, file: LakeObject) => Promise<T[]>;
-  ids: (store: LakeStore, file: LakeObject) => Promise<string[]>;
+  /** The deduplication keys of a file's rows (`dedupKey`). */
+  keys: (store: LakeStore, file: LakeObject) => Promise<string[]>;
+  keyOf: (item: T) => string;
   idOf: (item: T) => string;
   timeOf: (item: T) => number;
   write: (items: T[]) => Uint8Array;
@@ -61,8 +63,10 @@ type Format<T> = {
 
 const curated: Format<CuratedRow> = {
   read: async (store, file) => readCuratedParquet(await store.get(file.key)),
-  // Only the event_id column of a big file is fetched, by byte ranges.
-  ids: (store, file) => readCuratedEventIds(store.reader(file)),
+  // Only the event_id and channel columns of a big file are fetched, by byte ranges.
+  keys: async (store, file) =>
+    (await readCuratedEventIds(store.reader(file))).map((row) => dedupKey(row.channel, row.event_id)),
+  keyOf: (row) => dedupKey(row.channel, row.event_id as string),
   idOf: (row) => row.event_id as string,
   timeOf: (row) => row.occurred_at.getTime(),
   write: writeCuratedParquet,
@@ -71,7 +75,8 @@ const curated: Format<CuratedRow> = {
 
 const raw: Format<BusEnvelope> = {
   read: async (store, file) => readNdjsonGzip(await store.get(file.key)) as BusEnvelope[],
-  ids: async (store, file) => (await raw.read(store, file)).map(eventIdOf),
+  keys: async (store, file) => (await raw.read(store, file)).map(dedupKeyOf),
+  keyOf: dedupKeyOf,
   idOf: eventIdOf,
   timeOf: (envelope) => Date.parse(String(envelope.detail.occurredAt ?? envelope.time)),
   write: writeNdjsonGzip,
@@ -114,7 +119,7 @@ const compactPartition = async <K extends LakeKind>(
   if (small.length === 0 || (small.length === 1 && big.length === 0)) return undefined;
 
   const seen = new Set<string>();
-  for (const file of big) for (const id of await format.ids(store, file)) seen.add(id);
+  for (const file of big) for (const key of await format.keys(store, file)) seen.add(key);
 
   const report: PartitionReport = {
     kind,
@@ -129,11 +134,11 @@ const compactPartition = async <K extends LakeKind>(
     let dropped = 0;
     for (const file of group) {
       for (const item of await format.read(store, file)) {
-        const id = format.idOf(item);
-        if (seen.has(id)) {
+        const key = format.keyOf(item);
+        if (seen.has(key)) {
           dropped++;
         } else {
-          seen.add(id);
+          seen.add(key);
           kept.push(item);
         }
       }

@@ -55,9 +55,11 @@ export const readCuratedParquet = async (source: ParquetSource): Promise<Curated
   (await parquetReadObjects({ file: asAsyncBuffer(source) })) as CuratedRow[];
 
 /** Only the event ids of a curated Parquet file (one column chunk is read). */
-export const readCuratedEventIds = async (source: ParquetSource): Promise<string[]> =>
-  (
-    (await parquetReadObjects({ file: asAsyncBuffer(source), columns: ['event_id'] })) as {
-      event_id: string;
-    }[]
-  ).map((row) => row.event_id);
+/** The event id and channel of each row, read without the other columns. */
+export const readCuratedEventIds = async (
+  source: ParquetSource,
+): Promise<{ event_id: string; channel: string | null }[]> =>
+  (await parquetReadObjects({ file: asAsyncBuffer(source), columns: ['event_id', 'channel'] })) as {
+    event_id: string;
+    channel: string | null;
+  }[];

@@ -90,6 +90,20 @@ export const eventIdOf = (envelope: Pick<BusEnvelope, 'id' | 'detail'>): string 
   return typeof id === 'string' && id.length > 0 ? id : envelope.id;
 };
 
+/**
+ * What makes two lake rows one event, the same rule as ingestion's: a channel event is its
+ * channel and the sender's message id (two apps may both send message id `1`), any other event
+ * its event id.
+ */
+export const dedupKey = (channel: string | null | undefined, eventId: string): string =>
+  channel ? `${channel}:${eventId}` : eventId;
+
+/** The deduplication key of a bus envelope (see `dedupKey`). */
+export const dedupKeyOf = (envelope: Pick<BusEnvelope, 'id' | 'detail'>): string => {
+  const channel = envelope.detail.channel;
+  return dedupKey(typeof channel === 'string' ? channel : undefined, eventIdOf(envelope));
+};
+
 const isChannelEvent = (envelope: BusEnvelope) =>
   envelope.source === ChannelEventOnBus.source && envelope['detail-type'] === ChannelEventOnBus.detailType;
 

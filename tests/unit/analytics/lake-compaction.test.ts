@@ -8,7 +8,7 @@ import { archiveBatch } from '#functions/analytics/lake/archive.ts';
 import { compactLake } from '#functions/analytics/lake/compaction.ts';
 import { readCuratedParquet, readNdjsonGzip } from '#functions/analytics/lake/files.ts';
 import { memoryLakeStore } from '#functions/analytics/lake/store.ts';
-import { pageViews, sqsRecords, testKey } from './lake-events.ts';
+import { channelEnvelope, pageViews, sqsRecords, testKey } from './lake-events.ts';
 
 type Store = ReturnType<typeof memoryLakeStore>;
 
@@ -43,6 +43,27 @@ const lakeWithSmallFiles = async () => {
 };
 
 describe('compactLake', () => {
+  test('tells events apart as ingestion does: the same message id on two channels is two events', async () => {
+    // Prepare: message id "m-1" from the website and from the iOS app, and the website's again.
+    const store = memoryLakeStore();
+    const at = '2026-11-23T09:10:00.000Z';
+    const web = channelEnvelope({ eventId: 'm-1', occurredAt: at });
+    const ios = { ...web, id: 'bus-2', detail: { ...web.detail, channel: 'ios' } };
+    const webAgain = { ...web, id: 'bus-3' };
+    await archiveBatch(sqsRecords([web]), { store, key: testKey });
+    await archiveBatch(sqsRecords([ios, webAgain]), { store, key: testKey });
+    // Act
+    await compactLake({ store });
+    // Assess
+    const rows = (
+      await Promise.all(
+        keysUnder(store, 'curated/').map(async (key) => readCuratedParquet(await store.get(key))),
+      )
+    ).flat();
+    expect(rows.map((row) => `${row.channel}:${row.event_id}`).sort()).toEqual(['ios:m-1', 'web:m-1']);
+    expect((await rawIds(store)).sort()).toEqual(['m-1', 'm-1']);
+  });
+
   test('merges the small files of an hour into one, keeping each event once', async () => {
     // Prepare
     const { store, ids } = await lakeWithSmallFiles();
