@@ -180,4 +180,29 @@ describe('the analyst screen', () => {
     expect(await advisorPage.locator('table').count()).toBe(0);
     await other.close();
   });
+
+  it('lands an analyst on the analyses and a marketer on a home made for the role, never on a refusal', async () => {
+    // Prepare
+    const marketer = bank.staff.find((member) => member.roles.includes('marketer')) as StaffMember;
+    const visits = await Promise.all(
+      [analyst, marketer].map(async () => browser.newContext({ locale: 'fr-FR' })),
+    );
+    const [analystPage, marketerPage] = await Promise.all(visits.map((visit) => visit.newPage()));
+
+    // Act: both open the address of the product, as a bookmark would.
+    await analystPage!.goto(sandbox.webUrl);
+    await signInOnIssuerPage(analystPage!, analyst);
+    await marketerPage!.goto(sandbox.webUrl);
+    await signInOnIssuerPage(marketerPage!, marketer);
+    await analystPage!.getByRole('heading', { name: 'Analyses', level: 1 }).waitFor();
+    await marketerPage!.getByRole('heading', { name: 'Bienvenue dans Relais', level: 1 }).waitFor();
+    await screenshot(marketerPage!, 'analyst-07-marketer-home');
+
+    // Assess: no customer search, no link to it, no refusal.
+    expect(await marketerPage!.getByRole('searchbox').count()).toBe(0);
+    expect(await marketerPage!.getByRole('link', { name: 'Clients', exact: true }).count()).toBe(0);
+    expect(await marketerPage!.getByText(/Forbidden|interdit|non autorisée/i).count()).toBe(0);
+    expect(await analystPage!.getByRole('link', { name: 'Clients', exact: true }).count()).toBe(0);
+    await Promise.all(visits.map((visit) => visit.close()));
+  });
 });

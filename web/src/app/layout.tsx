@@ -8,6 +8,7 @@ import { Loading } from '../components/ui/status.tsx';
 import { beginSignIn, readSession, type SessionUser, signOut } from '../lib/auth.ts';
 import { useBranchNames } from '../lib/branches.ts';
 import { type Lang, languages, useI18n } from '../lib/i18n.ts';
+import { seesAnalytics, seesCustomers } from '../lib/role-homes.ts';
 
 const LanguageSwitch = () => {
   const { t, lang, setLang } = useI18n();
@@ -77,10 +78,12 @@ export const AppLayout = () => {
             {t.app.name}
           </Link>
           <nav aria-label={t.header.mainNav} className="main-nav">
-            <NavLink to="/" end>
-              {t.header.customers}
-            </NavLink>
-            {session.user.roles.includes('analyst') ? (
+            {seesCustomers(session.user.roles) ? (
+              <NavLink to="/" end>
+                {t.header.customers}
+              </NavLink>
+            ) : null}
+            {seesAnalytics(session.user.roles) ? (
               <NavLink to="/analytics">{t.header.analytics}</NavLink>
             ) : null}
           </nav>

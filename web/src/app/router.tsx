@@ -3,9 +3,9 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AnalyticsRoute } from '../features/analytics/routes/analytics.tsx';
 import { CustomerEditRoute } from '../features/customers/routes/customer-edit.tsx';
 import { CustomerFileRoute } from '../features/customers/routes/customer-file.tsx';
-import { CustomerSearchRoute } from '../features/customers/routes/customer-search.tsx';
 import { AppLayout } from './layout.tsx';
 import { AuthCallbackRoute } from './routes/auth-callback.tsx';
+import { HomeRoute } from './routes/home.tsx';
 import { NotFoundRoute } from './routes/not-found.tsx';
 import { RouteError } from './routes/route-error.tsx';
 
@@ -16,7 +16,7 @@ const router = createBrowserRouter([
     element: <AppLayout />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <CustomerSearchRoute /> },
+      { index: true, element: <HomeRoute /> },
       { path: 'customers/:customerId', element: <CustomerFileRoute /> },
       { path: 'customers/:customerId/edit', element: <CustomerEditRoute /> },
       { path: 'analytics', element: <AnalyticsRoute /> },

@@ -254,5 +254,34 @@ export const en: Messages = {
     notFound: 'Page not found',
     notFoundHint: 'This address matches no page of Relais.',
     home: 'Back to home',
+    byStatus: {
+      400: { title: 'Incomplete or incorrect request', detail: 'Check the fields shown, then try again.' },
+      403: {
+        title: 'Not allowed',
+        detail: 'Your role does not allow this action. Ask your manager if you need it.',
+      },
+      404: { title: 'Not found', detail: 'This does not exist or is outside your scope.' },
+      409: {
+        title: 'Changed in the meantime',
+        detail: 'Someone changed this since you opened it. Reload it, then make your change again.',
+      },
+      413: { title: 'Too large', detail: 'Send less at a time.' },
+      422: {
+        title: 'Already sent differently',
+        detail: 'This request was already sent with other content. Start again from the beginning.',
+      },
+      428: { title: 'Version missing', detail: 'Reload the page before editing, so that no change is lost.' },
+      503: {
+        title: 'Service briefly unavailable',
+        detail:
+          'Try again in a few seconds. If you were saving, reload first to see whether your change was kept.',
+      },
+    },
+  },
+  home: {
+    title: 'Welcome to Relais',
+    marketer:
+      'Your marketing space: campaigns (targeting, contact-pressure rules, control groups, reports) come with a next release. Customer files are not open to you: marketing works on aggregates.',
+    other: 'No screen of Relais is open to your role yet. Ask your administrator.',
   },
 };

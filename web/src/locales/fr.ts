@@ -290,6 +290,44 @@ export const fr = {
     notFound: 'Page introuvable',
     notFoundHint: "L'adresse ne correspond à aucune page de Relais.",
     home: "Retour à l'accueil",
+    /** What an API refusal means, by HTTP status, in the user's words (the API speaks English). */
+    byStatus: {
+      400: {
+        title: 'Demande incomplète ou incorrecte',
+        detail: 'Vérifiez les champs signalés puis réessayez.',
+      },
+      403: {
+        title: 'Action non autorisée',
+        detail:
+          'Votre rôle ne permet pas cette action. Adressez-vous à votre responsable si vous en avez besoin.',
+      },
+      404: { title: 'Introuvable', detail: "Cet élément n'existe pas ou n'est pas dans votre périmètre." },
+      409: {
+        title: 'Modifié entre-temps',
+        detail:
+          "Quelqu'un a modifié ces informations depuis que vous les avez ouvertes. Rechargez-les puis refaites votre modification.",
+      },
+      413: { title: 'Envoi trop volumineux', detail: 'Réduisez la taille de ce que vous envoyez.' },
+      422: {
+        title: 'Demande déjà envoyée autrement',
+        detail: 'Cette demande a déjà été envoyée avec un autre contenu. Recommencez depuis le début.',
+      },
+      428: {
+        title: 'Version manquante',
+        detail: 'Rechargez la page avant de modifier : aucune modification ne doit être perdue.',
+      },
+      503: {
+        title: 'Service momentanément indisponible',
+        detail:
+          "Réessayez dans quelques secondes. Si vous enregistriez, rechargez d'abord pour voir si votre modification a été prise en compte.",
+      },
+    } as Partial<Record<number, { title: string; detail: string }>>,
+  },
+  home: {
+    title: 'Bienvenue dans Relais',
+    marketer:
+      'Votre espace marketing : les campagnes (ciblage, règles de pression commerciale, populations témoins, rapports) arrivent avec une prochaine version. Les fiches clients ne vous sont pas ouvertes : le marketing travaille sur des agrégats.',
+    other: "Aucun écran de Relais n'est encore ouvert à votre rôle. Adressez-vous à votre administrateur.",
   },
 };
 

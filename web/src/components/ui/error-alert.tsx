@@ -1,10 +1,12 @@
 /**
- * An error as the user should read it: the API's problem `title` and `detail` when there is one,
- * a plain sentence for a network failure or an unexpected answer, and an optional retry.
+ * An error as the user should read it, in their language: what the API's refusal means for its
+ * status (the API answers in English, for developers), a plain sentence for a network failure
+ * or an unexpected answer, and an optional retry.
  */
 import { useEffect, useRef } from 'react';
 import { ApiError } from '../../lib/api-client.ts';
 import { useI18n } from '../../lib/i18n.ts';
+import type { Messages } from '../../locales/fr.ts';
 
 export type ErrorAlertProps = {
   error: unknown;
@@ -13,16 +15,17 @@ export type ErrorAlertProps = {
   focus?: boolean;
 };
 
-/** The problem's title and detail, or a sentence in the user's language. */
-export const useErrorText = (error: unknown): { title: string; detail?: string } => {
-  const { t } = useI18n();
+/** What to tell the user of `error`, in the language of `t`. */
+export const errorText = (t: Messages, error: unknown): { title: string; detail?: string } => {
   if (error instanceof ApiError && error.status === 0)
     return { title: t.errors.title, detail: t.errors.network };
-  if (error instanceof ApiError && error.problem) {
-    return { title: error.problem.title, ...(error.problem.detail ? { detail: error.problem.detail } : {}) };
-  }
-  return { title: t.errors.title, detail: t.errors.generic };
+  const known = error instanceof ApiError ? t.errors.byStatus[error.status] : undefined;
+  return known ?? { title: t.errors.title, detail: t.errors.generic };
 };
+
+/** `errorText` in the user's language. */
+export const useErrorText = (error: unknown): { title: string; detail?: string } =>
+  errorText(useI18n().t, error);
 
 export const ErrorAlert = ({ error, onRetry, focus }: ErrorAlertProps) => {
   const { t } = useI18n();

@@ -1,0 +1,15 @@
+/** Which screens a role can use, so that nobody lands on one that would only refuse them. */
+import type { Role } from '#schemas/roles.ts';
+
+/** Roles that search and open customer files (the API's customer readers). */
+const customerRoles: readonly Role[] = [
+  'advisor',
+  'branch_manager',
+  'service_agent',
+  'compliance_officer',
+  'admin',
+];
+
+export const seesCustomers = (roles: readonly Role[]): boolean =>
+  roles.some((role) => customerRoles.includes(role));
+export const seesAnalytics = (roles: readonly Role[]): boolean => roles.includes('analyst');
