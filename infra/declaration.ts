@@ -31,7 +31,7 @@ export const tables = {
     timeToLiveAttribute: 'expiresAt',
     stream: true,
   },
-  /** Append-only trail of reads of customer files; functions may only put to it. */
+  /** Append-only trail of reads and changes of customer files; only the audit writer puts to it. */
   audit: {
     partitionKey: s('pk'),
     sortKey: s('sk'),
@@ -67,6 +67,8 @@ export type QueueDeclaration = {
 
 /** Every queue has a DLQ named `<queue>-dlq`, kept 14 days. */
 export const queues = {
+  /** Audit records on their way to the audit writer, the only writer of the audit table. */
+  auditIntake: { visibilityTimeout: 60, maxReceiveCount: 10 },
   /** Every domain and channel event, for the lake archiver. */
   lakeIntake: { visibilityTimeout: 360, maxReceiveCount: 5 },
   /** Channel events of known customers, for their timeline. */
@@ -179,7 +181,8 @@ export const functions = {
     memoryMB: 1024,
     timeoutSeconds: 10,
     http: 'customers',
-    tables: { main: 'readWrite', audit: 'append', idempotency: 'readWrite' },
+    tables: { main: 'readWrite', audit: 'read', idempotency: 'readWrite' },
+    sendsTo: ['auditIntake'],
   },
   platformApi: {
     entry: 'functions/platform/api.ts',
@@ -240,6 +243,13 @@ export const functions = {
     putsEvents: true,
     sendsTo: ['publisherFailures'],
   },
+  auditWriter: {
+    entry: 'functions/platform/audit-writer.ts',
+    description: 'Adds audit records to the audit table, never replacing one',
+    memoryMB: 256,
+    timeoutSeconds: 10,
+    tables: { audit: 'append' },
+  },
   eventRepublisher: {
     entry: 'functions/platform/event-republisher.ts',
     description: 'Puts on the bus again the domain events the stream publisher parked',
@@ -279,6 +289,13 @@ export const eventSourceMappings = [
     maxRetries: 10,
     maxRecordAgeSeconds: 6 * 60 * 60,
     onFailure: 'streamFailures',
+  },
+  {
+    kind: 'queue',
+    queue: 'auditIntake',
+    function: 'auditWriter',
+    batchSize: 100,
+    maxBatchingWindowSeconds: 1,
   },
   {
     kind: 'queue',

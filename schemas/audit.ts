@@ -23,6 +23,7 @@ export const AuditRecord = z
       'customer.read',
       'customer.read360',
       'customer.search',
+      'customer.list',
       'customer.update',
       'customer.consentsUpdate',
       'customer.kycDecision',

@@ -140,9 +140,18 @@ describe('the customer file (360°)', () => {
     await api.request('GET', `/v1/customers/${target.id}`, {
       headers: { 'x-access-reason': 'customer_meeting' },
     });
-    const trail = await (await as('admin')).request<{
-      items: { actorId: string; reason: string; action: string }[];
-    }>('GET', `/v1/customers/${target.id}/audit`);
+    // (the record reaches the trail through the audit writer's queue, a moment later)
+    const admin = await as('admin');
+    type Trail = { items: { actorId: string; reason: string; action: string }[] };
+    let trail = await admin.request<Trail>('GET', `/v1/customers/${target.id}/audit`);
+    for (
+      let tries = 0;
+      tries < 60 && !trail.body.items.some((r) => r.actorId === advisor.sub && r.action === 'customer.read');
+      tries++
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      trail = await admin.request<Trail>('GET', `/v1/customers/${target.id}/audit`);
+    }
     // Assess
     expect(trail.body.items).toContainEqual(
       expect.objectContaining({ actorId: advisor.sub, reason: 'customer_meeting', action: 'customer.read' }),

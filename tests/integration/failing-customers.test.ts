@@ -24,9 +24,21 @@ const customerFor = (n: number) => homeCustomers[n]!;
 type Problem = { status: number; errors?: { field: string; message: string }[] };
 type AuditItems = { items: { actorId: string; action: string }[] };
 
-const auditOf = async (customerId: string) =>
-  (await (await as('admin')).request<AuditItems>('GET', `/v1/customers/${customerId}/audit?limit=100`)).body
-    .items;
+/**
+ * The customer's audit trail once it holds a record of `actorId` doing `action` (records reach
+ * the table through the audit writer's queue, a moment later), or as it is after 15 s.
+ */
+const auditOf = async (customerId: string, expected: { actorId: string; action: string }) => {
+  const admin = await as('admin');
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const path = `/v1/customers/${customerId}/audit?limit=100`;
+    const { items } = (await admin.request<AuditItems>('GET', path)).body;
+    const found = items.some((item) => item.actorId === expected.actorId && item.action === expected.action);
+    if (found || Date.now() > deadline) return items;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+};
 
 describe('writes across branches', () => {
   it('refuses a PATCH and a consent change by an advisor of another branch, and changes nothing', async () => {
@@ -72,7 +84,9 @@ describe('writes across branches', () => {
   it('records refused attempts in the audit trail', async () => {
     const customer = customerFor(2);
     await (await as(otherAdvisor)).request('GET', `/v1/customers/${customer.id}`);
-    expect(await auditOf(customer.id)).toContainEqual(
+    expect(
+      await auditOf(customer.id, { actorId: otherAdvisor.sub, action: 'customer.accessRefused' }),
+    ).toContainEqual(
       expect.objectContaining({ actorId: otherAdvisor.sub, action: 'customer.accessRefused' }),
     );
   });
@@ -132,9 +146,9 @@ describe('regulated and relationship fields', () => {
         }),
       }),
     );
-    expect(await auditOf(customer.id)).toContainEqual(
-      expect.objectContaining({ actorId: compliance.sub, action: 'customer.kycDecision' }),
-    );
+    expect(
+      await auditOf(customer.id, { actorId: compliance.sub, action: 'customer.kycDecision' }),
+    ).toContainEqual(expect.objectContaining({ actorId: compliance.sub, action: 'customer.kycDecision' }));
   });
 
   it('lets the branch manager record a KYC decision for the branch', async () => {
@@ -222,13 +236,25 @@ describe('answers cut to their contract', () => {
     expect(Object.keys(found.body.items[0]!)).not.toContain('address');
   });
 
+  it('records the customers a search result and a list showed in their audit trails', async () => {
+    const customer = homeCustomers.find((c) => c.contact.email)!;
+    const api = await as(advisor);
+    await api.request('GET', `/v1/customers?email=${encodeURIComponent(customer.contact.email!)}`);
+    await api.request('GET', `/v1/branches/${home!.id}/customers?limit=100`);
+    const trail = await auditOf(customer.id, { actorId: advisor.sub, action: 'customer.list' });
+    expect(trail).toContainEqual(
+      expect.objectContaining({ actorId: advisor.sub, action: 'customer.search' }),
+    );
+    expect(trail).toContainEqual(expect.objectContaining({ actorId: advisor.sub, action: 'customer.list' }));
+  });
+
   it('records a PATCH in the audit trail', async () => {
     const customer = customerFor(7);
     const saved = await (await as(advisor)).request('PATCH', `/v1/customers/${customer.id}`, {
       body: { firstName: `${customer.firstName}e`, version: 1 },
     });
     expect(saved.status).toBe(200);
-    expect(await auditOf(customer.id)).toContainEqual(
+    expect(await auditOf(customer.id, { actorId: advisor.sub, action: 'customer.update' })).toContainEqual(
       expect.objectContaining({ actorId: advisor.sub, action: 'customer.update' }),
     );
   });

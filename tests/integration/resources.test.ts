@@ -165,6 +165,7 @@ describe('provisionSandbox', () => {
       MAIN_TABLE_NAME: `${prefix}-main`,
       AUDIT_TABLE_NAME: `${prefix}-audit`,
       IDEMPOTENCY_TABLE_NAME: `${prefix}-idempotency`,
+      AUDIT_INTAKE_QUEUE_URL: expect.stringMatching(new RegExp(`/${prefix}-auditIntake$`)),
     });
     expect(publisher).toEqual({
       EVENT_BUS_NAME: `${prefix}-relais`,

@@ -7,15 +7,24 @@ import { getStaffMember } from '#shared/directory.ts';
 import { NotFound } from '#shared/errors.ts';
 import type { RouteHandler } from '#shared/http/api.ts';
 import { canSeeBranch, seesAllBranches } from '#shared/scope.ts';
+import { recordAccesses } from '../audit/record-access.ts';
 import { listByAdvisor } from '../store/customers-store.ts';
 
 export const listAdvisorPortfolio: RouteHandler<Route<'listAdvisorPortfolio'>> = async ({
   params,
   query,
   caller,
+  accessReason,
 }) => {
   const advisor = await getStaffMember(params.advisorId);
   if (!advisor?.branchId || !canSeeBranch(caller, advisor.branchId)) throw new NotFound('This advisor');
   const scope = seesAllBranches(caller) ? undefined : caller.branchId;
-  return listByAdvisor(params.advisorId, scope, query.cursor, query.limit);
+  const page = await listByAdvisor(params.advisorId, scope, query.cursor, query.limit);
+  await recordAccesses(
+    caller,
+    page.items.map((customer) => customer.id),
+    'customer.list',
+    accessReason,
+  );
+  return page;
 };

@@ -1,15 +1,24 @@
-/** A branch's customers by name, for those who see that branch. */
+/** A branch's customers by name, for those who see that branch (each one shown is audited). */
 import type { Route } from '#schemas/routes.ts';
 import { NotFound } from '#shared/errors.ts';
 import type { RouteHandler } from '#shared/http/api.ts';
 import { canSeeBranch } from '#shared/scope.ts';
+import { recordAccesses } from '../audit/record-access.ts';
 import { listByBranch } from '../store/customers-store.ts';
 
 export const listBranchCustomers: RouteHandler<Route<'listBranchCustomers'>> = async ({
   params,
   query,
   caller,
+  accessReason,
 }) => {
   if (!canSeeBranch(caller, params.branchId)) throw new NotFound('This branch');
-  return listByBranch(params.branchId, query.cursor, query.limit);
+  const page = await listByBranch(params.branchId, query.cursor, query.limit);
+  await recordAccesses(
+    caller,
+    page.items.map((customer) => customer.id),
+    'customer.list',
+    accessReason,
+  );
+  return page;
 };

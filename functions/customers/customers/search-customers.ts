@@ -1,14 +1,18 @@
 /**
  * Finds customers by name prefix (within the caller's branch unless they see every branch), or
- * by e-mail, phone or customer number (exact; results outside the scope are left out).
+ * by e-mail, phone or customer number (exact; results outside the scope are left out). Every
+ * customer shown is recorded in the audit trail.
  */
 import type { Route } from '#schemas/routes.ts';
-import type { RouteHandler } from '#shared/http/api.ts';
+import type { RouteHandler, RouteRequest } from '#shared/http/api.ts';
 import { canSeeBranch, seesAllBranches } from '#shared/scope.ts';
+import { recordAccesses } from '../audit/record-access.ts';
 import { normaliseName } from '../domain/customer.ts';
 import { lookup, searchByName } from '../store/customers-store.ts';
 
-export const searchCustomers: RouteHandler<Route<'searchCustomers'>> = async ({ query, caller }) => {
+type Search = RouteRequest<Route<'searchCustomers'>>;
+
+const find = async ({ query, caller }: Pick<Search, 'query' | 'caller'>) => {
   const scope = seesAllBranches(caller) ? undefined : caller.branchId;
   if (query.q) {
     if (!seesAllBranches(caller) && !caller.branchId) return { items: [] };
@@ -21,4 +25,15 @@ export const searchCustomers: RouteHandler<Route<'searchCustomers'>> = async ({ 
       : (['number', query.number ?? ''] as const);
   const found = await lookup(kind, value);
   return { items: found.filter((customer) => canSeeBranch(caller, customer.branchId)) };
+};
+
+export const searchCustomers: RouteHandler<Route<'searchCustomers'>> = async (request) => {
+  const page = await find(request);
+  await recordAccesses(
+    request.caller,
+    page.items.map((customer) => customer.id),
+    'customer.search',
+    request.accessReason,
+  );
+  return page;
 };
