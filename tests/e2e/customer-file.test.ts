@@ -203,4 +203,32 @@ describe('customer file in the browser', () => {
     expect(formFits).toBe(true);
     await phone.close();
   });
+
+  it("shows an administrator the file's access log: who opened it, when and why", async () => {
+    // Prepare: the advisor opened the file in the tests above.
+    const admin = bank.staff.find((member) => member.roles.includes('admin')) as StaffMember;
+    const adminContext = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'fr-FR',
+    });
+    const adminPage = await adminContext.newPage();
+
+    // Act
+    await adminPage.goto(fileUrl());
+    await signInOnIssuerPage(adminPage, admin);
+    const log = adminPage.getByRole('region', { name: 'Journal des accès' });
+    await log.getByRole('rowheader', { name: advisor.name }).first().waitFor();
+    await screenshot(adminPage, '11-admin-access-log');
+
+    // Assess
+    expect(await log.getByText('Consultation du dossier 360°').count()).toBeGreaterThan(0);
+    await adminContext.close();
+  });
+
+  it('shows an advisor no access log', async () => {
+    await page.goto(fileUrl());
+    // (in English: the advisor switched the interface earlier)
+    await page.getByRole('heading', { name: 'Consents' }).waitFor();
+    expect(await page.getByRole('heading', { name: /Access log|Journal des accès/ }).count()).toBe(0);
+  });
 });

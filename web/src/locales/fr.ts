@@ -3,6 +3,7 @@
  * enum values of the API (segments, KYC, families, channels, purposes, events) are translated
  * here, typed against the schemas so a new value cannot be forgotten.
  */
+import type { AuditRecord } from '#schemas/audit.ts';
 import type { Consent } from '#schemas/customers/consent.ts';
 import type { Customer } from '#schemas/customers/customer.ts';
 import type { Holding } from '#schemas/customers/holding.ts';
@@ -57,6 +58,32 @@ export const fr = {
     start: 'Retrouvez un client de votre périmètre pour ouvrir sa fiche.',
   },
   customer: {
+    audit: {
+      title: 'Journal des accès',
+      empty: "Personne n'a encore consulté ce dossier.",
+      when: 'Quand',
+      who: 'Qui',
+      what: 'Action',
+      why: 'Motif',
+      actions: {
+        'customer.read': 'Consultation de la fiche',
+        'customer.read360': 'Consultation du dossier 360°',
+        'customer.search': 'Résultat de recherche',
+        'customer.list': 'Liste de clients',
+        'customer.update': 'Modification de la fiche',
+        'customer.consentsUpdate': 'Modification des consentements',
+        'customer.kycDecision': 'Décision KYC',
+        'customer.reassign': 'Réaffectation',
+        'customer.accessRefused': 'Accès refusé (hors périmètre)',
+      } satisfies Labels<AuditRecord['action']>,
+      reasons: {
+        consultation: 'Consultation',
+        customer_meeting: 'Entretien client',
+        service_request: 'Demande de service',
+        compliance: 'Conformité',
+        marketing: 'Marketing',
+      } satisfies Labels<AuditRecord['reason']>,
+    },
     back: 'Retour à la recherche',
     edit: 'Modifier la fiche',
     customerNumber: 'N° client',

@@ -7,6 +7,7 @@ import { currentUser } from '../../../lib/auth.ts';
 import { useDocumentTitle } from '../../../lib/document-title.ts';
 import { useI18n } from '../../../lib/i18n.ts';
 import { useCustomer360 } from '../api/get-customer-360.ts';
+import { AuditTrail } from '../components/audit-trail.tsx';
 import { ConsentsGrid } from '../components/consents-grid.tsx';
 import { CustomerName, customerDisplayName } from '../components/customer-name.tsx';
 import { CustomerTimeline } from '../components/customer-timeline.tsx';
@@ -67,6 +68,7 @@ export const CustomerFileRoute = () => {
         <ConsentsGrid consents={consents} />
         <CustomerTimeline entries={timeline} />
       </div>
+      {user?.roles.includes('admin') ? <AuditTrail customerId={customer.id} /> : null}
     </div>
   );
 };
