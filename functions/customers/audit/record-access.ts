@@ -35,3 +35,19 @@ export const recordAccess = (
   action: AuditRecord['action'],
   reason: AccessReason,
 ): Promise<void> => recordAccesses(caller, [customerId], action, reason);
+
+/** Records every customer a search result or a list shows the caller; answers the page. */
+export const recordShown = async <P extends { items: readonly { id: string }[] }>(
+  caller: Caller,
+  page: P,
+  action: 'customer.search' | 'customer.list',
+  reason: AccessReason,
+): Promise<P> => {
+  await recordAccesses(
+    caller,
+    page.items.map((customer) => customer.id),
+    action,
+    reason,
+  );
+  return page;
+};

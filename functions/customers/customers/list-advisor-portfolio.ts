@@ -7,7 +7,7 @@ import { getStaffMember } from '#shared/directory.ts';
 import { NotFound } from '#shared/errors.ts';
 import type { RouteHandler } from '#shared/http/api.ts';
 import { canSeeBranch, seesAllBranches } from '#shared/scope.ts';
-import { recordAccesses } from '../audit/record-access.ts';
+import { recordShown } from '../audit/record-access.ts';
 import { listByAdvisor } from '../store/customers-store.ts';
 
 export const listAdvisorPortfolio: RouteHandler<Route<'listAdvisorPortfolio'>> = async ({
@@ -19,12 +19,10 @@ export const listAdvisorPortfolio: RouteHandler<Route<'listAdvisorPortfolio'>> =
   const advisor = await getStaffMember(params.advisorId);
   if (!advisor?.branchId || !canSeeBranch(caller, advisor.branchId)) throw new NotFound('This advisor');
   const scope = seesAllBranches(caller) ? undefined : caller.branchId;
-  const page = await listByAdvisor(params.advisorId, scope, query.cursor, query.limit);
-  await recordAccesses(
+  return recordShown(
     caller,
-    page.items.map((customer) => customer.id),
+    await listByAdvisor(params.advisorId, scope, query.cursor, query.limit),
     'customer.list',
     accessReason,
   );
-  return page;
 };

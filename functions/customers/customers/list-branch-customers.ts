@@ -3,7 +3,7 @@ import type { Route } from '#schemas/routes.ts';
 import { NotFound } from '#shared/errors.ts';
 import type { RouteHandler } from '#shared/http/api.ts';
 import { canSeeBranch } from '#shared/scope.ts';
-import { recordAccesses } from '../audit/record-access.ts';
+import { recordShown } from '../audit/record-access.ts';
 import { listByBranch } from '../store/customers-store.ts';
 
 export const listBranchCustomers: RouteHandler<Route<'listBranchCustomers'>> = async ({
@@ -13,12 +13,10 @@ export const listBranchCustomers: RouteHandler<Route<'listBranchCustomers'>> = a
   accessReason,
 }) => {
   if (!canSeeBranch(caller, params.branchId)) throw new NotFound('This branch');
-  const page = await listByBranch(params.branchId, query.cursor, query.limit);
-  await recordAccesses(
+  return recordShown(
     caller,
-    page.items.map((customer) => customer.id),
+    await listByBranch(params.branchId, query.cursor, query.limit),
     'customer.list',
     accessReason,
   );
-  return page;
 };

@@ -6,7 +6,7 @@
 import type { Route } from '#schemas/routes.ts';
 import type { RouteHandler, RouteRequest } from '#shared/http/api.ts';
 import { canSeeBranch, seesAllBranches } from '#shared/scope.ts';
-import { recordAccesses } from '../audit/record-access.ts';
+import { recordShown } from '../audit/record-access.ts';
 import { normaliseName } from '../domain/customer.ts';
 import { lookup, searchByName } from '../store/customers-store.ts';
 
@@ -27,13 +27,5 @@ const find = async ({ query, caller }: Pick<Search, 'query' | 'caller'>) => {
   return { items: found.filter((customer) => canSeeBranch(caller, customer.branchId)) };
 };
 
-export const searchCustomers: RouteHandler<Route<'searchCustomers'>> = async (request) => {
-  const page = await find(request);
-  await recordAccesses(
-    request.caller,
-    page.items.map((customer) => customer.id),
-    'customer.search',
-    request.accessReason,
-  );
-  return page;
-};
+export const searchCustomers: RouteHandler<Route<'searchCustomers'>> = async (request) =>
+  recordShown(request.caller, await find(request), 'customer.search', request.accessReason);

@@ -1,4 +1,5 @@
 /** The latest entries of a customer's audit trail, for administrators: who, when, what and why. */
+import { DataTable } from '../../../components/ui/data-table.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { EmptyState, Loading } from '../../../components/ui/status.tsx';
 import { useI18n } from '../../../lib/i18n.ts';
@@ -15,28 +16,16 @@ export const AuditTrail = ({ customerId }: { customerId: string }) => {
       {!audit.data && !audit.error ? <Loading label={t.app.loading} /> : null}
       {audit.data && audit.data.items.length === 0 ? <EmptyState title={a.empty} /> : null}
       {audit.data && audit.data.items.length > 0 ? (
-        <table className="data-table responsive-table">
-          <thead>
-            <tr>
-              <th scope="col">{a.when}</th>
-              <th scope="col">{a.who}</th>
-              <th scope="col">{a.what}</th>
-              <th scope="col">{a.why}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {audit.data.items.map((record) => (
-              <tr key={record.id}>
-                <td data-label={a.when}>{format.dateTime(record.at)}</td>
-                <th scope="row" data-label={a.who}>
-                  {record.actorName}
-                </th>
-                <td data-label={a.what}>{a.actions[record.action]}</td>
-                <td data-label={a.why}>{a.reasons[record.reason]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          columns={[
+            { label: a.when, cell: (record) => format.dateTime(record.at) },
+            { label: a.who, cell: (record) => record.actorName, rowHeader: true },
+            { label: a.what, cell: (record) => a.actions[record.action] },
+            { label: a.why, cell: (record) => a.reasons[record.reason] },
+          ]}
+          rows={audit.data.items}
+          rowKey={(record) => record.id}
+        />
       ) : null}
     </section>
   );

@@ -1,5 +1,6 @@
 /** The products a customer holds, open ones first, newest first. */
 import type { Holding } from '#schemas/customers/holding.ts';
+import { DataTable } from '../../../components/ui/data-table.tsx';
 import { EmptyState } from '../../../components/ui/status.tsx';
 import { useI18n } from '../../../lib/i18n.ts';
 
@@ -15,44 +16,39 @@ export const HoldingsTable = ({ holdings }: { holdings: Holding[] }) => {
       {holdings.length === 0 ? (
         <EmptyState title={t.customer.holdingsEmpty} />
       ) : (
-        <table className="data-table responsive-table">
-          <thead>
-            <tr>
-              <th scope="col">{columns.family}</th>
-              <th scope="col">{columns.label}</th>
-              <th scope="col">{columns.openedOn}</th>
-              <th scope="col" className="numeric">
-                {columns.balance}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...holdings].sort(byOpenThenNewest).map((holding) => (
-              <tr key={holding.id} className={holding.closedOn ? 'closed' : undefined}>
-                <td data-label={columns.family}>
-                  <span className={`badge badge-family-${holding.family}`}>
-                    {t.enums.family[holding.family]}
-                  </span>
-                </td>
-                <th scope="row" data-label={columns.label}>
-                  <span>
-                    {holding.label}
-                    {holding.closedOn ? (
-                      <span className="muted small">
-                        {' '}
-                        · {t.customer.closed(format.date(holding.closedOn))}
-                      </span>
-                    ) : null}
-                  </span>
-                </th>
-                <td data-label={columns.openedOn}>{format.date(holding.openedOn)}</td>
-                <td data-label={columns.balance} className="numeric">
-                  {format.balanceBand(holding.balanceBand)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          columns={[
+            {
+              label: columns.family,
+              cell: (holding) => (
+                <span className={`badge badge-family-${holding.family}`}>
+                  {t.enums.family[holding.family]}
+                </span>
+              ),
+            },
+            {
+              label: columns.label,
+              rowHeader: true,
+              cell: (holding) => (
+                <span>
+                  {holding.label}
+                  {holding.closedOn ? (
+                    <span className="muted small"> · {t.customer.closed(format.date(holding.closedOn))}</span>
+                  ) : null}
+                </span>
+              ),
+            },
+            { label: columns.openedOn, cell: (holding) => format.date(holding.openedOn) },
+            {
+              label: columns.balance,
+              className: 'numeric',
+              cell: (holding) => format.balanceBand(holding.balanceBand),
+            },
+          ]}
+          rows={[...holdings].sort(byOpenThenNewest)}
+          rowKey={(holding) => holding.id}
+          rowClassName={(holding) => (holding.closedOn ? 'closed' : undefined)}
+        />
       )}
     </section>
   );

@@ -5,6 +5,7 @@
 
 import { Link } from 'react-router';
 import type { CustomerSummary } from '#schemas/customers/customer.ts';
+import { DataTable } from '../../../components/ui/data-table.tsx';
 import { useI18n } from '../../../lib/i18n.ts';
 import { CustomerName } from './customer-name.tsx';
 
@@ -23,35 +24,28 @@ export const SearchResults = ({ customers, hasMore, loadingMore, onMore }: Searc
       <p className="results-count" role="status">
         {t.search.results(customers.length, hasMore)}
       </p>
-      <table className="data-table responsive-table">
-        <caption className="visually-hidden">{t.search.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{columns.name}</th>
-            <th scope="col">{columns.number}</th>
-            <th scope="col">{columns.segment}</th>
-            <th scope="col">{columns.birthDate}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {customers.map((customer) => (
-            <tr key={customer.id}>
-              <th scope="row" data-label={columns.name}>
-                <Link to={`/customers/${encodeURIComponent(customer.id)}`} className="row-link">
-                  <CustomerName customer={customer} />
-                </Link>
-              </th>
-              <td data-label={columns.number} className="mono">
-                {customer.customerNumber}
-              </td>
-              <td data-label={columns.segment}>{t.enums.segment[customer.segment]}</td>
-              <td data-label={columns.birthDate}>
-                {customer.birthDate ? format.date(customer.birthDate) : '—'}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={t.search.caption}
+        columns={[
+          {
+            label: columns.name,
+            rowHeader: true,
+            cell: (customer) => (
+              <Link to={`/customers/${encodeURIComponent(customer.id)}`} className="row-link">
+                <CustomerName customer={customer} />
+              </Link>
+            ),
+          },
+          { label: columns.number, cellClassName: 'mono', cell: (customer) => customer.customerNumber },
+          { label: columns.segment, cell: (customer) => t.enums.segment[customer.segment] },
+          {
+            label: columns.birthDate,
+            cell: (customer) => (customer.birthDate ? format.date(customer.birthDate) : '—'),
+          },
+        ]}
+        rows={customers}
+        rowKey={(customer) => customer.id}
+      />
       {hasMore ? (
         <div className="more">
           <button type="button" className="button button-secondary" onClick={onMore} disabled={loadingMore}>
