@@ -18,7 +18,7 @@ import {
   SendMessageBatchCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import { type QueueName, queues } from '#infra/declaration.ts';
+import { type QueueName, queues } from '#infra/declaration/messaging.ts';
 
 export type RedriveOptions = {
   sqs: SQSClient;

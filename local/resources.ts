@@ -1,6 +1,6 @@
 /**
  * The sandbox side of "one declaration, two runtimes": the resources the local sandbox creates
- * on the emulator, derived from `infra/declaration.ts` like the CDK stack is, and created
+ * on the emulator, derived from `infra/declaration/` like the CDK stack is, and created
  * idempotently with the AWS SDK. `tests/infra/drift.test.ts` compares this plan with the stack.
  */
 import { randomInt } from 'node:crypto';
@@ -46,26 +46,30 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import {
-  type BucketName,
-  buckets,
-  bus,
   type EventSourceMapping,
   envName,
   eventSourceMappings,
   type FunctionDeclaration,
   type FunctionName,
   functions,
-  type KeyAttribute,
+} from '#infra/declaration/functions.ts';
+import {
+  bus,
   type QueueName,
   queues,
   type RuleDeclaration,
   ruleDelivery,
   rules,
+} from '#infra/declaration/messaging.ts';
+import {
+  type BucketName,
+  buckets,
+  type KeyAttribute,
   type SecretName,
   secrets,
   type TableName,
   tables,
-} from '#infra/declaration.ts';
+} from '#infra/declaration/storage.ts';
 import { lakeCatalog } from '#schemas/analytics/lake.ts';
 
 /** A DLQ keeps a message 14 days (the SQS maximum), as in the cloud. */

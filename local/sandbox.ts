@@ -12,7 +12,7 @@ import {
   type FunctionName,
   functions,
   schedules,
-} from '#infra/declaration.ts';
+} from '#infra/declaration/functions.ts';
 import type { ApiGateway } from './api-gateway.ts';
 import type { Issuer } from './auth/issuer.ts';
 import { type Emulator, emulatorEnvironment, startEmulator } from './emulator.ts';

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { type FunctionName, functions } from '#infra/declaration.ts';
+import { type FunctionName, functions } from '#infra/declaration/functions.ts';
 import { emulatorEnvironment } from './emulator.ts';
 import { progressBar } from './progress.ts';
 import { functionEnvironment, provisionSandbox } from './resources.ts';

@@ -1,5 +1,7 @@
 /** Where a function finds its resources: the environment set by `bind` in CDK or by the sandbox. */
-import { envName, type QueueName, type TableName } from '#infra/declaration.ts';
+import { envName } from '#infra/declaration/functions.ts';
+import type { QueueName } from '#infra/declaration/messaging.ts';
+import type { TableName } from '#infra/declaration/storage.ts';
 
 const required = (name: string): string => {
   const value = process.env[name];

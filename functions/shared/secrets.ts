@@ -1,10 +1,11 @@
 /**
- * The declared secrets (`secrets` in `infra/declaration.ts`): generated at deployment in Secrets
+ * The declared secrets (`secrets` in `infra/declaration/storage.ts`): generated at deployment in Secrets
  * Manager, encrypted with their own KMS key, read through Powertools Parameters and kept in
  * memory for a while, so a request or a batch costs no Secrets Manager call.
  */
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import { envName, type SecretName } from '#infra/declaration.ts';
+import { envName } from '#infra/declaration/functions.ts';
+import type { SecretName } from '#infra/declaration/storage.ts';
 
 /** Seconds a secret stays cached in an execution environment. */
 const cacheSeconds = 15 * 60;

@@ -16,7 +16,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import type { Access } from '../declaration.ts';
+import type { Access } from '../declaration/functions.ts';
 
 /** Namespace of every Relais metric (Powertools Metrics). */
 export const metricsNamespace = 'Relais';

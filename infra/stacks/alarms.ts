@@ -11,7 +11,8 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { RelaisFunction } from '../constructs/relais-function.ts';
-import type { FunctionName, QueueName } from '../declaration.ts';
+import type { FunctionName } from '../declaration/functions.ts';
+import type { QueueName } from '../declaration/messaging.ts';
 
 export type AlarmsProps = {
   deadLetterQueues: Record<QueueName, IQueue>;

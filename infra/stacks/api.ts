@@ -20,7 +20,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { HttpContext, RouteDefinition } from '#schemas/route-definition.ts';
 import { routes } from '#schemas/routes.ts';
-import { cors } from '../declaration.ts';
+import { cors } from '../declaration/api.ts';
 
 const pascal = (name: string) => `${name[0]?.toUpperCase()}${name.slice(1)}`;
 

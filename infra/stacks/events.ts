@@ -7,7 +7,14 @@ import { EventBus, type EventPattern, Match, Rule } from 'aws-cdk-lib/aws-events
 import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { bus, type QueueName, queues, type RuleDeclaration, ruleDelivery, rules } from '../declaration.ts';
+import {
+  bus,
+  type QueueName,
+  queues,
+  type RuleDeclaration,
+  ruleDelivery,
+  rules,
+} from '../declaration/messaging.ts';
 
 /** How long a message that failed every receive stays in its DLQ for inspection and redrive. */
 export const dlqRetention = Duration.days(14);

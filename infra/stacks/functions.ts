@@ -17,19 +17,21 @@ import type { HttpContext } from '#schemas/route-definition.ts';
 import { type LakeQueryTarget, RelaisFunction } from '../constructs/relais-function.ts';
 import {
   type Access,
-  type BucketName,
-  tables as declaredTables,
   type EventSourceMapping,
   envName,
   eventSourceMappings,
   type FunctionDeclaration,
   type FunctionName,
   functions,
-  type QueueName,
-  type SecretName,
   schedules,
+} from '../declaration/functions.ts';
+import type { QueueName } from '../declaration/messaging.ts';
+import {
+  type BucketName,
+  tables as declaredTables,
+  type SecretName,
   type TableName,
-} from '../declaration.ts';
+} from '../declaration/storage.ts';
 
 /** Root of the repository: entries in the declaration are relative to it. */
 export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -91,7 +93,8 @@ export class Functions extends Construct {
     const name = (Object.keys(functions) as FunctionName[]).find(
       (key) => (functions[key] as FunctionDeclaration).http === context,
     );
-    if (!name) throw new Error(`No function of infra/declaration.ts serves the HTTP context '${context}'`);
+    if (!name)
+      throw new Error(`No function of infra/declaration/functions.ts serves the HTTP context '${context}'`);
     return this.functions[name];
   }
 

@@ -1,6 +1,6 @@
 /**
  * The Relais stack: composes storage, lake, secrets, messaging, functions, alarms, auth, API and web,
- * all built from `infra/declaration.ts` and `schemas/routes.ts`.
+ * all built from `infra/declaration/` and `schemas/routes.ts`.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import type { BucketName } from '../declaration.ts';
+import type { BucketName } from '../declaration/storage.ts';
 import { Alarms } from './alarms.ts';
 import { Api } from './api.ts';
 import { Auth, spaScopes } from './auth.ts';

@@ -8,7 +8,7 @@ import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { type SecretName, secrets } from '../declaration.ts';
+import { type SecretName, secrets } from '../declaration/storage.ts';
 
 /** Length of a generated secret: 64 letters and digits, about 380 bits. */
 export const generatedSecretLength = 64;

@@ -13,7 +13,7 @@ import {
 } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { type KeyAttribute, type TableName, tables } from '../declaration.ts';
+import { type KeyAttribute, type TableName, tables } from '../declaration/storage.ts';
 
 const attribute = (key: KeyAttribute): Attribute => ({
   name: key.name,

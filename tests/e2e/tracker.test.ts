@@ -9,7 +9,7 @@ import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/clien
 import { parquetReadObjects } from 'hyparquet';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { envName } from '#infra/declaration.ts';
+import { envName } from '#infra/declaration/functions.ts';
 import { type Sandbox, startSandbox } from '#local/sandbox.ts';
 import { generateDemoBank } from '#local/seed/demo-bank.ts';
 import type { StaffMember } from '#local/seed/staff.ts';

@@ -5,16 +5,9 @@
  */
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import {
-  buckets,
-  type EventSourceMapping,
-  type FunctionName,
-  functions,
-  type KeyAttribute,
-  type QueueName,
-  secrets,
-  type TableName,
-} from '#infra/declaration.ts';
+import { type EventSourceMapping, type FunctionName, functions } from '#infra/declaration/functions.ts';
+import type { QueueName } from '#infra/declaration/messaging.ts';
+import { buckets, type KeyAttribute, secrets, type TableName } from '#infra/declaration/storage.ts';
 import { generatedSecretLength } from '#infra/stacks/secrets.ts';
 import {
   functionEnvironment,

@@ -15,7 +15,8 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { afterAll, describe, expect, test, vi } from 'vitest';
-import { envName, queues } from '#infra/declaration.ts';
+import { envName } from '#infra/declaration/functions.ts';
+import { queues } from '#infra/declaration/messaging.ts';
 import { redriveMessages } from '#local/redrive.ts';
 import { idsOf, pageViewsIn, putOnBus, readPartition, waitForPartition } from '../support/lake.ts';
 import { sandboxPerFile } from '../support/sandbox.ts';

@@ -12,7 +12,8 @@ import {
 import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { queues, tables } from '#infra/declaration.ts';
+import { queues } from '#infra/declaration/messaging.ts';
+import { tables } from '#infra/declaration/storage.ts';
 import {
   functionEnvironment,
   type ProvisionedSandbox,

@@ -21,7 +21,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import type { DuckDBConnection, DuckDBInstance, DuckDBType, DuckDBValue } from '@duckdb/node-api';
-import { envName } from '#infra/declaration.ts';
+import { envName } from '#infra/declaration/functions.ts';
 import { curatedColumns, lakeCatalog, lakePrefixes } from '#schemas/analytics/lake.ts';
 import type { BoundValue } from '../queries/catalogue.ts';
 import {

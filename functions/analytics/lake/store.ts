@@ -12,7 +12,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { AsyncBuffer } from 'hyparquet';
-import { envName } from '#infra/declaration.ts';
+import { envName } from '#infra/declaration/functions.ts';
 import { s3 as sharedS3 } from '#shared/clients/s3.ts';
 
 /** A file of the lake, as a listing shows it. */

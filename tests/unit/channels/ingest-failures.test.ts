@@ -15,7 +15,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { ingestEvents } from '#functions/channels/ingest-events.ts';
-import { envName } from '#infra/declaration.ts';
+import { envName } from '#infra/declaration/functions.ts';
 import { logger } from '#shared/observability.ts';
 
 const documents = mockClient(DynamoDBDocumentClient);

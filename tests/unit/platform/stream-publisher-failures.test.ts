@@ -11,7 +11,7 @@ import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { handler } from '#functions/platform/stream-publisher.ts';
-import { envName } from '#infra/declaration.ts';
+import { envName } from '#infra/declaration/functions.ts';
 import { logger } from '#shared/observability.ts';
 
 const eventBridge = mockClient(EventBridgeClient);

@@ -1,0 +1,74 @@
+/**
+ * Storage, declared once: the DynamoDB tables (with their indexes, TTL and streams), the S3
+ * buckets and the secrets. The CDK stack and the sandbox both build them from here.
+ */
+export type KeyAttribute = { name: string; type: 'S' | 'N' };
+export type TableDeclaration = {
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+  /** Global secondary indexes (all projected). */
+  indexes: { name: string; partitionKey: KeyAttribute; sortKey?: KeyAttribute }[];
+  timeToLiveAttribute?: string;
+  /** Stream of new and old images, read by the event-source mappings below. */
+  stream: boolean;
+};
+
+const s = (name: string): KeyAttribute => ({ name, type: 'S' });
+
+export const tables = {
+  /** Single table of the operational store: customers with their item collections, directory. */
+  main: {
+    partitionKey: s('pk'),
+    sortKey: s('sk'),
+    indexes: [
+      { name: 'gsi1', partitionKey: s('gsi1pk'), sortKey: s('gsi1sk') },
+      { name: 'gsi2', partitionKey: s('gsi2pk'), sortKey: s('gsi2sk') },
+      { name: 'gsi3', partitionKey: s('gsi3pk'), sortKey: s('gsi3sk') },
+    ],
+    timeToLiveAttribute: 'expiresAt',
+    stream: true,
+  },
+  /** Append-only trail of reads and changes of customer files; only the audit writer puts to it. */
+  audit: {
+    partitionKey: s('pk'),
+    sortKey: s('sk'),
+    indexes: [{ name: 'byActor', partitionKey: s('actorId'), sortKey: s('sk') }],
+    stream: false,
+  },
+  /**
+   * Channel ingestion bookkeeping, kept off the main table's stream: one item per sender
+   * message id (deduplication, expiring after 7 days) and the events counted without consent.
+   */
+  ingest: {
+    partitionKey: s('pk'),
+    indexes: [],
+    timeToLiveAttribute: 'expiresAt',
+    stream: false,
+  },
+  /** Powertools idempotency records (Idempotency-Key of creating POSTs), expiring. */
+  idempotency: {
+    partitionKey: s('id'),
+    indexes: [],
+    timeToLiveAttribute: 'expiration',
+    stream: false,
+  },
+} as const satisfies Record<string, TableDeclaration>;
+export type TableName = keyof typeof tables;
+
+/** S3 buckets the functions use. The lake: raw/ (gzip NDJSON) and curated/ (Parquet), by dt and hour. */
+export const buckets = {
+  lake: { description: 'The click and interaction lake' },
+} as const;
+export type BucketName = keyof typeof buckets;
+
+/** Secrets generated at deployment (Secrets Manager), read at cold start. */
+export const secrets = {
+  /** HMAC key that pseudonymises customer ids in the lake. */
+  pseudonymKey: { description: 'Key of the keyed hash of customer ids in the lake' },
+  /**
+   * HMAC key of the identity tokens the bank's login service gives a customer's device at login:
+   * an `identify` event links a visitor id to a customer only with one (no spoofed logins).
+   */
+  identityKey: { description: 'Key that signs the identity tokens of customer logins (HS256)' },
+} as const;
+export type SecretName = keyof typeof secrets;
