@@ -35,7 +35,7 @@ import { lakeCatalog } from '#schemas/analytics/lake.ts';
 import { RelaisError, ValidationFailed } from '#shared/errors.ts';
 import { toCsv } from '#web/src/features/analytics/utils/csv.ts';
 import { emulatorEnvironment } from './emulator.ts';
-import { sandboxPlan } from './resources.ts';
+import { sandboxPlan } from './resources/plan.ts';
 
 export type Format = 'table' | 'csv' | 'json';
 

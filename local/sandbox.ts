@@ -17,7 +17,7 @@ import type { ApiGateway } from './api-gateway.ts';
 import type { Issuer } from './auth/issuer.ts';
 import { type Emulator, emulatorEnvironment, startEmulator } from './emulator.ts';
 import { progressBar } from './progress.ts';
-import { functionEnvironment, type ProvisionedSandbox, provisionSandbox } from './resources.ts';
+import { functionEnvironment, type ProvisionedSandbox, provisionSandbox } from './resources/provision.ts';
 import { invokeHandler, type LambdaHandler, type Poller } from './runtime/lambda-context.ts';
 import { startQueuePoller } from './runtime/queue-poller.ts';
 import { type Scheduler, startScheduler } from './runtime/scheduler.ts';

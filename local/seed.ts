@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { type FunctionName, functions } from '#infra/declaration/functions.ts';
 import { emulatorEnvironment } from './emulator.ts';
 import { progressBar } from './progress.ts';
-import { functionEnvironment, provisionSandbox } from './resources.ts';
+import { functionEnvironment, provisionSandbox } from './resources/provision.ts';
 import { generateDemoBank } from './seed/demo-bank.ts';
 
 const stateFile = fileURLToPath(new URL('../.sandbox/relais.json', import.meta.url));

@@ -1,6 +1,6 @@
 /**
  * "One declaration, two runtimes" holds: the synthesised CDK stack and the local sandbox plan
- * (`local/resources.ts`) describe the same tables, queues, rules, event-source mappings, routes,
+ * (`local/resources/`) describe the same tables, queues, rules, event-source mappings, routes,
  * buckets, secrets and function bindings. Each comparison names what drifted; the diff shows how.
  */
 import type { IConstruct } from 'constructs';
@@ -10,12 +10,11 @@ import type { QueueName } from '#infra/declaration/messaging.ts';
 import { buckets, type KeyAttribute, secrets, type TableName } from '#infra/declaration/storage.ts';
 import { generatedSecretLength } from '#infra/stacks/secrets.ts';
 import {
-  functionEnvironment,
-  type ProvisionedSandbox,
   type SandboxPlan,
   sandboxPlan,
   generatedSecretLength as sandboxSecretLength,
-} from '#local/resources.ts';
+} from '#local/resources/plan.ts';
+import { functionEnvironment, type ProvisionedSandbox } from '#local/resources/provision.ts';
 import { routes } from '#schemas/routes.ts';
 import { logicalIdOf, resourceOf, resourcesOfType, type Synthesised, synthRelais } from './support/synth.ts';
 

@@ -14,12 +14,12 @@ import { GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aw
 import { beforeAll, describe, expect, test } from 'vitest';
 import { queues } from '#infra/declaration/messaging.ts';
 import { tables } from '#infra/declaration/storage.ts';
+import { sandboxPlan } from '#local/resources/plan.ts';
 import {
   functionEnvironment,
   type ProvisionedSandbox,
   provisionSandbox,
-  sandboxPlan,
-} from '#local/resources.ts';
+} from '#local/resources/provision.ts';
 import { uniquePrefix, useEmulator } from '../support/aws.ts';
 
 // biome-ignore lint/correctness/useHookAtTopLevel: not a React hook, it points this file's SDK at the emulator
