@@ -21,7 +21,9 @@ Each fix removes work that grows with use; see docs/emulator-fidelity.md for the
    if a condition fails: seconds per transaction once the demo bank's 18,000 items are in the
    main table (a customer edit, a consent, a login link). Transactions now first check their
    conditions; when all hold (nothing will be rolled back) the tables are not copied. When one
-   fails, moto's own path runs, copy and error included, so the answer is the same. They also
+   fails, the transaction is cancelled with the reasons and old items moto would give, without
+   writing anything (moto writes, then restores its copies). Anything unusual (two operations
+   on one item, an unknown table) takes moto's own path. They also
    run one at a time, which makes them atomic with respect to each other.
 """
 import copy
@@ -53,6 +55,7 @@ jsonpath_ng.ext.parse = _parse_jsonpath_once
 
 import moto.backends  # noqa: E402
 import moto.dynamodb.models as dynamodb  # noqa: E402
+import moto.dynamodb.exceptions as dynamodb_exceptions  # noqa: E402
 import moto.sqs.models as sqs  # noqa: E402
 from moto.sqs.exceptions import ReceiptHandleIsInvalid  # noqa: E402
 
@@ -127,15 +130,17 @@ class _CopyUnlessCommitting:
         return copy.deepcopy(value, memo)
 
 
-def _conditions_hold(backend, transact_items) -> bool:  # type: ignore[no-untyped-def]
-    """Whether every operation of the transaction would pass (else moto's own path answers)."""
+def _condition_outcomes(backend, transact_items):  # type: ignore[no-untyped-def]
+    """Each operation's cancellation reason as moto gives it (None when its condition holds), or
+    None for the whole transaction when anything is unusual (moto's own path then answers)."""
     seen = set()
+    outcomes = []
     try:
         for item in transact_items:
             (kind, operation), *others = item.items()
             table = backend.tables[operation["TableName"]]
             if others or kind not in ("ConditionCheck", "Put", "Delete", "Update"):
-                return False
+                return None
             if kind == "Put":
                 key_names = [table.hash_key_attr] + ([table.range_key_attr] if table.range_key_attr else [])
                 key = {name: operation["Item"][name] for name in key_names}
@@ -143,24 +148,34 @@ def _conditions_hold(backend, transact_items) -> bool:  # type: ignore[no-untype
                 key = operation["Key"]
             target = (table.name, repr(sorted(key.items())))
             if target in seen:
-                return False
+                return None
             seen.add(target)
             condition = operation.get("ConditionExpression")
-            if condition is not None and not dynamodb.get_filter_expression(
+            current = backend.get_item(table.name, key)
+            if condition is None or dynamodb.get_filter_expression(
                 condition,
                 operation.get("ExpressionAttributeNames"),
                 operation.get("ExpressionAttributeValues"),
-            ).expr(backend.get_item(table.name, key)):
-                return False
+            ).expr(current):
+                outcomes.append((None, None, None))
+                continue
+            found = None
+            if operation.get("ReturnValuesOnConditionCheckFailure") == "ALL_OLD" and current:
+                found = current.to_json()["Attributes"]
+            outcomes.append(("ConditionalCheckFailed", "The conditional request failed", found))
     except Exception:  # noqa: BLE001  (anything odd: moto's own path decides and answers)
-        return False
-    return True
+        return None
+    return outcomes
 
 
 def _transact_without_copies(self, transact_items):  # type: ignore[no-untyped-def]
     with _transacting:
-        if not _conditions_hold(self, transact_items):
+        outcomes = _condition_outcomes(self, transact_items)
+        if outcomes is None:
             return _transact_write_items(self, transact_items)
+        if any(code is not None for code, _, _ in outcomes):
+            # What moto's path answers after writing, rolling back and restoring its copies.
+            raise dynamodb_exceptions.TransactionCanceledException(outcomes)
         _without_rollback.active = True
         try:
             return _transact_write_items(self, transact_items)

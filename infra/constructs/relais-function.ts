@@ -10,7 +10,12 @@ import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, StartingPosition, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  type BundlingOptions,
+  NodejsFunction,
+  type NodejsFunctionProps,
+  OutputFormat,
+} from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -27,6 +32,23 @@ export const metricsNamespace = 'Relais';
  */
 const requireShim =
   "import { createRequire as relaisCreateRequire } from 'node:module'; const require = relaisCreateRequire(import.meta.url);";
+
+/**
+ * How every function is bundled (esbuild, locally): `npm run bench` bundles the entries with
+ * these same options to measure their cold init.
+ */
+export const houseBundling = {
+  format: OutputFormat.ESM,
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  banner: requireShim,
+  minify: true,
+  sourceMap: true,
+  sourcesContent: false,
+  // The SDK ships in the bundle: the version the tests ran is the version that runs.
+  bundleAwsSDK: true,
+  forceDockerBundling: false,
+} satisfies BundlingOptions;
 
 export type RelaisFunctionProps = Omit<
   NodejsFunctionProps,
@@ -130,19 +152,7 @@ export class RelaisFunction extends NodejsFunction {
         POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
         ...environment,
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: requireShim,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // The SDK ships in the bundle: the version the tests ran is the version that runs.
-        bundleAwsSDK: true,
-        forceDockerBundling: false,
-        ...bundling,
-      },
+      bundling: { ...houseBundling, ...bundling },
     });
     this.executionRole = role;
     role.addToPrincipalPolicy(

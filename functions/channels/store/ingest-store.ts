@@ -3,20 +3,25 @@
  * counters of events sent without consent. Kept off the main table so that ingestion traffic
  * never reaches its stream.
  *
- * A claim is a conditional put: it succeeds when the id is new, or when its claim is `pending`
- * and older than 60 s (the request that made it crashed between claim and put). It is marked
+ * A claim is a conditional put (a batch's claims are one transaction): it succeeds when the id
+ * is new, or when its claim is `pending` and older than 60 s (the request that made it crashed between claim and put). It is marked
  * `done` once the event is on the bus, and deleted (released) when the bus refused it, so the
  * sender's retry can claim it again.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  type AttributeValue,
+  ConditionalCheckFailedException,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   DeleteCommand,
   GetCommand,
-  PutCommand,
+  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { backoffMs } from '#shared/backoff.ts';
 import { documents } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/env.ts';
 import { logger } from '#shared/observability.ts';
@@ -47,35 +52,26 @@ const claimPut = (channel: string, messageId: string, token: string, now: Date) 
   ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
 });
 
-/** Claims a message id for this request (`token` identifies the claim when releasing it). */
-export const claimMessage = async (
-  channel: string,
-  messageId: string,
-  token: string,
-  now: Date,
-): Promise<ClaimResult> => {
-  const pk = claimPk(channel, messageId);
-  try {
-    await documents.send(new PutCommand(claimPut(channel, messageId, token, now)));
-    return 'claimed';
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    // The document client leaves the old item of an error marshalled; emulators may not send it.
-    const item = error.Item
-      ? unmarshall(error.Item)
-      : (await documents.send(new GetCommand({ TableName: table(), Key: { pk }, ConsistentRead: true })))
-          .Item;
-    const outcome = claimOutcome(item ? (item as unknown as Claim) : undefined, now);
-    // The claim vanished between our put and our read (released): the sender may simply retry.
-    return outcome === 'claimable' ? 'inProgress' : outcome;
-  }
+/** What a cancelled claim found on its id (the document client leaves that item marshalled). */
+const outcomeOfFound = (found: Record<string, AttributeValue> | undefined, now: Date): ClaimResult => {
+  const outcome = claimOutcome(found ? (unmarshall(found) as Claim) : undefined, now);
+  // Nothing found (an emulator that does not send it, or a claim released meanwhile) or a stale
+  // claim that changed under us: the sender may simply retry.
+  return outcome === 'claimable' ? 'inProgress' : outcome;
 };
 
+/** Transactions a batch may take before its remaining claims are refused as retryable. */
+const claimAttempts = 4;
+
 /**
- * Claims many message ids, each with its own conditional put, in parallel. (One transaction
- * for the batch would be one round trip, but costs twice the write capacity in AWS, and moto
- * copies the whole table for every transaction, which slows the sandbox as the table grows.)
- * An id whose claim failed is absent from the answer: the caller refuses it as retryable.
+ * Claims many message ids (at most 100, DynamoDB's transaction limit) in one transaction of
+ * conditional puts: one round trip for a batch of new events. When some ids are taken, DynamoDB
+ * cancels it and says which (with the claim found); the untaken ones go in a second
+ * transaction. A conflict with a concurrent request claiming the same ids, or throttling, is
+ * retried after a backoff. A transactional write costs twice the write capacity of a plain
+ * put: the price of claiming a batch in one or two requests instead of one per event.
+ * An id whose claim could not be made is absent from the answer: the caller refuses it as
+ * retryable.
  */
 export const claimMessages = async (
   channel: string,
@@ -83,12 +79,36 @@ export const claimMessages = async (
   token: string,
   now: Date,
 ): Promise<Map<string, ClaimResult>> => {
-  const settled = await Promise.allSettled(messageIds.map((id) => claimMessage(channel, id, token, now)));
   const results = new Map<string, ClaimResult>();
-  settled.forEach((result, index) => {
-    if (result.status === 'fulfilled') results.set(messageIds[index]!, result.value);
-    else logger.warn('claim failed', { error: result.reason as Error });
-  });
+  let pending = messageIds;
+  for (let attempt = 1; pending.length > 0 && attempt <= claimAttempts; attempt++) {
+    try {
+      await documents.send(
+        new TransactWriteCommand({
+          TransactItems: pending.map((id) => ({ Put: claimPut(channel, id, token, now) })),
+        }),
+      );
+      for (const id of pending) results.set(id, 'claimed');
+      return results;
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) {
+        logger.warn('claims failed', { error: error as Error });
+        return results;
+      }
+      const reasons = error.CancellationReasons ?? [];
+      const untaken = pending.filter((id, i) => {
+        const reason = reasons[i];
+        if (reason?.Code !== 'ConditionalCheckFailed') return true;
+        results.set(id, outcomeOfFound(reason.Item, now));
+        return false;
+      });
+      // Some ids were taken: the others commit at once. None was (a conflict with another
+      // request, throttling): wait before trying again.
+      if (untaken.length === pending.length) await new Promise((r) => setTimeout(r, backoffMs(attempt)));
+      pending = untaken;
+    }
+  }
+  if (pending.length > 0) logger.warn('claims not made after retries', { count: pending.length });
   return results;
 };
 

@@ -3,15 +3,17 @@
  * half-way, nothing is lost and nothing is counted twice. DynamoDB and EventBridge are mocked
  * here; `tests/integration/channels-ingest.test.ts` runs the same code on the emulator.
  */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import {
   BatchGetCommand,
   BatchWriteCommand,
   DeleteCommand,
   DynamoDBDocumentClient,
-  PutCommand,
+  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { ingestEvents } from '#functions/channels/ingest-events.ts';
@@ -49,7 +51,7 @@ logger.setLogLevel('SILENT');
 beforeEach(() => {
   documents.reset();
   eventBridge.reset();
-  documents.on(PutCommand).resolves({});
+  documents.on(TransactWriteCommand).resolves({});
   documents.on(DeleteCommand).resolves({});
   documents.on(BatchGetCommand).resolves({ Responses: { main: [] } });
   documents.on(BatchWriteCommand).resolves({});
@@ -81,5 +83,101 @@ describe('ingest when the store fails half-way', () => {
     // Assess
     expect(answer.body.accepted).toEqual(['msg-3-0000']);
     expect(answer.body.rejected).toMatchObject([{ index: 0, retryable: true }]);
+  });
+});
+
+/** DynamoDB's answer to a transaction some of whose conditions failed, or that conflicted. */
+const cancelled = (codes: ('None' | 'ConditionalCheckFailed' | 'TransactionConflict')[], found?: object) =>
+  new TransactionCanceledException({
+    $metadata: {},
+    message: 'Transaction cancelled',
+    CancellationReasons: codes.map((Code) => ({
+      Code,
+      ...(Code === 'ConditionalCheckFailed' && found ? { Item: marshall(found) } : {}),
+    })),
+  });
+const claimedIds = (call: number) =>
+  (documents.commandCalls(TransactWriteCommand)[call]?.args[0].input.TransactItems ?? []).map(
+    (item) => item.Put?.Item?.pk,
+  );
+
+describe('claims of a batch, one transaction', () => {
+  beforeEach(() => {
+    eventBridge.on(PutEventsCommand).callsFake(({ Entries }: { Entries: unknown[] }) => ({
+      FailedEntryCount: 0,
+      Entries: Entries.map((_, i) => ({ EventId: `e-${i}` })),
+    }));
+  });
+
+  test('ids already stored are accepted without being sent again; the others are claimed in a second transaction', async () => {
+    // Prepare: the second event of the batch was stored by an earlier try.
+    documents
+      .on(TransactWriteCommand)
+      .rejectsOnce(
+        cancelled(['None', 'ConditionalCheckFailed', 'None'], {
+          pk: 'MSG#ios#msg-2-0000',
+          state: 'done',
+          claimedAt: '2026-11-23T09:14:00.000Z',
+        }),
+      )
+      .resolves({});
+    // Act
+    const answer = await ingest([screenView(1, true), screenView(2, true), screenView(3, true)]);
+    // Assess: two transactions, the second without the stored id; all three accepted, two sent.
+    expect(claimedIds(0)).toEqual(['MSG#ios#msg-1-0000', 'MSG#ios#msg-2-0000', 'MSG#ios#msg-3-0000']);
+    expect(claimedIds(1)).toEqual(['MSG#ios#msg-1-0000', 'MSG#ios#msg-3-0000']);
+    expect(answer.body.accepted).toEqual(['msg-1-0000', 'msg-2-0000', 'msg-3-0000']);
+    const sent = eventBridge
+      .commandCalls(PutEventsCommand)
+      .flatMap((call) => call.args[0].input.Entries ?? []);
+    expect(sent).toHaveLength(2);
+  });
+
+  test('an id another request is storing right now is refused as retryable, not accepted', async () => {
+    // Prepare: a fresh `pending` claim of another request.
+    documents
+      .on(TransactWriteCommand)
+      .rejectsOnce(
+        cancelled(['ConditionalCheckFailed', 'None'], {
+          pk: 'MSG#ios#msg-1-0000',
+          state: 'pending',
+          claimedAt: '2026-11-23T09:14:50.000Z',
+          claimToken: 'other',
+        }),
+      )
+      .resolves({});
+    // Act
+    const answer = await ingest([screenView(1, true), screenView(2, true)]);
+    // Assess
+    expect(answer.body.accepted).toEqual(['msg-2-0000']);
+    expect(answer.body.rejected).toMatchObject([{ index: 0, messageId: 'msg-1-0000', retryable: true }]);
+  });
+
+  test('a conflict with a concurrent request is retried with the same claims', async () => {
+    // Prepare
+    documents
+      .on(TransactWriteCommand)
+      .rejectsOnce(cancelled(['TransactionConflict', 'None']))
+      .resolves({});
+    // Act
+    const answer = await ingest([screenView(1, true), screenView(2, true)]);
+    // Assess
+    expect(claimedIds(1)).toEqual(claimedIds(0));
+    expect(answer.body.accepted).toEqual(['msg-1-0000', 'msg-2-0000']);
+  });
+
+  test('claims that keep conflicting are refused as retryable and nothing is sent', async () => {
+    // Prepare
+    documents.on(TransactWriteCommand).rejects(cancelled(['TransactionConflict', 'None']));
+    // Act
+    const answer = await ingest([screenView(1, true), screenView(2, true)]);
+    // Assess: a few tries, then the sender keeps both events.
+    expect(documents.commandCalls(TransactWriteCommand).length).toBeLessThanOrEqual(4);
+    expect(answer.body.accepted).toEqual([]);
+    expect(answer.body.rejected.map((r) => [r.index, r.retryable])).toEqual([
+      [0, true],
+      [1, true],
+    ]);
+    expect(eventBridge.commandCalls(PutEventsCommand)).toHaveLength(0);
   });
 });
