@@ -13,15 +13,15 @@ import {
   functions,
   schedules,
 } from '#infra/declaration/functions.ts';
-import type { ApiGateway } from './api-gateway.ts';
-import type { Issuer } from './auth/issuer.ts';
+import type { ApiGateway } from './api-gateway/gateway.ts';
+import type { Issuer } from './cognito/issuer.ts';
 import { type Emulator, emulatorEnvironment, startEmulator } from './emulator.ts';
+import { invokeHandler, type LambdaHandler, type Poller } from './lambda/lambda-context.ts';
+import { startQueuePoller } from './lambda/queue-poller.ts';
+import { type Scheduler, startScheduler } from './lambda/scheduler.ts';
+import { startStreamPoller } from './lambda/stream-poller.ts';
 import { progressBar } from './progress.ts';
 import { functionEnvironment, type ProvisionedSandbox, provisionSandbox } from './resources/provision.ts';
-import { invokeHandler, type LambdaHandler, type Poller } from './runtime/lambda-context.ts';
-import { startQueuePoller } from './runtime/queue-poller.ts';
-import { type Scheduler, startScheduler } from './runtime/scheduler.ts';
-import { startStreamPoller } from './runtime/stream-poller.ts';
 import { generateDemoBank } from './seed/demo-bank.ts';
 import type { StaffMember } from './seed/staff.ts';
 
@@ -111,9 +111,9 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       bar?.done();
     }
 
-    const { startIssuer } = await import('./auth/issuer.ts');
+    const { startIssuer } = await import('./cognito/issuer.ts');
     const { startWebServer } = await import('./web-server.ts');
-    const { startApiGateway } = await import('./api-gateway.ts');
+    const { startApiGateway } = await import('./api-gateway/gateway.ts');
     const issuer: Issuer = await startIssuer({
       port: ports.auth,
       users: bank.staff,

@@ -5,7 +5,7 @@
  */
 import type { SQSEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { lambdaContext } from '#local/runtime/lambda-context.ts';
+import { lambdaContext } from '#local/lambda/lambda-context.ts';
 import type { WriteKeyWithSecret } from '#schemas/channels/write-key.ts';
 import type { Customer360 } from '#schemas/customers/customer-360.ts';
 import type { TimelineEntry } from '#schemas/customers/timeline.ts';

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Issuer, startIssuer } from '#local/auth/issuer.ts';
+import { type Issuer, startIssuer } from '#local/cognito/issuer.ts';
 import type { StaffMember } from '#local/seed/staff.ts';
 
 const clientId = 'relais-web-test';

@@ -17,7 +17,7 @@ import {
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { envName } from '#infra/declaration/functions.ts';
 import { queues } from '#infra/declaration/messaging.ts';
-import { redriveMessages } from '#local/redrive.ts';
+import { redriveMessages } from '#local/cli/redrive.ts';
 import { idsOf, pageViewsIn, putOnBus, readPartition, waitForPartition } from '../support/lake.ts';
 import { sandboxPerFile } from '../support/sandbox.ts';
 

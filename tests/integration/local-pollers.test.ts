@@ -24,10 +24,10 @@ import {
 } from '@aws-sdk/client-sqs';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent, SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { Poller } from '#local/runtime/lambda-context.ts';
-import { startQueuePoller } from '#local/runtime/queue-poller.ts';
-import { type ScheduleEvent, type Scheduler, startScheduler } from '#local/runtime/scheduler.ts';
-import { type StreamFailure, startStreamPoller } from '#local/runtime/stream-poller.ts';
+import type { Poller } from '#local/lambda/lambda-context.ts';
+import { startQueuePoller } from '#local/lambda/queue-poller.ts';
+import { type ScheduleEvent, type Scheduler, startScheduler } from '#local/lambda/scheduler.ts';
+import { type StreamFailure, startStreamPoller } from '#local/lambda/stream-poller.ts';
 import { uniquePrefix, useEmulator } from '../support/aws.ts';
 
 // biome-ignore lint/correctness/useHookAtTopLevel: not a React hook, it points this file's SDK at the emulator

@@ -1,5 +1,5 @@
 /**
- * The redrive's move (`local/redrive.ts`) never loses a message: it deletes from the DLQ only
+ * The redrive's move (`local/cli/redrive.ts`) never loses a message: it deletes from the DLQ only
  * what the queue accepted, moves only what was there when it started, and a dry run moves
  * nothing. SQS is mocked here; `tests/integration/lake-faults.test.ts` runs it on the emulator.
  */
@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { redriveMessages } from '#local/redrive.ts';
+import { redriveMessages } from '#local/cli/redrive.ts';
 
 const sqsMock = mockClient(SQSClient);
 const fromUrl = 'http://sqs.local/123456789012/t-lakeIntake-dlq';

@@ -1,6 +1,6 @@
 /** `npm run query`: its command line and the way it prints a result (table, CSV, JSON). */
 import { describe, expect, it } from 'vitest';
-import { formatResult, formatTable, parseCommand } from '#local/query.ts';
+import { formatResult, formatTable, parseCommand } from '#local/cli/query.ts';
 
 const columns = [
   { name: 'day', type: 'varchar' },

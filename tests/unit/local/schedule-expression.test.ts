@@ -3,7 +3,7 @@
  * fires at (UTC), and a clear refusal of the expressions EventBridge would refuse.
  */
 import { describe, expect, it } from 'vitest';
-import { nextRun, parseScheduleExpression } from '#local/runtime/schedule-expression.ts';
+import { nextRun, parseScheduleExpression } from '#local/lambda/schedule-expression.ts';
 
 const at = (iso: string) => new Date(iso);
 const next = (expression: string, after: string, anchor?: string) =>

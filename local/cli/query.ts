@@ -10,6 +10,7 @@
  * `.sandbox/lake/<bucket>/` first (new and changed files only). Progress goes to stderr, the
  * result to stdout (or `--out`), so the output can be piped.
  */
+import './node-version.ts';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -34,8 +35,8 @@ import { bindParameters, savedQueries } from '#functions/analytics/queries/catal
 import { lakeCatalog } from '#schemas/analytics/lake.ts';
 import { RelaisError, ValidationFailed } from '#shared/errors.ts';
 import { toCsv } from '#web/src/features/analytics/utils/csv.ts';
-import { emulatorEnvironment } from './emulator.ts';
-import { sandboxPlan } from './resources/plan.ts';
+import { emulatorEnvironment } from '../emulator.ts';
+import { sandboxPlan } from '../resources/plan.ts';
 
 export type Format = 'table' | 'csv' | 'json';
 
@@ -204,7 +205,7 @@ type SandboxState = { awsEndpoint: string; prefix: string };
 
 /** The running sandbox's emulator and lake bucket, or an explanation of what to start. */
 const localLake = async (name: string) => {
-  const file = fileURLToPath(new URL(`../.sandbox/${name}.json`, import.meta.url));
+  const file = fileURLToPath(new URL(`../../.sandbox/${name}.json`, import.meta.url));
   const state = await readFile(file, 'utf8')
     .then((text) => JSON.parse(text) as SandboxState)
     .catch(() => undefined);

@@ -7,6 +7,7 @@
  * Only the messages in the DLQ when the move starts are moved, so a message that fails again
  * and comes back cannot keep the move going forever.
  */
+import './node-version.ts';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
@@ -129,7 +130,7 @@ export const redriveMessages = async (options: RedriveOptions): Promise<RedriveR
 type SandboxState = { awsEndpoint: string; prefix: string };
 
 const readState = async (prefix: string): Promise<SandboxState | undefined> => {
-  const file = fileURLToPath(new URL(`../.sandbox/${prefix}.json`, import.meta.url));
+  const file = fileURLToPath(new URL(`../../.sandbox/${prefix}.json`, import.meta.url));
   return readFile(file, 'utf8')
     .then((text) => JSON.parse(text) as SandboxState)
     .catch(() => undefined);
@@ -159,9 +160,9 @@ const main = async (args: string[]) => {
     process.stderr.write('No running sandbox was found: start it with `npm start`.\n');
     process.exit(1);
   }
-  const { emulatorEnvironment } = await import('./emulator.ts');
+  const { emulatorEnvironment } = await import('../emulator.ts');
   Object.assign(process.env, emulatorEnvironment(state.awsEndpoint));
-  const { progressBar } = await import('./progress.ts');
+  const { progressBar } = await import('../progress.ts');
   const sqs = new SQSClient({});
   const name = `${state.prefix}-${queue as QueueName}`;
   const urlOf = async (queueName: string) =>

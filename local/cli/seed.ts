@@ -3,15 +3,16 @@
  * their demo values; customers created since are kept). `npm start` seeds an empty sandbox by
  * itself; this is for putting the demo data back after trying things.
  */
+import './node-version.ts';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { type FunctionName, functions } from '#infra/declaration/functions.ts';
-import { emulatorEnvironment } from './emulator.ts';
-import { progressBar } from './progress.ts';
-import { functionEnvironment, provisionSandbox } from './resources/provision.ts';
-import { generateDemoBank } from './seed/demo-bank.ts';
+import { emulatorEnvironment } from '../emulator.ts';
+import { progressBar } from '../progress.ts';
+import { functionEnvironment, provisionSandbox } from '../resources/provision.ts';
+import { generateDemoBank } from '../seed/demo-bank.ts';
 
-const stateFile = fileURLToPath(new URL('../.sandbox/relais.json', import.meta.url));
+const stateFile = fileURLToPath(new URL('../../.sandbox/relais.json', import.meta.url));
 const state = await readFile(stateFile, 'utf8')
   .then((text) => JSON.parse(text) as { awsEndpoint: string; prefix: string })
   .catch(() => undefined);
@@ -33,7 +34,7 @@ const provisioned = await provisionSandbox(state.prefix);
 for (const name of Object.keys(functions) as FunctionName[]) {
   Object.assign(process.env, functionEnvironment(name, provisioned));
 }
-const { writeDemoBank } = await import('./seed/write-demo-bank.ts');
+const { writeDemoBank } = await import('../seed/write-demo-bank.ts');
 const bank = generateDemoBank();
 const bar = progressBar({ label: 'Demo bank', total: bank.customers.length });
 let shown = 0;

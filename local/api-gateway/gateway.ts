@@ -13,8 +13,8 @@ import { cors } from '#infra/declaration/api.ts';
 import { type FunctionName, functions } from '#infra/declaration/functions.ts';
 import type { RouteDefinition } from '#schemas/route-definition.ts';
 import { routes } from '#schemas/routes.ts';
-import { apiReferencePage } from './api-reference.ts';
-import { invokeHandler, type LambdaHandler } from './runtime/lambda-context.ts';
+import { invokeHandler, type LambdaHandler } from '../lambda/lambda-context.ts';
+import { apiReferencePage } from './reference.ts';
 
 export type ApiGatewayOptions = {
   /** @default 0 (a free port) */

@@ -2,13 +2,14 @@
  * `npm start`: builds the web front end if needed, starts the sandbox on the README's ports,
  * prints one screen (URLs and demo logins), and stops everything it started on Ctrl-C.
  */
+import './node-version.ts';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startSandbox } from './sandbox.ts';
-import { demoLogins, demoPassword } from './seed/demo-bank.ts';
+import { startSandbox } from '../sandbox.ts';
+import { demoLogins, demoPassword } from '../seed/demo-bank.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 const roleLabels: Record<string, string> = {
   advisor: 'Conseiller / Advisor',
