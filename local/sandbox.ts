@@ -49,6 +49,8 @@ export type Sandbox = {
   /** Physical names of the resources on the emulator. */
   resources: ProvisionedSandbox;
   staff: StaffMember[];
+  /** The demo bank's branch names by id. */
+  branchNames: ReadonlyMap<string, string>;
   /** An ID token for a demo user, without the browser flow (tests with many callers). */
   idToken: (username: string) => Promise<string>;
   /** What the bank's login service gives a customer's device at login (`at`: now by default). */
@@ -114,9 +116,11 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     const { startIssuer } = await import('./cognito/issuer.ts');
     const { startWebServer } = await import('./web-server.ts');
     const { startApiGateway } = await import('./api-gateway/gateway.ts');
+    const branchNames = new Map(bank.branches.map((branch) => [branch.id, branch.name]));
     const issuer: Issuer = await startIssuer({
       port: ports.auth,
       users: bank.staff,
+      branchNames,
       clientId: localClientId,
     });
     stops.push(issuer.close);
@@ -252,6 +256,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       emulatorKind: emulator.kind,
       resources: provisioned,
       staff: bank.staff,
+      branchNames,
       idToken: async (username: string) => (await issuer.issueTokens(username)).id_token,
       identityToken,
       idle: async () => {
@@ -268,6 +273,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
           prefix,
           pid: process.pid,
           staff: undefined,
+          branchNames: undefined,
           idToken: undefined,
           resources: undefined,
           demoWriteKey: undefined,

@@ -1,14 +1,28 @@
-/** The platform context over HTTP: the caller's identity, the branch directory, the API document. */
+/** The platform context over HTTP: the API's root and document, the caller's identity, the branch directory. */
 import { openApiDocument } from '#schemas/openapi.ts';
 import { platformRoutes } from '#schemas/platform/routes.ts';
 import { listBranches } from '#shared/directory.ts';
 import { httpApi } from '#shared/http/api.ts';
 
-/** Built once per execution environment: the route table does not change at run time. */
-const document = openApiDocument();
+/**
+ * Built on its first request, then kept for the execution environment (the route table does not
+ * change at run time): the other routes' cold starts do not pay for it.
+ */
+let document: ReturnType<typeof openApiDocument> | undefined;
+
+const apiRoot = {
+  service: 'Relais API',
+  description:
+    'The API of the Relais CRM. Its routes, schemas and errors are described at /openapi.json; every route but this one and the document needs a bearer token from the sign-in service (or a write key, for channel events).',
+  openapi: '/openapi.json',
+};
 
 export const handler = httpApi(platformRoutes, {
-  getOpenApi: async () => document,
+  getApiRoot: async () => apiRoot,
+  getOpenApi: async () => {
+    document ??= openApiDocument();
+    return document;
+  },
   getMe: async ({ caller }) => caller,
   listBranches: async () => ({ items: await listBranches() }),
 });

@@ -183,7 +183,7 @@ const handlerLoader = () => {
     if (!loaded.has(context)) {
       loaded.set(
         context,
-        import(new URL(`../${fn.entry}`, import.meta.url).href).then(
+        import(new URL(`../../${fn.entry}`, import.meta.url).href).then(
           (module: { handler: LambdaHandler }) => ({
             name,
             timeoutSeconds: fn.timeoutSeconds,

@@ -50,7 +50,7 @@ process.stdout.write(
     `  Demo logins (password for all: ${demoPassword})`,
     ...logins.map(
       (l) =>
-        `    ${l.username.padEnd(width)}  ${roleLabels[l.role] ?? l.role}${l.branchId ? `, ${l.branchId}` : ''}`,
+        `    ${l.username.padEnd(width)}  ${roleLabels[l.role] ?? l.role}${l.branchId ? `, ${sandbox.branchNames.get(l.branchId) ?? l.branchId}` : ''}`,
     ),
     '',
     '  Ctrl-C stops everything.',

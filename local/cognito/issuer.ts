@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import type { StaffMember } from '../seed/staff.ts';
-import { type AuthorizeParams, errorPage, type PageLang, signInPage } from './sign-in-page.ts';
+import { type AuthorizeParams, errorPage, type PageLang, rootPage, signInPage } from './sign-in-page.ts';
 
 export type IssuerOptions = {
   /** TCP port; 0 picks a free one. @default 0 */
@@ -19,6 +19,8 @@ export type IssuerOptions = {
   host?: string;
   /** Who can sign in. */
   users: readonly StaffMember[];
+  /** Branch names by id, shown beside the demo accounts. */
+  branchNames?: ReadonlyMap<string, string>;
   /** The app client id (the SPA's); tokens are issued for it only. */
   clientId: string;
   /** Lifetime of ID and access tokens, in seconds. @default 3600 */
@@ -315,7 +317,13 @@ export const startIssuer = async (options: IssuerOptions): Promise<Issuer> => {
     sendHtml(
       res,
       200,
-      signInPage({ lang, params, users: options.users, otherLangHref: otherLangHref(params, lang) }),
+      signInPage({
+        lang,
+        params,
+        users: options.users,
+        branchNames: options.branchNames ?? new Map(),
+        otherLangHref: otherLangHref(params, lang),
+      }),
     );
   };
 
@@ -336,6 +344,7 @@ export const startIssuer = async (options: IssuerOptions): Promise<Issuer> => {
           lang,
           params,
           users: options.users,
+          branchNames: options.branchNames ?? new Map(),
           error: true,
           username,
           otherLangHref: otherLangHref(params, lang),
@@ -432,6 +441,10 @@ export const startIssuer = async (options: IssuerOptions): Promise<Issuer> => {
         return sendJson(res, 200, discovery(), { ...corsHeaders(req), 'cache-control': 'max-age=300' });
       case 'GET /logout':
         return logout(req, res, url);
+      case 'GET /': {
+        const lang = langOf(url.searchParams);
+        return sendHtml(res, 200, rootPage(lang, `/?lang=${lang === 'fr' ? 'en' : 'fr'}`));
+      }
       default:
         return sendJson(res, 404, { error: 'not_found' });
     }

@@ -33,6 +33,9 @@ const text = {
     branch: 'Agence',
     other: 'English',
     errorTitle: 'Demande de connexion refusée',
+    rootTitle: 'Service de connexion de Relais',
+    rootBody:
+      "Ce service identifie les collaborateurs pour l'application Relais. On n'y vient pas directement : ouvrez l'application, elle vous y envoie pour vous connecter.",
     roles: {
       advisor: 'Conseiller',
       branch_manager: "Directeur d'agence",
@@ -57,6 +60,9 @@ const text = {
     branch: 'Branch',
     other: 'Français',
     errorTitle: 'Sign-in request refused',
+    rootTitle: 'Relais sign-in service',
+    rootBody:
+      'This service signs staff in for the Relais application. You do not come here directly: open the application, and it sends you here to sign in.',
     roles: {
       advisor: 'Advisor',
       branch_manager: 'Branch manager',
@@ -97,6 +103,12 @@ const styles = `
   th { color: #4a5668; font-weight: 600; }
   .demo { background: none; border: 0; padding: 0; color: #1d4f91; text-decoration: underline; text-align: left; }
   .muted { color: #4a5668; margin: 0 0 0.75rem; }
+  /* A phone (360 px): each demo account on its own lines rather than a table wider than the screen. */
+  @media (max-width: 30rem) {
+    main { margin: 1rem auto; } section { padding: 1rem; }
+    thead { display: none; } table, tbody, tr, td { display: block; }
+    tr { border-bottom: 1px solid #e3e7ed; padding: 0.4rem 0; } td { border: 0; padding: 0.1rem 0; }
+  }
 `;
 
 const shell = (
@@ -127,6 +139,8 @@ export const signInPage = (options: {
   lang: PageLang;
   params: AuthorizeParams;
   users: readonly StaffMember[];
+  /** Branch names by id, to show where each demo account works. */
+  branchNames: ReadonlyMap<string, string>;
   error?: boolean;
   username?: string;
   otherLangHref: string;
@@ -140,7 +154,7 @@ export const signInPage = (options: {
       (user) => `<tr>
   <td><button type="button" class="demo" data-username="${escapeHtml(user.username)}" data-password="${escapeHtml(user.password)}">${escapeHtml(user.name)}</button><br><small>${escapeHtml(user.username)}</small></td>
   <td>${user.roles.map((role) => escapeHtml(t.roles[role])).join(', ')}</td>
-  <td>${escapeHtml(user.branchId ?? '—')}</td>
+  <td>${user.branchId ? escapeHtml(options.branchNames.get(user.branchId) ?? user.branchId) : '—'}</td>
 </tr>`,
     )
     .join('');
@@ -177,6 +191,17 @@ export const signInPage = (options: {
     });
   }
 </script>`,
+  );
+};
+
+/** The service's root: what it is, for a person who opens it (the application sends people to `/oauth2/authorize`). */
+export const rootPage = (lang: PageLang, otherLangHref: string): string => {
+  const t = text[lang];
+  return shell(
+    lang,
+    t.rootTitle,
+    otherLangHref,
+    `<section><h1>${t.rootTitle}</h1><p>${t.rootBody}</p></section>`,
   );
 };
 

@@ -8,6 +8,11 @@ export const Branch = z
   .meta({ id: 'Branch' });
 export type Branch = z.infer<typeof Branch>;
 
+/** What the API's root answers: what this is and where it is described (for a person who opens it). */
+export const ApiRoot = z
+  .object({ service: z.string(), description: z.string(), openapi: z.string() })
+  .meta({ id: 'ApiRoot' });
+
 export const Me = z
   .object({ id: z.string(), name: z.string(), roles: z.array(Role), branchId: Id.optional() })
   .meta({ id: 'Me' });

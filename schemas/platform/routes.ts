@@ -1,10 +1,19 @@
-/** The platform context's routes: who the caller is, the branch directory, this API's document. */
+/** The platform context's routes: the API's root and document, who the caller is, the branch directory. */
 import * as z from 'zod';
-import { Branch, Me } from '../platform/directory.ts';
+import { ApiRoot, Branch, Me } from '../platform/directory.ts';
 import { allRoles } from '../roles.ts';
 import type { RouteDefinition } from '../route-definition.ts';
 
 export const platformRoutes = [
+  {
+    id: 'getApiRoot',
+    method: 'GET',
+    path: '/',
+    context: 'platform',
+    summary: 'What this API is, and where its description is',
+    roles: 'public',
+    response: { status: 200, body: ApiRoot },
+  },
   {
     id: 'getOpenApi',
     method: 'GET',

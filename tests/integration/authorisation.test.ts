@@ -37,6 +37,7 @@ beforeAll(async () => {
 // change making the next one's version stale.
 type Sample = { path: string; body?: unknown; headers?: Record<string, string> };
 const samples: Record<RouteId, (role: Role) => Sample> = {
+  getApiRoot: () => ({ path: '/' }),
   getOpenApi: () => ({ path: '/openapi.json' }),
   getMe: () => ({ path: '/v1/me' }),
   listBranches: () => ({ path: '/v1/branches' }),
@@ -125,6 +126,7 @@ const samples: Record<RouteId, (role: Role) => Sample> = {
 // Who may call each route, by role: written by hand (A = advisor, M = branch manager, S = service
 // agent, C = compliance officer, K = marketer, N = analyst, D = admin).
 const grants: Record<RouteId, 'public' | 'writeKey' | string> = {
+  getApiRoot: 'public',
   getOpenApi: 'public',
   getMe: 'AMSCKND',
   listBranches: 'AMSCKND',

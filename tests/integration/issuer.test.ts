@@ -31,7 +31,11 @@ const agent: StaffMember = {
 let issuer: Issuer;
 
 beforeAll(async () => {
-  issuer = await startIssuer({ users: [advisor, agent], clientId });
+  issuer = await startIssuer({
+    users: [advisor, agent],
+    clientId,
+    branchNames: new Map([['BR-PARIS-01', 'Paris Opéra']]),
+  });
 });
 afterAll(() => issuer.close());
 
@@ -275,6 +279,28 @@ describe('local issuer', () => {
     expect(logout.status).toBe(302);
     expect(logout.headers.get('location')).toBe('http://127.0.0.1:5999/');
     expect(afterLogout.status).toBe(200);
+  });
+
+  it('lists the demo accounts with the name of their branch', async () => {
+    // Act
+    const page = await fetch(
+      `${issuer.url}/oauth2/authorize?${new URLSearchParams(authorizeParams(pkce().challenge))}`,
+    );
+    // Assess
+    const html = await page.text();
+    expect(html).toContain('<td>Paris Opéra</td>');
+    expect(html).not.toContain('<td>BR-PARIS-01</td>');
+  });
+
+  it('answers its root with a short page saying what it is, in French or English', async () => {
+    // Act
+    const french = await fetch(`${issuer.url}/`);
+    const english = await fetch(`${issuer.url}/?lang=en`);
+    // Assess
+    expect(french.status).toBe(200);
+    expect(french.headers.get('content-type')).toContain('text/html');
+    expect(await french.text()).toContain('<h1>Service de connexion de Relais</h1>');
+    expect(await english.text()).toContain('<h1>Relais sign-in service</h1>');
   });
 
   it('publishes OpenID discovery pointing at its endpoints', async () => {
