@@ -219,6 +219,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
             handler,
             batchSize: mapping.batchSize,
             maxBatchingWindowSeconds: mapping.maxBatchingWindowSeconds,
+            concurrency: mapping.maxConcurrency,
             timeoutSeconds: fn.timeoutSeconds,
           }),
         );

@@ -335,7 +335,10 @@ export class RelaisFunction extends NodejsFunction {
    * Invokes the function with the queue's messages; failed messages (partial batch responses)
    * return to the queue and, after its `maxReceiveCount`, to its DLQ.
    */
-  consumeQueue(queue: IQueue, options: { batchSize: number; maxBatchingWindowSeconds: number }): void {
+  consumeQueue(
+    queue: IQueue,
+    options: { batchSize: number; maxBatchingWindowSeconds: number; maxConcurrency: number },
+  ): void {
     this.addToRolePolicy(
       new PolicyStatement({
         actions: [
@@ -352,6 +355,7 @@ export class RelaisFunction extends NodejsFunction {
       eventSourceArn: queue.queueArn,
       batchSize: options.batchSize,
       maxBatchingWindow: Duration.seconds(options.maxBatchingWindowSeconds),
+      maxConcurrency: options.maxConcurrency,
       reportBatchItemFailures: true,
     });
   }

@@ -141,6 +141,8 @@ export type EventSourceMapping =
       function: FunctionName;
       batchSize: number;
       maxBatchingWindowSeconds: number;
+      /** Invocations at once, 2 (the least Lambda allows) to 1,000; the sandbox runs as many. */
+      maxConcurrency: number;
     };
 
 export const eventSourceMappings = [
@@ -159,6 +161,7 @@ export const eventSourceMappings = [
     function: 'auditWriter',
     batchSize: 100,
     maxBatchingWindowSeconds: 1,
+    maxConcurrency: 2,
   },
   {
     kind: 'queue',
@@ -166,6 +169,7 @@ export const eventSourceMappings = [
     function: 'eventRepublisher',
     batchSize: 10,
     maxBatchingWindowSeconds: 0,
+    maxConcurrency: 2,
   },
   // Large batches with a window: fewer, bigger lake files (compaction handles the rest).
   {
@@ -174,6 +178,7 @@ export const eventSourceMappings = [
     function: 'lakeArchiver',
     batchSize: 1000,
     maxBatchingWindowSeconds: 20,
+    maxConcurrency: 2,
   },
   // Records of a batch are applied one after the other (a visit's events must not race):
   // small batches keep an invocation well within its timeout.
@@ -183,6 +188,7 @@ export const eventSourceMappings = [
     function: 'timelineProjector',
     batchSize: 25,
     maxBatchingWindowSeconds: 2,
+    maxConcurrency: 2,
   },
 ] as const satisfies readonly EventSourceMapping[];
 

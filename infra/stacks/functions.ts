@@ -75,6 +75,7 @@ export class Functions extends Construct {
         fn.consumeQueue(props.queues[mapping.queue], {
           batchSize: mapping.batchSize,
           maxBatchingWindowSeconds: mapping.maxBatchingWindowSeconds,
+          maxConcurrency: mapping.maxConcurrency,
         });
       }
     }

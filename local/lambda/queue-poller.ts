@@ -4,6 +4,8 @@
  * succeeded, honouring partial batch failure responses. Messages not deleted come back after
  * the queue's visibility timeout, and the queue's own redrive policy moves them to its DLQ
  * (moto and LocalStack both apply `maxReceiveCount` on receive, so the poller does not).
+ * Several batches run at once, as in the cloud (2 by default, the least Lambda allows a
+ * mapping): races between invocations show in the sandbox too.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -36,6 +38,11 @@ export type QueuePollerOptions = {
   maxBatchingWindowSeconds: number;
   /** The function's timeout: a longer invocation fails the whole batch. */
   timeoutSeconds: number;
+  /**
+   * Invocations at once (the mapping's maximum concurrency); 1 only where a test needs the
+   * order of one poller. @default 2
+   */
+  concurrency?: number;
   /** In the context's `memoryLimitInMB`. @default 1024 */
   memoryMB?: number;
   /** @default a client from the standard SDK configuration (`AWS_ENDPOINT_URL`) */
@@ -62,7 +69,13 @@ const validate = (o: QueuePollerOptions) => {
     throw new Error(`batchSize ${o.batchSize} above 10 needs maxBatchingWindowSeconds of at least 1`);
   }
   if (!(o.timeoutSeconds > 0)) throw new Error(`timeoutSeconds ${o.timeoutSeconds} must be positive`);
+  if (o.concurrency !== undefined && !(Number.isInteger(o.concurrency) && o.concurrency >= 1)) {
+    throw new Error(`concurrency ${o.concurrency} must be a positive integer`);
+  }
 };
+
+/** The least maximum concurrency Lambda allows an SQS mapping. */
+export const defaultQueueConcurrency = 2;
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
@@ -97,8 +110,15 @@ const toRecord = (message: Message, queueArn: string): SQSRecord => {
 };
 
 /**
+ * A waiter of `idle()`: the queue is idle once every loop, having started a receive after the
+ * waiter came, found nothing, with no batch received in between (a loop finding the queue
+ * empty may only mean another loop just took its messages).
+ */
+type IdleWaiter = { resolve: () => void; armed: Set<number>; empty: Set<number> };
+
+/**
  * Starts polling a queue for a handler with the semantics of Lambda's SQS event-source
- * mapping. One batch is processed at a time, so records reach the handler in receive order.
+ * mapping: `concurrency` loops, each gathering a batch and invoking the handler with it.
  */
 export const startQueuePoller = (options: QueuePollerOptions): Poller => {
   validate(options);
@@ -107,8 +127,8 @@ export const startQueuePoller = (options: QueuePollerOptions): Poller => {
   const label = `${options.functionName} ← ${options.queueArn.split(':').at(-1)}`;
   let stopping = false;
   const stopSignal = new AbortController();
-  /** Waiters of `idle()`; armed once a receive begins after they were registered. */
-  let waiters: { resolve: () => void; armed: boolean }[] = [];
+  const loops = options.concurrency ?? defaultQueueConcurrency;
+  let waiters: IdleWaiter[] = [];
 
   const receive = async (max: number, waitSeconds: number): Promise<Message[]> => {
     const answer = await sqs.send(
@@ -124,10 +144,11 @@ export const startQueuePoller = (options: QueuePollerOptions): Poller => {
   };
 
   /** Gathers a batch: the first receive long-polls, then the batching window fills it. */
-  const gather = async (): Promise<Message[]> => {
-    for (const waiter of waiters) waiter.armed = true;
+  const gather = async (loop: number): Promise<Message[]> => {
+    for (const waiter of waiters) waiter.armed.add(loop);
     const batch = await receive(options.batchSize, pollSeconds);
     if (batch.length === 0) return batch;
+    for (const waiter of waiters) waiter.empty.clear();
     const windowEnd = Date.now() + options.maxBatchingWindowSeconds * 1000;
     while (batch.length < options.batchSize && !stopping) {
       const left = windowEnd - Date.now();
@@ -194,19 +215,20 @@ export const startQueuePoller = (options: QueuePollerOptions): Poller => {
     }
   };
 
-  const loop = async () => {
-    try {
-      await checkVisibilityTimeout();
-    } catch (error) {
-      onError(new Error(`${label}: cannot read the queue's attributes`, { cause: error }));
-    }
+  /** One loop found the queue empty: resolves the waiters every loop has now found it empty for. */
+  const foundEmpty = (loop: number) => {
+    for (const waiter of waiters) if (waiter.armed.has(loop)) waiter.empty.add(loop);
+    const ready = waiters.filter((w) => w.empty.size === loops);
+    waiters = waiters.filter((w) => w.empty.size < loops);
+    for (const waiter of ready) waiter.resolve();
+  };
+
+  const loop = async (index: number) => {
     while (!stopping) {
       try {
-        const batch = await gather();
+        const batch = await gather(index);
         if (batch.length === 0) {
-          const ready = waiters.filter((w) => w.armed);
-          waiters = waiters.filter((w) => !w.armed);
-          for (const waiter of ready) waiter.resolve();
+          foundEmpty(index);
           continue;
         }
         await processBatch(batch);
@@ -217,10 +239,17 @@ export const startQueuePoller = (options: QueuePollerOptions): Poller => {
     }
   };
 
-  const running = loop().finally(() => {
-    for (const waiter of waiters) waiter.resolve();
-    waiters = [];
-  });
+  const running = checkVisibilityTimeout()
+    .catch((error: unknown) =>
+      onError(new Error(`${label}: cannot read the queue's attributes`, { cause: error })),
+    )
+    .then(async () => {
+      await Promise.all(Array.from({ length: loops }, (_, index) => loop(index)));
+    })
+    .finally(() => {
+      for (const waiter of waiters) waiter.resolve();
+      waiters = [];
+    });
 
   return {
     stop: async () => {
@@ -232,7 +261,7 @@ export const startQueuePoller = (options: QueuePollerOptions): Poller => {
       stopping
         ? running
         : new Promise<void>((resolve) => {
-            waiters.push({ resolve, armed: false });
+            waiters.push({ resolve, armed: new Set(), empty: new Set() });
           }),
   };
 };

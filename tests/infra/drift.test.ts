@@ -47,6 +47,7 @@ type CfnMapping = {
   MaximumRetryAttempts?: number;
   MaximumRecordAgeInSeconds?: number;
   MaximumBatchingWindowInSeconds?: number;
+  ScalingConfig?: { MaximumConcurrency: number };
   DestinationConfig?: { OnFailure: { Destination: GetAtt } };
 };
 type CfnRoute = { RouteKey: string };
@@ -235,6 +236,7 @@ describe('the CDK stack and the sandbox plan agree on', () => {
             function: fn,
             batchSize: mapping.BatchSize,
             maxBatchingWindowSeconds: mapping.MaximumBatchingWindowInSeconds ?? 0,
+            maxConcurrency: mapping.ScalingConfig?.MaximumConcurrency ?? -1,
           };
         }
         return { unknownSource: sourceId };

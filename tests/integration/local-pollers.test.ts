@@ -176,6 +176,44 @@ describe('queue poller', () => {
     expect(await messagesIn(queueUrl)).toBe(0);
   });
 
+  it('runs two batches at once by default, as the cloud does at least, and is idle only when both are done', async () => {
+    // Prepare: 20 messages, batches of 10, a handler that takes its time.
+    const { queueUrl, queueArn } = await createQueue('concurrent', 30, 3);
+    await sendBodies(
+      queueUrl,
+      Array.from({ length: 20 }, (_, i) => `c${i}`),
+    );
+    let running = 0;
+    let mostAtOnce = 0;
+    const handled: string[] = [];
+    const poller = track(
+      startQueuePoller({
+        queueUrl,
+        queueArn,
+        functionName: 'concurrent',
+        handler: async (event: SQSEvent) => {
+          running++;
+          mostAtOnce = Math.max(mostAtOnce, running);
+          await sleep(1_500);
+          handled.push(...event.Records.map((r) => r.body));
+          running--;
+        },
+        batchSize: 10,
+        maxBatchingWindowSeconds: 0,
+        timeoutSeconds: 10,
+      }),
+    );
+
+    // Act
+    await until(() => running > 0, 'a first invocation');
+    await poller.idle();
+
+    // Assess
+    expect(mostAtOnce).toBe(2);
+    expect(handled).toHaveLength(20);
+    expect(await messagesIn(queueUrl)).toBe(0);
+  });
+
   it('gathers a batch over the batching window', async () => {
     // Prepare
     const { queueUrl, queueArn } = await createQueue('window', 30, 3);
@@ -191,6 +229,8 @@ describe('queue poller', () => {
         batchSize: 50,
         maxBatchingWindowSeconds: 2,
         timeoutSeconds: 10,
+        // A second loop would take the messages arriving during the first one's window.
+        concurrency: 1,
       }),
     );
 
