@@ -20,7 +20,9 @@ export const load = (): string =>
 export const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return sorted.length % 2
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 };
 
 /** A figure, its goal, and ✓ or ✗: `1.12× (goal ≤ 1.3×) ✓`. */
@@ -31,7 +33,9 @@ export const againstGoal = (figure: string, goal: string, met: boolean): string 
 export const formatTable = (titles: readonly string[], rows: readonly (readonly string[])[]): string[] => {
   const right = titles.map((title) => title.startsWith('>'));
   const header = titles.map((title) => title.replace(/^>/, ''));
-  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const widths = header.map((title, i) =>
+    Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)),
+  );
   const line = (cells: readonly string[]) =>
     `  ${cells
       .map((cell, i) => (right[i] ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))

@@ -30,12 +30,7 @@ const visitors = 200;
 type Result = { done: number; seconds: number; calls: number; retried: number; stoppedEarly: boolean };
 
 /** Runs `work` on items by `workers` concurrent loops until done or `limitMs` has passed. */
-const race = async <T>(
-  items: T[],
-  workers: number,
-  limitMs: number,
-  work: (item: T) => Promise<number>,
-) => {
+const race = async <T>(items: T[], workers: number, limitMs: number, work: (item: T) => Promise<number>) => {
   const started = performance.now();
   const deadline = Date.now() + limitMs;
   let next = 0;
@@ -178,7 +173,6 @@ export const ingestBench = async ({ events: total, senders, timeoutSeconds }: In
       line('(a) POST /v1/events (local API)', apiResult, loadBeforeApi),
       line('(b) bare PutEvents loop', bareResult, loadBeforeBare),
       `  ratio (a)/(b): ${(rate(apiResult) / rate(bareResult)).toFixed(2)}`,
-      `  after: ${load()}`,
     ];
   } finally {
     await sandbox.stop();

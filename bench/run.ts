@@ -1,204 +1,110 @@
 /**
- * `npm run bench`: the ingestion rate of Relais against the bare SDK, in one run, on one
- * machine. It starts a sandbox (no demo customers), then
- *   (a) posts N events (batches of 100, a few concurrent senders) through the local HTTP API
- *       with the demo write key, resending what comes back as retryable, and measures accepted
- *       events per second;
- *   (b) puts the same events straight on the same emulator's bus with PutEvents (10 per call,
- *       same concurrency): the bare SDK loop;
- * and prints both rates, the ratio (ours / bare) and the machine's load. Not a test: the
- * figures depend on the machine. Options: `--events 20000 --senders 4 --timeout 180` (seconds a
- * phase may last: a phase stopped there reports the rate of what it did, and (b) then moves
- * the events (a) got through).
+ * `npm run bench`: Relais against bare baselines, in one run, on one machine, each figure a
+ * ratio beside its goal. Not a test: the figures depend on the machine (its load is printed).
+ *   init     cold init of each Lambda function's bundle vs a bundle of only its SDK clients
+ *            (`bench/init.ts`);
+ *   query    a saved query with a one-day window over lakes of 1 and 30 days, and over many
+ *            small files (`bench/query.ts`);
+ *   ingest   events through the local API vs a bare PutEvents loop (`bench/ingest.ts`);
+ *   handler  the shared HTTP stack on a trivial route vs a bare handler (`bench/handler.ts`).
+ * Options: `--only init,query` (default: all), `--init-runs 7`, `--query-runs 5`, and for the
+ * ingestion `--events 20000 --senders 4 --timeout 180` (seconds a phase may last).
+ *
+ * Each part runs in a process of its own (this script again, with `--part`): the ingestion's
+ * sandbox sets the emulator's endpoint and the functions' settings in the environment, the
+ * functions' modules read them when loaded, and code the sandbox ran is slower to run again
+ * (the handler's figure doubled after it): no part's figures may depend on what ran before it.
  */
-import { randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
-import { cpus, loadavg } from 'node:os';
+import '#local/cli/node-version.ts';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { PurgeQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { startSandbox } from '#local/sandbox.ts';
+import { load, log } from './figures.ts';
 
 const { values } = parseArgs({
   options: {
+    only: { type: 'string', default: 'init,query,ingest,handler' },
+    /** Internal: the one part this process runs, its report on stdout. */
+    part: { type: 'string' },
+    'init-runs': { type: 'string', default: '7' },
+    'query-runs': { type: 'string', default: '5' },
     events: { type: 'string', default: '20000' },
     senders: { type: 'string', default: '4' },
-    /** Longest a phase may run, in seconds: the bench stops there and reports what it did. */
     timeout: { type: 'string', default: '180' },
   },
 });
-const total = Number(values.events);
-const senders = Number(values.senders);
-const phaseLimitMs = Number(values.timeout) * 1000;
-const batchSize = 100;
-const visitors = 200;
 
-const log = (line: string) => process.stderr.write(`${line}\n`);
-const load = () =>
-  `load average ${loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' / ')} on ${cpus().length} CPUs`;
-
-type Result = { done: number; seconds: number; calls: number; retried: number; stoppedEarly: boolean };
-
-/** Runs `work` on items by `workers` concurrent loops until done or the phase limit. */
-const race = async <T>(items: T[], workers: number, work: (item: T) => Promise<number>) => {
-  const started = performance.now();
-  const deadline = Date.now() + phaseLimitMs;
-  let next = 0;
-  let done = 0;
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      while (next < items.length && Date.now() < deadline) {
-        // Not `done += await …`: that reads `done` before the await and loses the other loops' counts.
-        const finished = await work(items[next++]!);
-        done += finished;
-      }
+/** Each part's report lines; its modules are loaded only in its own process. */
+const parts = {
+  init: async () => (await import('./init.ts')).initBench({ runs: Number(values['init-runs']) }),
+  query: async () => (await import('./query.ts')).queryBench({ runs: Number(values['query-runs']) }),
+  ingest: async () =>
+    (await import('./ingest.ts')).ingestBench({
+      events: Number(values.events),
+      senders: Number(values.senders),
+      timeoutSeconds: Number(values.timeout),
     }),
-  );
-  return {
-    done,
-    attempted: next,
-    seconds: (performance.now() - started) / 1000,
-    stoppedEarly: next < items.length,
-  };
+  handler: async () => (await import('./handler.ts')).handlerBench({ perRound: 2000, rounds: 15 }),
+};
+type Part = keyof typeof parts;
+
+const isPart = (name: string): name is Part => Object.hasOwn(parts, name);
+
+/** The parts `--only` names, in the order above; throws on an unknown name. */
+const selected = (only: string): Part[] => {
+  const names = only.split(',').map((name) => name.trim());
+  for (const name of names) {
+    if (!isPart(name)) throw new Error(`--only ${name}: the parts are ${Object.keys(parts).join(', ')}`);
+  }
+  return (Object.keys(parts) as Part[]).filter((part) => names.includes(part));
 };
 
-const chunk = <T>(items: T[], size: number) =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
-
-const main = async () => {
-  const prefix = `bench-${randomBytes(3).toString('hex')}`;
-  log(`Starting a sandbox (${prefix}, no demo customers)…`);
-  const sandbox = await startSandbox({ customers: 0, quiet: true, prefix });
+/** Runs one part here and prints its report; a failure goes to stderr and the exit code. */
+const runPart = async (part: Part): Promise<number> => {
   try {
-    // Loaded once the sandbox has set the emulator's endpoint in the environment.
-    const { ensureDemoWriteKey } = await import('#local/seed/demo-write-key.ts');
-    const { eventBridge } = await import('#shared/clients/eventbridge.ts');
-    const { busEntry } = await import('#functions/channels/store/channel-bus.ts');
-    const writeKey = await ensureDemoWriteKey();
-    const sqs = new SQSClient({});
-    const emptyQueues = () =>
-      Promise.all(
-        Object.values(sandbox.resources.queues).flatMap((queue) =>
-          [queue.url, queue.dlqUrl].map((url) => sqs.send(new PurgeQueueCommand({ QueueUrl: url }))),
-        ),
-      );
-
-    const run = randomBytes(4).toString('hex');
-    const now = Date.now();
-    const events = Array.from({ length: total }, (_, i) => ({
-      messageId: `bench-${run}-${i}`,
-      type: 'page_view' as const,
-      timestamp: new Date(now - (total - i) * 10).toISOString(),
-      anonymousId: `bench-visitor-${i % visitors}`,
-      sessionId: `bench-session-${i % visitors}`,
-      context: { consent: { analytics: true }, page: { path: `/page/${i % 50}` } },
-      properties: { path: `/page/${i % 50}` },
-    }));
-
-    // (a) Through the local API, as a channel would post them.
-    log(
-      `(a) ${total} events through ${sandbox.apiUrl}/v1/events, ${senders} senders, batches of ${batchSize}; ${load()}`,
-    );
-    const loadBeforeApi = load();
-    let apiCalls = 0;
-    let retried = 0;
-    const api = await race(chunk(events, batchSize), senders, async (batch) => {
-      let pending = batch;
-      let accepted = 0;
-      for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
-        apiCalls++;
-        const response = await fetch(`${sandbox.apiUrl}/v1/events`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-write-key': writeKey },
-          body: JSON.stringify({ batch: pending, sentAt: new Date().toISOString() }),
-        });
-        if (response.status >= 500) {
-          await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
-          continue;
-        }
-        const body = (await response.json()) as {
-          accepted: string[];
-          rejected: { index: number; retryable?: boolean }[];
-        };
-        accepted += body.accepted.length;
-        const again = new Set(body.rejected.filter((r) => r.retryable).map((r) => r.index));
-        pending = pending.filter((_, i) => again.has(i));
-        retried += pending.length;
-        if (pending.length > 0) await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
-      }
-      return accepted;
-    });
-    const apiResult: Result = { ...api, calls: apiCalls, retried };
-
-    // (b) must not pay for (a)'s backlog: moto scans a queue's messages on every receive and
-    // delete, so a queue holding thousands slows the whole emulator. Both phases start empty.
-    log('   emptying the queues (the lake archiver is left what it already holds)…');
-    await Promise.race([sandbox.idle(), new Promise((r) => setTimeout(r, 30_000))]);
-    await emptyQueues();
-
-    // (b) The bare SDK loop against the same emulator's bus: the same events, ten per call.
-    log(
-      `(b) the same ${Math.min(total, api.attempted * batchSize)} events, PutEvents of 10 straight to the bus, ${senders} loops; ${load()}`,
-    );
-    const loadBeforeBare = load();
-    const receivedAt = new Date();
-    // The events (a) got through in its time, so both phases move the same events.
-    const entries = events.slice(0, api.attempted * batchSize).map((event) =>
-      busEntry({
-        schemaVersion: 1,
-        eventId: `${event.messageId}-bare`,
-        channel: 'web',
-        writeKeyId: 'wk-demo-web',
-        type: event.type,
-        occurredAt: event.timestamp,
-        receivedAt: receivedAt.toISOString(),
-        sentAt: receivedAt.toISOString(),
-        anonymousId: event.anonymousId,
-        sessionId: event.sessionId,
-        context: { ...event.context, ip: '127.0.0.1' },
-        properties: event.properties,
-      }),
-    );
-    let bareCalls = 0;
-    const bare = await race(chunk(entries, 10), senders, async (calls) => {
-      bareCalls++;
-      const result = await eventBridge.send(new PutEventsCommand({ Entries: calls }));
-      return calls.length - (result.FailedEntryCount ?? 0);
-    });
-    const bareResult: Result = { ...bare, calls: bareCalls, retried: 0 };
-
-    const rate = (r: Result) => r.done / r.seconds;
-    const line = (label: string, r: Result, before: string) =>
-      `  ${label.padEnd(34)} ${String(r.done).padStart(6)} events in ${r.seconds.toFixed(1).padStart(6)} s = ${rate(
-        r,
-      )
-        .toFixed(0)
-        .padStart(6)} events/s  (${r.calls} calls${r.retried ? `, ${r.retried} events resent` : ''}${
-        r.stoppedEarly ? ', STOPPED at the time limit' : ''
-      }; before: ${before})`;
-    process.stdout.write(
-      [
-        '',
-        `  Ingestion bench — ${new Date().toISOString()}, emulator ${sandbox.emulatorKind}, Node ${process.version}`,
-        line('(a) POST /v1/events (local API)', apiResult, loadBeforeApi),
-        line('(b) bare PutEvents loop', bareResult, loadBeforeBare),
-        `  ratio (a)/(b): ${(rate(apiResult) / rate(bareResult)).toFixed(2)}`,
-        `  after: ${load()}`,
-        '',
-      ].join('\n'),
-    );
-  } finally {
-    await sandbox.stop();
-    // The sandbox's state file names a sandbox that no longer runs.
-    await rm(fileURLToPath(new URL(`../.sandbox/${prefix}.json`, import.meta.url)), { force: true });
+    process.stdout.write(`\n  ${(await parts[part]()).join('\n')}\n`);
+    return 0;
+  } catch (error) {
+    log(`bench ${part} failed: ${(error as Error).stack ?? String(error)}`);
+    process.stdout.write(`\n  ${part}: FAILED (see stderr)\n`);
+    return 1;
   }
 };
 
+/** Runs one part in a new process of this script, with the same options; answers its exit code. */
+const spawnPart = (part: Part): Promise<number> => {
+  const options = Object.entries(values)
+    .filter(([name]) => name !== 'only' && name !== 'part')
+    .flatMap(([name, value]) => [`--${name}`, String(value)]);
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), '--part', part, ...options],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+};
+
+/** Every chosen part in turn, between a line on the machine before and after. */
+const main = async (): Promise<number> => {
+  if (values.part !== undefined) {
+    if (!isPart(values.part)) throw new Error(`--part ${values.part}: no such part`);
+    return runPart(values.part);
+  }
+  const chosen = selected(values.only);
+  process.stdout.write(
+    `\n  Relais bench — ${new Date().toISOString()}, Node ${process.version}, ${load()}; parts: ${chosen.join(', ')}\n`,
+  );
+  let failed = 0;
+  for (const part of chosen) if ((await spawnPart(part)) !== 0) failed++;
+  process.stdout.write(`\n  after: ${load()}\n\n`);
+  return failed ? 1 : 0;
+};
+
 await main().then(
-  () => process.exit(0),
+  (code) => process.exit(code),
   (error: unknown) => {
     log(`bench failed: ${(error as Error).stack ?? String(error)}`);
     process.exit(1);
