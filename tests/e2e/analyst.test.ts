@@ -1,8 +1,10 @@
 /**
  * The analyst screen in a real browser against the whole sandbox, whose lake holds the fixture
  * files: Linh Tran (analyst) signs in, picks a saved query, sets the period, runs it, reads
- * the table and the chart, and downloads the CSV; the funnel reads in English too. An advisor
- * sees no link to the screen and gets the refusal at its address.
+ * the table and the chart, and downloads the CSV (for French Excel in French, for English
+ * Excel in English); the channel is picked in words and a period ending before it starts is
+ * refused before anything is sent; the funnel reads in English too. An advisor sees no link to
+ * the screen and gets the refusal at its address.
  */
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -26,6 +28,20 @@ let sandbox: Sandbox;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+/** The runs the analyst's tab asked for. */
+let runsPosted = 0;
+
+/** Clicks the download button and answers the file's name and text. */
+const downloadCsv = async (target: Page, button: string) => {
+  const [download] = await Promise.all([
+    target.waitForEvent('download'),
+    target.getByRole('button', { name: button }).click(),
+  ]);
+  return {
+    name: download.suggestedFilename(),
+    text: await readFile((await download.path()) as string, 'utf8'),
+  };
+};
 
 beforeAll(async () => {
   useEmulator();
@@ -43,6 +59,9 @@ beforeAll(async () => {
     acceptDownloads: true,
   });
   page = await context.newPage();
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().endsWith('/runs')) runsPosted += 1;
+  });
 });
 
 afterAll(async () => {
@@ -98,19 +117,57 @@ describe('the analyst screen', () => {
     expect(await page.getByText('3 lignes').count()).toBe(1);
   });
 
-  it('downloads the result as a CSV file with the raw column names', async () => {
+  it('downloads the result as a CSV file with the raw column names, for French Excel', async () => {
     // Act
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Télécharger en CSV' }).click(),
-    ]);
-    const text = await readFile((await download.path()) as string, 'utf8');
+    const { name, text } = await downloadCsv(page, 'Télécharger en CSV');
 
     // Assess
-    expect(download.suggestedFilename()).toBe('daily-active-customers-2024-03-04_2024-03-06.csv');
+    expect(name).toBe('daily-active-customers-2024-03-04_2024-03-06.csv');
     expect(text).toBe(
-      '\uFEFFday,active_customers,visitors,events\r\n2024-03-04,2,4,16\r\n2024-03-05,4,4,9\r\n2024-03-06,2,3,8\r\n',
+      '\uFEFFday;active_customers;visitors;events\r\n2024-03-04;2;4;16\r\n2024-03-05;4;4;9\r\n2024-03-06;2;3;8\r\n',
     );
+  });
+
+  it('offers the channels in words, and refuses a period that ends before it starts without running it', async () => {
+    // Prepare
+    const channel = page.getByLabel('Canal', { exact: true });
+    const options = await channel.locator('option').allTextContents();
+    const runsBefore = runsPosted;
+
+    // Act: the period the wrong way round.
+    await page.getByLabel('Du', { exact: true }).fill(fixturePeriod.to);
+    await page.getByLabel('Au', { exact: true }).fill(fixturePeriod.from);
+    await page.getByRole('button', { name: 'Lancer la requête' }).click();
+    const message = page.getByText('La date de début doit être antérieure ou égale à la date de fin.');
+    await message.waitFor();
+    await screenshot(page, 'analyst-08-period-refused');
+    const describedBy = await page.getByLabel('Du', { exact: true }).getAttribute('aria-describedby');
+    const messageId = await message.getAttribute('id');
+    const focusedId = await page.evaluate(() => document.activeElement?.id);
+    const runsAfterRefusal = runsPosted;
+
+    // Act: the period right, the website only.
+    await channel.selectOption({ label: 'Site web' });
+    await runForFixturePeriod(page);
+
+    // Assess
+    expect(options).toEqual([
+      'Tous les canaux',
+      'Site web',
+      'Application iOS',
+      'Application Android',
+      'Tablette en agence',
+      'Centre de contact',
+    ]);
+    expect(describedBy).toContain(messageId);
+    expect(focusedId).toBe('param-from');
+    expect(runsAfterRefusal).toBe(runsBefore);
+    // The same query ran before with all channels: wait for the website's figures.
+    const rows = page.locator('table.result-table tbody tr');
+    await expect
+      .poll(() => rows.nth(0).locator('td').allTextContents())
+      .toEqual(['04/03/2024', '1', '3', '11']);
+    expect(await rows.count()).toBe(3);
   });
 
   it('draws the visit paths as bars, one per path', async () => {
@@ -119,11 +176,21 @@ describe('the analyst screen', () => {
     await page.getByRole('heading', { name: 'Sessions et parcours de visite' }).waitFor();
     await runForFixturePeriod(page);
     await screenshot(page, 'analyst-03-visit-paths');
+    const { text } = await downloadCsv(page, 'Télécharger en CSV');
 
     // Assess
     expect(await page.locator('svg.chart-type-bar .chart-bar rect').count()).toBe(5);
     expect(await page.locator('table.result-table tbody tr').first().textContent()).toContain(
       '/ > /credit-immobilier',
+    );
+    // Decimal commas, as French Excel reads numbers.
+    expect(text).toBe(
+      '\uFEFFrank;path;sessions;share_pct;avg_pages;avg_duration_s\r\n' +
+        '1;/ > /credit-immobilier;3;42,9;2;83\r\n' +
+        '2;/;1;14,3;1;0\r\n' +
+        '3;/ > /credit-immobilier > /epargne;1;14,3;3;360\r\n' +
+        '4;/ > /epargne > /livret-a > /assurance-vie > …;1;14,3;5;240\r\n' +
+        '5;accueil > comptes;1;14,3;2;300\r\n',
     );
   });
 
@@ -135,11 +202,19 @@ describe('the analyst screen', () => {
     // Act
     await runForFixturePeriod(page, { from: 'From', to: 'To', run: 'Run query' });
     await screenshot(page, 'analyst-04-funnel-english');
+    const { text } = await downloadCsv(page, 'Download as CSV');
 
     // Assess
     const stages = await page.locator('table.result-table tbody tr td:nth-child(2)').allTextContents();
     expect(stages).toEqual(['Product viewed', 'Simulation completed', 'Subscription']);
     expect(await page.getByRole('columnheader', { name: '% of product viewers' }).count()).toBe(1);
+    // Commas and decimal points, as English Excel reads them.
+    expect(text).toBe(
+      '\uFEFFstep,stage,people,pct_of_viewers,pct_of_previous\r\n' +
+        '1,product_view,4,100,\r\n' +
+        '2,simulation_completed,3,75,75\r\n' +
+        '3,subscription,1,25,33.3\r\n',
+    );
     await page.getByRole('button', { name: 'Français' }).click();
   });
 

@@ -1,8 +1,10 @@
 /**
  * The customer file in a real browser against the whole sandbox: an advisor signs in on the
  * issuer's page, finds a customer of their branch, edits the email and sees it; a stale tab
- * gets the conflict message instead of overwriting; an advisor of another branch sees the
- * refusal and no data; the UI switches to English and stays so.
+ * gets the conflict message instead of overwriting; the edit form shows every error at once
+ * and asks before leaving with unsaved changes; each new page puts the focus on its heading;
+ * an advisor of another branch sees the refusal and no data; the UI switches to English and
+ * stays so.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +38,15 @@ let sandbox: Sandbox;
 let browser: Browser;
 let advisorContext: BrowserContext;
 let page: Page;
+/** What the advisor's tab asked the API, method and path (`PATCH /v1/customers/…`). */
+const calls: string[] = [];
+
+/** The focused element: its tag, id and text. */
+const focused = (target: Page) =>
+  target.evaluate(() => {
+    const element = document.activeElement;
+    return { tag: element?.tagName, id: element?.id ?? '', text: element?.textContent?.trim() ?? '' };
+  });
 
 beforeAll(async () => {
   useEmulator();
@@ -46,6 +57,11 @@ beforeAll(async () => {
   ]);
   advisorContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
   page = await advisorContext.newPage();
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    const api = pathname.indexOf('/v1/');
+    if (api >= 0) calls.push(`${request.method()} ${pathname.slice(api)}`);
+  });
 });
 
 afterAll(async () => {
@@ -72,11 +88,15 @@ describe('customer file in the browser', () => {
     await row.getByRole('link').click();
     await page.getByRole('heading', { name: 'Produits détenus' }).waitFor();
     await screenshot(page, '03-customer-file');
+    // The new page's heading has the focus, as a screen reader announces a new document.
+    await expect.poll(async () => (await focused(page)).tag).toBe('H1');
 
     // Assess
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     await expect.poll(() => page.getByRole('banner').textContent()).toContain(advisor.name);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(customer.firstName);
+    expect((await focused(page)).text).toContain(customer.firstName);
+    expect(await page.getByRole('heading', { level: 1 }).getAttribute('tabindex')).toBe('-1');
     expect(await page.getByRole('link', { name: customer.contact.email }).count()).toBe(1);
     expect(await page.getByRole('heading', { name: 'Consentements' }).count()).toBe(1);
     expect(await page.getByRole('heading', { name: 'Historique' }).count()).toBe(1);
@@ -136,6 +156,110 @@ describe('customer file in the browser', () => {
     expect(await page.getByRole('link', { name: 'premier.onglet@exemple.fr' }).count()).toBe(1);
     expect(await page.getByText('second.onglet@exemple.fr').count()).toBe(0);
     await staleTab.close();
+  });
+
+  it('shows every error of the edit form at once, next to its field, and sends nothing', async () => {
+    // Prepare
+    await page.getByRole('link', { name: 'Modifier la fiche' }).click();
+    await page.getByRole('heading', { name: 'Modifier la fiche', level: 1 }).waitFor();
+    await expect.poll(async () => (await focused(page)).tag).toBe('H1');
+    await page.getByLabel('Prénom').fill('');
+    await page.getByLabel('E-mail', { exact: true }).fill('pas-une-adresse');
+    await page.getByLabel('Code postal').fill('96000');
+    const sentBefore = calls.filter((call) => call.startsWith('PATCH')).length;
+
+    // Act
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText("La fiche n'a pas été enregistrée. Corrigez ces champs :").waitFor();
+    await screenshot(page, '12-edit-errors');
+
+    // Assess: three fields, three messages, each tied to its field; the first one has the focus.
+    const errorOf = async (label: string) => {
+      const describedBy =
+        (await page.getByLabel(label, { exact: true }).getAttribute('aria-describedby')) ?? '';
+      return page.locator(`[id="${describedBy.split(' ')[0]}"]`).textContent();
+    };
+    expect(await errorOf('Prénom')).toBe('Saisissez le prénom.');
+    expect(await errorOf('E-mail')).toBe(
+      'Saisissez une adresse e-mail valide, par exemple prenom.nom@exemple.fr.',
+    );
+    expect(await errorOf('Code postal')).toBe(
+      'Saisissez un code postal français de 5 chiffres, par exemple 75002. En Corse, il commence par 20 ; outre-mer, par 971 à 976 ou 984 à 988.',
+    );
+    expect(await page.locator('[aria-invalid="true"]').count()).toBe(3);
+    expect(await focused(page)).toMatchObject({ tag: 'INPUT', id: 'firstName' });
+    expect(calls.filter((call) => call.startsWith('PATCH')).length).toBe(sentBefore);
+  });
+
+  it('asks before leaving the form with unsaved changes, in the app and when the tab closes', async () => {
+    // Prepare: the form holds the changes of the test above.
+    const editUrl = `${fileUrl()}/edit`;
+
+    // Act: a link of the app, then "stay".
+    await page.getByRole('link', { name: '← Retour à la fiche' }).click();
+    const question = page.getByRole('alertdialog', { name: 'Quitter sans enregistrer ?' });
+    await question.waitFor();
+    await screenshot(page, '13-leave-warning');
+    const safeAnswerFocused = await focused(page);
+    await question.getByRole('button', { name: 'Rester sur la page' }).click();
+    await question.waitFor({ state: 'hidden' });
+    const urlAfterStay = page.url();
+    const emailAfterStay = await page.getByLabel('E-mail', { exact: true }).inputValue();
+
+    // Act: closing the tab gets the browser's own question (dismissed: the tab stays).
+    const closing = page.waitForEvent('dialog');
+    await page.close({ runBeforeUnload: true });
+    const browserQuestion = await closing;
+    const questionType = browserQuestion.type();
+    await browserQuestion.dismiss();
+
+    // Act: leaving for good.
+    await page.getByRole('link', { name: '← Retour à la fiche' }).click();
+    await question.getByRole('button', { name: 'Quitter sans enregistrer' }).click();
+    await page.getByRole('heading', { name: 'Produits détenus' }).waitFor();
+
+    // Assess
+    expect(safeAnswerFocused).toMatchObject({ tag: 'BUTTON', text: 'Rester sur la page' });
+    expect(urlAfterStay).toBe(editUrl);
+    expect(emailAfterStay).toBe('pas-une-adresse');
+    expect(questionType).toBe('beforeunload');
+    expect(page.isClosed()).toBe(false);
+    expect(page.url()).toBe(fileUrl());
+    await expect.poll(async () => (await focused(page)).tag).toBe('H1');
+    expect(await page.getByText('pas-une-adresse').count()).toBe(0);
+  });
+
+  it('offers an unsaved draft back after a reload, with its time, rather than restoring it silently', async () => {
+    // Prepare
+    await page.getByRole('link', { name: 'Modifier la fiche' }).click();
+    const email = page.getByLabel('E-mail', { exact: true });
+    await email.waitFor();
+    const stored = await email.inputValue();
+    await email.fill('brouillon@exemple.fr');
+
+    // Act: reload, confirming the browser's question.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.reload();
+    await page.getByRole('button', { name: 'Restaurer le brouillon' }).waitFor();
+    await screenshot(page, '14-draft-offer');
+    const emailBeforeAnswer = await email.inputValue();
+    const offer = (await page.locator('.draft-offer').textContent()) ?? '';
+    await page.getByRole('button', { name: 'Restaurer le brouillon' }).click();
+    const restored = await email.inputValue();
+    await email.fill(stored);
+    await page.getByRole('link', { name: '← Retour à la fiche' }).click();
+    await page.getByRole('heading', { name: 'Produits détenus' }).waitFor();
+
+    // Assess: the form showed the file until asked; put back as it was, nothing is asked on leaving.
+    expect(emailBeforeAnswer).toBe(stored);
+    expect(offer).toMatch(/^Vous avez un brouillon non enregistré du \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\./);
+    expect(restored).toBe('brouillon@exemple.fr');
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
+  });
+
+  it('reads the branch list once for the whole session, across pages and reloads', () => {
+    // Assess: the tests above moved between pages and reloaded the tab several times.
+    expect(calls.filter((call) => call === 'GET /v1/branches')).toEqual(['GET /v1/branches']);
   });
 
   it('shows an advisor of another branch the refusal and none of the customer’s data', async () => {

@@ -1,14 +1,19 @@
 /**
  * The signed-in shell: skip link, header (product, user, language, sign-out) and the page.
- * Without a live session it sends the user to sign in, back to the page they asked for.
+ * Without a live session it sends the user to sign in, back to the page they asked for. On
+ * every change of page it starts at the top and moves the focus to the page's heading (for
+ * screen-reader and keyboard users), whatever the page.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { ConfirmDialog } from '../components/ui/confirm-dialog.tsx';
 import { Loading } from '../components/ui/status.tsx';
 import { beginSignIn, readSession, type SessionUser, signOut } from '../lib/auth.ts';
 import { useBranchNames } from '../lib/branches.ts';
 import { type Lang, languages, useI18n } from '../lib/i18n.ts';
 import { seesAnalytics, seesCustomers } from '../lib/role-homes.ts';
+import { focusPageHeading } from '../lib/route-focus.ts';
+import { hasUnsavedChanges } from '../lib/unsaved-changes.ts';
 
 const LanguageSwitch = () => {
   const { t, lang, setLang } = useI18n();
@@ -48,19 +53,53 @@ const UserBadge = ({ user }: { user: SessionUser }) => {
   );
 };
 
+/** Sign-out, asked first when a page has unsaved changes. */
+const SignOutButton = () => {
+  const { t } = useI18n();
+  const [asking, setAsking] = useState(false);
+  const ask = t.header.logoutUnsaved;
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-ghost"
+        onClick={() => (hasUnsavedChanges() ? setAsking(true) : signOut())}
+      >
+        {t.header.logout}
+      </button>
+      {asking ? (
+        <ConfirmDialog
+          title={ask.title}
+          cancelLabel={ask.stay}
+          confirmLabel={ask.leave}
+          onCancel={() => setAsking(false)}
+          onConfirm={signOut}
+        >
+          <p>{ask.body}</p>
+        </ConfirmDialog>
+      ) : null}
+    </>
+  );
+};
+
 export const AppLayout = () => {
   const { t } = useI18n();
   const location = useLocation();
   const session = readSession();
+  const main = useRef<HTMLElement>(null);
+  /** The page shown: the first one is the document's, where the browser puts the focus itself. */
+  const shown = useRef(location.pathname);
 
   useEffect(() => {
     if (!session) void beginSignIn();
   }, [session]);
 
-  // Each page starts at the top, as a new document would.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation on purpose
+  // Each page starts at the top, as a new document would, with the focus on its heading.
   useEffect(() => {
     window.scrollTo(0, 0);
+    if (shown.current === location.pathname || !main.current) return;
+    shown.current = location.pathname;
+    return focusPageHeading(main.current);
   }, [location.pathname]);
 
   if (!session) return <Loading label={t.app.signingIn} />;
@@ -90,13 +129,11 @@ export const AppLayout = () => {
           <UserBadge user={session.user} />
           <div className="header-actions">
             <LanguageSwitch />
-            <button type="button" className="button button-ghost" onClick={signOut}>
-              {t.header.logout}
-            </button>
+            <SignOutButton />
           </div>
         </div>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={main}>
         <Outlet />
       </main>
     </>

@@ -112,6 +112,13 @@ export const readSession = (now = Date.now()): Session | undefined => {
 export const currentUser = (): SessionUser | undefined => readSession()?.user;
 
 let redirecting = false;
+let signingOut = false;
+
+/**
+ * True once the page is leaving for the sign-in page (a form keeps its draft for the return) or
+ * for sign-out (asked first, in the app): no "leave this page?" prompt of the browser then.
+ */
+export const isLeavingTheApp = (): boolean => redirecting || signingOut;
 
 /**
  * Leaves for the hosted UI; the user comes back to `returnTo` (default: the current page).
@@ -190,11 +197,21 @@ const exchangeCode = async (params: URLSearchParams): Promise<string> => {
   return pending.returnTo;
 };
 
-/** Forgets the tokens and ends the hosted-UI session, coming back to the home page. */
+/** Keys of what the screens keep for the tab's session (unsaved form drafts): gone at sign-out. */
+const SCREEN_KEY_PREFIXES = ['relais.draft.', 'relais.cache.'];
+
+/**
+ * Forgets the tokens, and the drafts and caches kept for the session, and ends the hosted-UI
+ * session, coming back to the home page.
+ */
 export const signOut = (): void => {
   const { auth } = getConfig();
+  signingOut = true;
   sessionStorage.removeItem(SESSION_KEY);
   sessionStorage.removeItem(PENDING_KEY);
+  for (const key of Object.keys(sessionStorage)) {
+    if (SCREEN_KEY_PREFIXES.some((prefix) => key.startsWith(prefix))) sessionStorage.removeItem(key);
+  }
   const params = new URLSearchParams({ client_id: auth.clientId, logout_uri: `${window.location.origin}/` });
   window.location.assign(`${auth.logoutUrl}?${params}`);
 };

@@ -4,12 +4,17 @@
  * here, typed against the schemas so a new value cannot be forgotten.
  */
 import type { AuditRecord } from '#schemas/audit.ts';
+import type { ChannelEventType } from '#schemas/channels/channel-event.ts';
+import type { Channel } from '#schemas/channels/write-key.ts';
 import type { Consent } from '#schemas/customers/consent.ts';
 import type { Customer } from '#schemas/customers/customer.ts';
 import type { Holding } from '#schemas/customers/holding.ts';
+import type { DomainEventType } from '#schemas/events/index.ts';
 import type { Role } from '#schemas/roles.ts';
 
 type Labels<K extends string> = Record<K, string>;
+/** What the lake's `event_type` holds: channel events, and the domain events by detail-type. */
+type LakeEventType = ChannelEventType | Exclude<DomainEventType, 'ChannelEvent'>;
 
 export const fr = {
   app: {
@@ -28,6 +33,12 @@ export const fr = {
     user: 'Utilisateur connecté',
     branch: (name: string) => `Agence ${name}`,
     allBranches: 'Toutes agences',
+    logoutUnsaved: {
+      title: 'Se déconnecter sans enregistrer ?',
+      body: 'Vos modifications en cours ne sont pas enregistrées. Si vous vous déconnectez, elles seront perdues.',
+      stay: 'Rester connecté',
+      leave: 'Se déconnecter',
+    },
   },
   languages: { fr: 'Français', en: 'English' },
   roles: {
@@ -151,6 +162,22 @@ export const fr = {
     errorSummary: "La fiche n'a pas été enregistrée. Corrigez ces champs :",
     required: 'Ce champ est obligatoire.',
     addressIncomplete: "Complétez l'adresse : numéro et voie, code postal et ville.",
+    tooLong: (max: number) => `Saisissez ${max} caractères au plus.`,
+    postalCodeFrance:
+      'Saisissez un code postal français de 5 chiffres, par exemple 75002. En Corse, il commence par 20 ; outre-mer, par 971 à 976 ou 984 à 988.',
+    postalCodeOther: 'Saisissez un code postal de 2 à 10 caractères.',
+    draft: {
+      found: (when: string) => `Vous avez un brouillon non enregistré du ${when}.`,
+      restore: 'Restaurer le brouillon',
+      discard: 'Ignorer le brouillon',
+      restored: 'Brouillon restauré : vérifiez-le puis enregistrez.',
+    },
+    leave: {
+      title: 'Quitter sans enregistrer ?',
+      body: 'Vos modifications de cette fiche ne sont pas enregistrées. Si vous quittez la page, elles seront perdues.',
+      stay: 'Rester sur la page',
+      leave: 'Quitter sans enregistrer',
+    },
     conflictTitle: 'Fiche modifiée entre-temps',
     conflict:
       "Cette fiche a été modifiée par quelqu'un d'autre depuis que vous l'avez ouverte. Rechargez-la pour voir ses dernières données, puis refaites votre modification.",
@@ -271,6 +298,40 @@ export const fr = {
     home: "Retour à l'accueil",
     invalidDate: 'Saisissez une date valide (JJ/MM/AAAA).',
     invalidInteger: 'Saisissez un nombre entier.',
+    invalidRange: 'La date de début doit être antérieure ou égale à la date de fin.',
+    requiredChoice: 'Choisissez une valeur dans la liste.',
+    choose: 'Choisissez…',
+    /** Labels of the parameters shown as lists (the API's labels describe a text box). */
+    lists: { channel: 'Canal', segment: 'Segment', eventType: "Type d'événement" },
+    allOptions: { channel: 'Tous les canaux', segment: 'Tous les segments', eventType: 'Tous les types' },
+    channels: {
+      web: 'Site web',
+      ios: 'Application iOS',
+      android: 'Application Android',
+      branch_tablet: 'Tablette en agence',
+      contact_centre: 'Centre de contact',
+    } satisfies Labels<Channel>,
+    eventTypes: {
+      page_view: 'Page vue',
+      screen_view: 'Écran vu',
+      click: 'Clic',
+      form_submit: 'Formulaire envoyé',
+      search: 'Recherche',
+      product_view: 'Produit consulté',
+      simulation_started: 'Simulation commencée',
+      simulation_completed: 'Simulation terminée',
+      identify: 'Connexion identifiée',
+      logout: 'Déconnexion',
+      app_open: "Ouverture de l'application",
+      transaction: 'Opération',
+      custom: 'Événement personnalisé',
+      CustomerCreated: 'Fiche client créée',
+      CustomerUpdated: 'Fiche client modifiée',
+      KycStatusChanged: 'Statut KYC modifié',
+      ConsentChanged: 'Consentement modifié',
+      IdentityLinked: 'Appareil associé',
+      IdentityUnlinked: 'Appareil dissocié',
+    } satisfies Labels<LakeEventType>,
     columns: {
       day: 'Jour',
       active_customers: 'Clients actifs',

@@ -1,12 +1,23 @@
 /**
- * The parameters of a saved query as typed inputs (a date picker, a number, a text) with their
- * labels in the user's language, and the button that runs the query.
+ * The parameters of a saved query as typed inputs (a date picker, a number, a text, or a list in
+ * words for a known vocabulary such as the channel), with their labels in the user's language,
+ * and the button that runs the query. Every field is checked before anything is sent (a period
+ * that ends before it starts included): the errors show next to their fields and the first one
+ * takes the focus.
  */
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import type { SavedQuery } from '#schemas/analytics/query.ts';
 import { FormField } from '../../../components/ui/form-field.tsx';
 import { useI18n } from '../../../lib/i18n.ts';
-import { type FormErrors, initialValues, toParameters } from '../utils/parameters.ts';
+import type { Messages } from '../../../locales/fr.ts';
+import {
+  controlOf,
+  type FormErrors,
+  initialValues,
+  type ListKind,
+  type ParameterError,
+  toParameters,
+} from '../utils/parameters.ts';
 
 export type ParameterFormProps = {
   query: SavedQuery;
@@ -14,29 +25,62 @@ export type ParameterFormProps = {
   onRun: (parameters: Record<string, string | number>) => void;
 };
 
-const inputType = { date: 'date', integer: 'number', string: 'text' } as const;
+const inputType = { date: 'date', integer: 'number', text: 'text' } as const;
+
+/** The entries of a list, in the order of its translations: `[value, label]`. */
+const listOptions = (t: Messages, list: ListKind, current: string): [string, string][] => {
+  const labels: Record<string, string> =
+    list === 'channel' ? t.analytics.channels : list === 'segment' ? t.enums.segment : t.analytics.eventTypes;
+  const entries = Object.entries(labels);
+  // A default the screen does not know yet stays selectable, as the API wrote it.
+  return current && !Object.hasOwn(labels, current) ? [...entries, [current, current]] : entries;
+};
+
+const errorMessage = (t: Messages, error: ParameterError | undefined): string | undefined => {
+  switch (error) {
+    case 'date':
+      return t.analytics.invalidDate;
+    case 'integer':
+      return t.analytics.invalidInteger;
+    case 'range':
+      return t.analytics.invalidRange;
+    case 'required':
+      return t.analytics.requiredChoice;
+    default:
+      return undefined;
+  }
+};
+
+const fieldId = (name: string) => `param-${name}`;
 
 export const ParameterForm = ({ query, busy, onRun }: ParameterFormProps) => {
   const { t, lang } = useI18n();
   const [values, setValues] = useState(() => initialValues(query));
   const [errors, setErrors] = useState<FormErrors>({});
+  /** Bumped on each refused submit, so the first field in error takes the focus once rendered. */
+  const [refusals, setRefusals] = useState(0);
+
+  useEffect(() => {
+    if (refusals === 0) return;
+    const first = query.parameters.find((p) => errors[p.name]);
+    if (first) document.getElementById(fieldId(first.name))?.focus();
+  }, [refusals, errors, query]);
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = toParameters(query, values);
     if (!checked.ok) {
       setErrors(checked.errors);
+      setRefusals((n) => n + 1);
       return;
     }
     setErrors({});
     onRun(checked.parameters);
   };
-  const message = (name: string) => {
-    const error = errors[name];
-    return error === 'date'
-      ? t.analytics.invalidDate
-      : error === 'integer'
-        ? t.analytics.invalidInteger
-        : undefined;
+  const change = (name: string, value: string) => {
+    setValues({ ...values, [name]: value });
+    // The user is correcting it: the message goes, the next run checks again.
+    if (errors[name]) setErrors({ ...errors, [name]: undefined });
   };
   return (
     <form className="parameter-form" onSubmit={submit} noValidate>
@@ -45,23 +89,42 @@ export const ParameterForm = ({ query, busy, onRun }: ParameterFormProps) => {
         {query.parameters.length === 0 ? <p className="muted">{t.analytics.noParameters}</p> : null}
         <div className="parameter-grid">
           {query.parameters.map((parameter) => {
-            const error = message(parameter.name);
+            const error = errorMessage(t, errors[parameter.name]);
+            const control = controlOf(parameter);
+            const value = values[parameter.name] ?? '';
             return (
               <FormField
                 key={parameter.name}
-                id={`param-${parameter.name}`}
-                label={parameter.label[lang]}
+                id={fieldId(parameter.name)}
+                label={control.kind === 'list' ? t.analytics.lists[control.list] : parameter.label[lang]}
                 {...(error ? { error } : {})}
               >
-                {(control) => (
-                  <input
-                    {...control}
-                    type={inputType[parameter.type]}
-                    {...(parameter.type === 'integer' ? { inputMode: 'numeric' as const, step: 1 } : {})}
-                    value={values[parameter.name] ?? ''}
-                    onChange={(event) => setValues({ ...values, [parameter.name]: event.target.value })}
-                  />
-                )}
+                {(props) =>
+                  control.kind === 'list' ? (
+                    <select
+                      {...props}
+                      value={value}
+                      onChange={(event) => change(parameter.name, event.target.value)}
+                    >
+                      <option value="">
+                        {control.all ? t.analytics.allOptions[control.list] : t.analytics.choose}
+                      </option>
+                      {listOptions(t, control.list, value).map(([option, label]) => (
+                        <option key={option} value={option}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <input
+                      {...props}
+                      type={inputType[control.kind]}
+                      {...(control.kind === 'integer' ? { inputMode: 'numeric' as const, step: 1 } : {})}
+                      value={value}
+                      onChange={(event) => change(parameter.name, event.target.value)}
+                    />
+                  )
+                }
               </FormField>
             );
           })}

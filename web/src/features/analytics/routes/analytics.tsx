@@ -1,7 +1,8 @@
 /**
  * `/analytics`, the analyst screen: pick a saved query, set its parameters, run it on the lake,
- * follow its progress, read the result as a chart and a table, download it as CSV. Analysts
- * only: others get the refusal (and the API would answer 403 anyway).
+ * follow its progress, read the result as a chart and a table (codes such as channels in words),
+ * download it as CSV for a spreadsheet of the user's language. Analysts only: others get the
+ * refusal (and the API would answer 403 anyway).
  */
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -42,10 +43,15 @@ const QueryPanel = ({ query }: { query: SavedQuery }) => {
   useDocumentTitle(`${query.title[lang]} · ${t.analytics.title}`);
 
   const columnLabel = (name: string) => t.analytics.columns[name] ?? name;
+  const channel = (code: string) => (t.analytics.channels as Partial<Record<string, string>>)[code] ?? code;
   const cellLabel = (column: string, value: string) => {
     if (column === 'day' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return format.date(value);
     if (column === 'stage') return t.analytics.stages[value] ?? value;
     if (column === 'segment') return (t.enums.segment as Partial<Record<string, string>>)[value] ?? value;
+    if (column === 'channel') return channel(value);
+    if (column === 'channel_mix') return value.split(' + ').map(channel).join(' + ');
+    if (column === 'event_type')
+      return (t.analytics.eventTypes as Partial<Record<string, string>>)[value] ?? value;
     return value;
   };
   const onRun = (parameters: Record<string, string | number>) => {
@@ -101,7 +107,7 @@ const QueryPanel = ({ query }: { query: SavedQuery }) => {
               <button
                 type="button"
                 className="button button-secondary"
-                onClick={() => downloadCsv(done, csvFileName(query.id, sent, done.startedAt))}
+                onClick={() => downloadCsv(done, csvFileName(query.id, sent, done.startedAt), lang)}
               >
                 {t.analytics.download}
               </button>

@@ -1,6 +1,10 @@
-/** Saves a run's rows as a CSV file in the browser (raw column names, UTF-8 with a BOM). */
+/**
+ * Saves a run's rows as a CSV file in the browser: raw column names and values, in the format a
+ * spreadsheet of the user's language opens correctly (`;` and decimal comma in French).
+ */
 import type { QueryRun } from '#schemas/analytics/query.ts';
-import { toCsv } from './csv.ts';
+import { csvFormatFor, toCsv } from '../../../lib/csv.ts';
+import type { Lang } from '../../../lib/i18n.ts';
 
 /** The file name: the query, then the period or the run's date, e.g. `daily-active-customers-2024-03-04_2024-03-06.csv`. */
 export const csvFileName = (
@@ -14,11 +18,13 @@ export const csvFileName = (
   return `${queryId}-${period}.csv`;
 };
 
+/** The CSV text of a run, for a spreadsheet of that language. */
+export const runAsCsv = (run: QueryRun, lang: Lang): string =>
+  toCsv(run.columns ?? [], run.rows ?? [], csvFormatFor(lang));
+
 /** Starts the download of the run's CSV. */
-export const downloadCsv = (run: QueryRun, fileName: string): void => {
-  const blob = new Blob([toCsv(run.columns ?? [], run.rows ?? [], { bom: true })], {
-    type: 'text/csv;charset=utf-8',
-  });
+export const downloadCsv = (run: QueryRun, fileName: string, lang: Lang): void => {
+  const blob = new Blob([runAsCsv(run, lang)], { type: 'text/csv;charset=utf-8' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

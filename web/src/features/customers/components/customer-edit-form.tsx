@@ -1,26 +1,42 @@
 /**
  * The edit form of a customer file. It sends only what changed with the version it was opened
- * at; a 409 shows the conflict and a reload, never a silent overwrite; a 400 puts each API field
- * error next to its field. The draft survives a sign-in round trip (sessionStorage).
+ * at; a 409 shows the conflict and a reload, never a silent overwrite.
+ *
+ * - On submit every field is checked at once (the server's rules, and a French postal code for
+ *   a French address): each error shows next to its field, a summary lists them all, and the
+ *   first field in error takes the focus. A 400 from the API is shown the same way.
+ * - Leaving with unsaved changes asks first: another page of the app (the router's blocker) or
+ *   the browser (reload, close the tab).
+ * - The unsaved draft is kept in sessionStorage, so a sign-in round trip loses nothing, but it
+ *   never comes back on its own: the form offers it with its time, to restore or discard.
  */
 
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type MouseEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Customer } from '#schemas/customers/customer.ts';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { FormField } from '../../../components/ui/form-field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useI18n } from '../../../lib/i18n.ts';
+import { useLeaveGuard } from '../../../lib/unsaved-changes.ts';
+import type { Messages } from '../../../locales/fr.ts';
 import { useUpdateCustomer } from '../api/update-customer.ts';
 import {
   buildCustomerPatch,
   type CustomerDraft,
-  checkDraft,
   type DraftField,
   draftFieldOf,
   draftFromCustomer,
-  type LocalFieldError,
 } from '../utils/customer-patch.ts';
+import {
+  checkDraft,
+  type DraftErrors,
+  draftFields,
+  type FieldError,
+  maxLength,
+} from '../utils/customer-rules.ts';
+import { draftKey, draftToOffer, type StoredDraft, sameDraft } from '../utils/draft-storage.ts';
 
 export type CustomerEditFormProps = {
   customer: Customer;
@@ -29,32 +45,79 @@ export type CustomerEditFormProps = {
   reloading: boolean;
 };
 
-const draftKey = (customer: Customer) => `relais.draft.${customer.id}.${customer.version}`;
-
-const restoreDraft = (customer: Customer): CustomerDraft => {
+const readOffer = (customer: Customer): StoredDraft | undefined => {
   try {
-    const saved = sessionStorage.getItem(draftKey(customer));
-    if (saved) return { ...draftFromCustomer(customer), ...(JSON.parse(saved) as Partial<CustomerDraft>) };
+    const raw = sessionStorage.getItem(draftKey(customer.id));
+    const offer = draftToOffer(raw, customer);
+    // Unreadable, of another version, or the file itself: nothing to offer, nothing to keep.
+    if (raw && !offer) sessionStorage.removeItem(draftKey(customer.id));
+    return offer;
   } catch {
-    // A corrupt draft is dropped; the form starts from the file.
+    return undefined;
   }
-  return draftFromCustomer(customer);
+};
+
+const forgetDraft = (customer: Customer) => {
+  try {
+    sessionStorage.removeItem(draftKey(customer.id));
+  } catch {
+    // Storage refused: there is nothing kept either.
+  }
+};
+
+/** What to say of a field's local error. */
+const localMessage = (e: Messages['edit'], field: DraftField, error: FieldError): string => {
+  switch (error) {
+    case 'required':
+      return e.fieldErrors[field] ?? e.required;
+    case 'addressIncomplete':
+      return e.addressIncomplete;
+    case 'tooLong':
+      return e.tooLong(maxLength[field]);
+    case 'postalCodeFrance':
+      return e.postalCodeFrance;
+    case 'postalCodeOther':
+      return e.postalCodeOther;
+    case 'email':
+    case 'phone':
+      return e.fieldErrors[field] ?? e.required;
+  }
 };
 
 export const CustomerEditForm = ({ customer, onReload, reloading }: CustomerEditFormProps) => {
-  const { t } = useI18n();
+  const { t, format } = useI18n();
   const navigate = useNavigate();
   const mutation = useUpdateCustomer(customer.id);
-  const [draft, setDraft] = useState<CustomerDraft>(() => restoreDraft(customer));
-  const [localErrors, setLocalErrors] = useState<Partial<Record<DraftField, LocalFieldError>>>({});
+  const initial = useMemo(() => draftFromCustomer(customer), [customer]);
+  const [draft, setDraft] = useState<CustomerDraft>(initial);
+  const [offer, setOffer] = useState<StoredDraft | undefined>(() => readOffer(customer));
+  const [restored, setRestored] = useState(false);
+  const [localErrors, setLocalErrors] = useState<DraftErrors>({});
   const [unchanged, setUnchanged] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const conflictRef = useRef<HTMLDivElement>(null);
+  /** Bumped when the user should be taken to the first field in error, once it is rendered. */
+  const [focusRequest, setFocusRequest] = useState(0);
   const e = t.edit;
 
+  const dirty = !sameDraft(draft, initial);
+  const guard = useLeaveGuard(dirty && !mutation.isSuccess);
+
+  // The draft is kept while it differs from the file; a pending offer stays until answered.
   useEffect(() => {
-    sessionStorage.setItem(draftKey(customer), JSON.stringify(draft));
-  }, [customer, draft]);
+    try {
+      if (dirty) {
+        const stored: StoredDraft = {
+          version: customer.version,
+          savedAt: new Date().toISOString(),
+          values: draft,
+        };
+        sessionStorage.setItem(draftKey(customer.id), JSON.stringify(stored));
+      } else if (!offer) {
+        sessionStorage.removeItem(draftKey(customer.id));
+      }
+    } catch {
+      // Private browsing may refuse storage: the form works, the draft is not kept.
+    }
+  }, [customer, draft, dirty, offer]);
 
   const error = mutation.error;
   const conflict = error instanceof ApiError && error.status === 409;
@@ -70,30 +133,41 @@ export const CustomerEditForm = ({ customer, onReload, reloading }: CustomerEdit
   }
   const messageFor = (field: DraftField): string | undefined => {
     const local = localErrors[field];
-    if (local) return local === 'required' ? e.required : e.addressIncomplete;
+    if (local) return localMessage(e, field, local);
     return apiFieldErrors.get(field);
   };
-  const fieldsInError = (Object.keys(draft) as DraftField[]).filter((field) => messageFor(field));
+  const fieldsInError = draftFields.filter((field) => messageFor(field));
   const showSummary = fieldsInError.length > 0 || otherApiErrors.length > 0;
+  const firstInError = fieldsInError[0];
 
-  // The form is long: bring what went wrong into view, and to screen readers, at once.
+  // After a refused submit (here or by the API), the first field in error takes the focus; its
+  // message is read with it (aria-describedby), the summary after it (polite live region).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each refusal on purpose
   useEffect(() => {
-    if (showSummary) summaryRef.current?.focus();
-  }, [showSummary]);
+    if (focusRequest > 0 && firstInError) document.getElementById(firstInError)?.focus();
+  }, [focusRequest]);
   useEffect(() => {
-    if (conflict) conflictRef.current?.focus();
+    if (error instanceof ApiError && error.status === 400) setFocusRequest((n) => n + 1);
+  }, [error]);
+  useEffect(() => {
+    if (conflict) document.getElementById('edit-conflict')?.focus();
   }, [conflict]);
 
   const set = (field: DraftField) => (event: { target: { value: string } }) => {
     setUnchanged(false);
     setDraft((current) => ({ ...current, [field]: event.target.value }));
+    // The user is correcting it: the message goes, the next submit checks everything again.
+    if (localErrors[field]) setLocalErrors((current) => ({ ...current, [field]: undefined }));
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const errors = checkDraft(customer, draft);
     setLocalErrors(errors);
-    if (Object.keys(errors).length > 0) return;
+    if (Object.keys(errors).length > 0) {
+      setFocusRequest((n) => n + 1);
+      return;
+    }
     const patch = buildCustomerPatch(customer, draft);
     if (Object.keys(patch).length === 0) {
       setUnchanged(true);
@@ -103,7 +177,8 @@ export const CustomerEditForm = ({ customer, onReload, reloading }: CustomerEdit
       { ...patch, version: customer.version },
       {
         onSuccess: () => {
-          sessionStorage.removeItem(draftKey(customer));
+          forgetDraft(customer);
+          guard.release();
           navigate(`/customers/${encodeURIComponent(customer.id)}`, { state: { saved: true } });
         },
       },
@@ -111,8 +186,25 @@ export const CustomerEditForm = ({ customer, onReload, reloading }: CustomerEdit
   };
 
   const reload = () => {
-    sessionStorage.removeItem(draftKey(customer));
+    forgetDraft(customer);
     onReload();
+  };
+
+  const restore = () => {
+    if (!offer) return;
+    setDraft(offer.values);
+    setOffer(undefined);
+    setRestored(true);
+    setLocalErrors({});
+  };
+  const discard = () => {
+    forgetDraft(customer);
+    setOffer(undefined);
+  };
+
+  const goToField = (field: DraftField) => (event: MouseEvent) => {
+    event.preventDefault();
+    document.getElementById(field)?.focus();
   };
 
   const label = (field: DraftField): string => e[field];
@@ -137,77 +229,109 @@ export const CustomerEditForm = ({ customer, onReload, reloading }: CustomerEdit
   );
 
   return (
-    <form className="edit-form" onSubmit={submit} noValidate>
-      {conflict ? (
-        <div className="alert alert-warning" role="alert" tabIndex={-1} ref={conflictRef}>
-          <p className="alert-title">{e.conflictTitle}</p>
-          <p>{e.conflict}</p>
-          <button type="button" className="button button-primary" onClick={reload} disabled={reloading}>
-            {e.reload}
-          </button>
+    <>
+      <form className="edit-form" onSubmit={submit} noValidate>
+        {offer ? (
+          <div className="notice notice-info draft-offer" role="status">
+            <p>{e.draft.found(format.dateTime(offer.savedAt))}</p>
+            <div className="form-actions">
+              <button type="button" className="button button-primary" onClick={restore}>
+                {e.draft.restore}
+              </button>
+              <button type="button" className="button button-secondary" onClick={discard}>
+                {e.draft.discard}
+              </button>
+            </div>
+          </div>
+        ) : null}
+        {restored ? (
+          <p className="notice notice-info" role="status">
+            {e.draft.restored}
+          </p>
+        ) : null}
+        {conflict ? (
+          <div className="alert alert-warning" role="alert" tabIndex={-1} id="edit-conflict">
+            <p className="alert-title">{e.conflictTitle}</p>
+            <p>{e.conflict}</p>
+            <button type="button" className="button button-primary" onClick={reload} disabled={reloading}>
+              {e.reload}
+            </button>
+          </div>
+        ) : null}
+        {error && !conflict && !(error instanceof ApiError && error.status === 400) ? (
+          <ErrorAlert error={error} focus />
+        ) : null}
+        <div aria-live="polite">
+          {showSummary ? (
+            <div className="alert alert-error error-summary">
+              <p className="alert-title">{e.errorSummary}</p>
+              <ul>
+                {fieldsInError.map((field) => (
+                  <li key={field}>
+                    <a href={`#${field}`} onClick={goToField(field)}>
+                      {label(field)} — {messageFor(field)}
+                    </a>
+                  </li>
+                ))}
+                {otherApiErrors.map((message) => (
+                  <li key={message}>{message}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
         </div>
-      ) : null}
-      {error && !conflict && !(error instanceof ApiError && error.status === 400) ? (
-        <ErrorAlert error={error} focus />
-      ) : null}
-      {showSummary ? (
-        <div className="alert alert-error" role="alert" tabIndex={-1} ref={summaryRef}>
-          <p className="alert-title">{e.errorSummary}</p>
-          <ul>
-            {fieldsInError.map((field) => (
-              <li key={field}>
-                <a href={`#${field}`}>
-                  {label(field)} — {messageFor(field)}
-                </a>
-              </li>
-            ))}
-            {otherApiErrors.map((message) => (
-              <li key={message}>{message}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {unchanged ? (
-        <p className="notice notice-info" role="status">
-          {e.noChanges}
-        </p>
-      ) : null}
+        {unchanged ? (
+          <p className="notice notice-info" role="status">
+            {e.noChanges}
+          </p>
+        ) : null}
 
-      <fieldset>
-        <legend>{e.identity}</legend>
-        <div className="field-row">
-          {text('firstName', { autoComplete: 'off' })}
-          {text('lastName', { autoComplete: 'off' })}
+        <fieldset>
+          <legend>{e.identity}</legend>
+          <div className="field-row">
+            {text('firstName', { autoComplete: 'off' })}
+            {text('lastName', { autoComplete: 'off' })}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{e.contact}</legend>
+          <div className="field-row">
+            {text('email', { type: 'email', autoComplete: 'off', hint: e.emailHint })}
+            {text('mobilePhone', { type: 'tel', autoComplete: 'off', hint: e.phoneHint })}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{e.address}</legend>
+          {text('line1', { autoComplete: 'off' })}
+          {text('line2', { autoComplete: 'off' })}
+          <div className="field-row field-row-postal">
+            {text('postalCode', { autoComplete: 'off' })}
+            {text('city', { autoComplete: 'off' })}
+          </div>
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={mutation.isPending || conflict}>
+            {mutation.isPending ? e.saving : e.save}
+          </button>
+          <Link to={`/customers/${encodeURIComponent(customer.id)}`} className="button button-secondary">
+            {e.cancel}
+          </Link>
         </div>
-      </fieldset>
-      <fieldset>
-        <legend>{e.contact}</legend>
-        <div className="field-row">
-          {text('email', { type: 'email', autoComplete: 'off', hint: e.emailHint })}
-          {text('mobilePhone', { type: 'tel', autoComplete: 'off', hint: e.phoneHint })}
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>{e.address}</legend>
-        {text('line1', { autoComplete: 'off' })}
-        {text('line2', { autoComplete: 'off' })}
-        <div className="field-row field-row-postal">
-          {text('postalCode', { autoComplete: 'off' })}
-          {text('city', { autoComplete: 'off' })}
-        </div>
-      </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={mutation.isPending || conflict}>
-          {mutation.isPending ? e.saving : e.save}
-        </button>
-        <Link
-          to={`/customers/${encodeURIComponent(customer.id)}`}
-          className="button button-secondary"
-          onClick={() => sessionStorage.removeItem(draftKey(customer))}
+      </form>
+      {guard.blocked ? (
+        <ConfirmDialog
+          title={e.leave.title}
+          cancelLabel={e.leave.stay}
+          confirmLabel={e.leave.leave}
+          onCancel={guard.stay}
+          onConfirm={() => {
+            forgetDraft(customer);
+            guard.leave();
+          }}
         >
-          {e.cancel}
-        </Link>
-      </div>
-    </form>
+          <p>{e.leave.body}</p>
+        </ConfirmDialog>
+      ) : null}
+    </>
   );
 };

@@ -1,10 +1,12 @@
 /**
  * The edit form's model: a flat draft of the editable fields, the PATCH body holding only what
  * changed (contact and address are sent whole, so no sub-field is lost whatever merge the API
- * does), local checks, and where an API field error belongs in the form.
+ * does), and where an API field error belongs in the form. The checks before sending are in
+ * `customer-rules.ts`.
  */
 import type { Customer, UpdateCustomerRequest } from '#schemas/customers/customer.ts';
 import { formatPhone, normalisePhone } from './phone.ts';
+import { compactPostcode } from './postcode.ts';
 
 export type CustomerDraft = {
   firstName: string;
@@ -18,7 +20,6 @@ export type CustomerDraft = {
 };
 export type DraftField = keyof CustomerDraft;
 export type CustomerPatch = Omit<UpdateCustomerRequest, 'version'>;
-export type LocalFieldError = 'required' | 'addressIncomplete';
 
 /** The draft a customer starts the form with. */
 export const draftFromCustomer = (customer: Customer): CustomerDraft => ({
@@ -37,8 +38,6 @@ const compact = <T extends Record<string, unknown>>(value: T): T =>
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-const addressFields = ['line1', 'postalCode', 'city'] as const;
-
 /** The fields changed by the draft, ready for `PATCH /v1/customers/{id}` (plus `version`). */
 export const buildCustomerPatch = (customer: Customer, draft: CustomerDraft): CustomerPatch => {
   const patch: CustomerPatch = {};
@@ -56,12 +55,14 @@ export const buildCustomerPatch = (customer: Customer, draft: CustomerDraft): Cu
 
   const typedAddress = [draft.line1, draft.line2, draft.postalCode, draft.city].some((v) => v.trim());
   if (typedAddress) {
+    const country = customer.address?.country ?? 'FR';
     const address = compact({
       line1: draft.line1.trim(),
       line2: draft.line2.trim() || undefined,
-      postalCode: draft.postalCode.trim(),
+      // French codes are five digits: `75 002` is sent as `75002`.
+      postalCode: country === 'FR' ? compactPostcode(draft.postalCode) : draft.postalCode.trim(),
       city: draft.city.trim(),
-      country: customer.address?.country ?? 'FR',
+      country,
     });
     if (!sameJson(customer.address ? compact({ ...customer.address }) : undefined, address)) {
       patch.address = {
@@ -74,22 +75,6 @@ export const buildCustomerPatch = (customer: Customer, draft: CustomerDraft): Cu
   }
 
   return patch;
-};
-
-/** What the form can tell before asking the API: required names, and a whole address or none. */
-export const checkDraft = (
-  customer: Customer,
-  draft: CustomerDraft,
-): Partial<Record<DraftField, LocalFieldError>> => {
-  const errors: Partial<Record<DraftField, LocalFieldError>> = {};
-  if (!draft.firstName.trim()) errors.firstName = 'required';
-  if (!draft.lastName.trim()) errors.lastName = 'required';
-  const filled = addressFields.filter((field) => draft[field].trim());
-  const wantsAddress = Boolean(customer.address) || filled.length > 0 || Boolean(draft.line2.trim());
-  if (wantsAddress && filled.length < addressFields.length) {
-    for (const field of addressFields) if (!draft[field].trim()) errors[field] = 'addressIncomplete';
-  }
-  return errors;
 };
 
 const apiFieldToDraft: Record<string, DraftField> = {
