@@ -114,6 +114,7 @@ const summaryOf = (rows: LakeRow[]) => {
     forms: distinct('form_submit', (_, properties) => properties.form),
     simulations: distinct('simulation_completed', (_, properties) => properties.amount),
     logins: rows.filter((row) => row.event_type === 'identify').length,
+    subscriptions: distinct('transaction', (_, properties) => `${properties.kind} ${properties.product}`),
   };
 };
 
@@ -183,7 +184,8 @@ describe('the tracker on the demo bank website', () => {
     // Act: browse, simulate, switch a tab, log in, simulate again as the customer.
     await page.getByRole('link', { name: 'Simuler mon prêt immobilier' }).click();
     await page.waitForURL(/\/credit-immobilier$/);
-    await page.getByLabel('Montant emprunté (€)').fill('280000');
+    // The project less the default down payment of 30,000 € is borrowed.
+    await page.getByLabel('Montant du projet (€)').fill('310000');
     await page.getByLabel('Durée').selectOption('25');
     await page.getByRole('button', { name: 'Calculer mes mensualités' }).click();
     await page.getByText(/Mensualité/).waitFor();
@@ -201,9 +203,14 @@ describe('the tracker on the demo bank website', () => {
     await screenshot(page, 'tracker-03-logged-in');
     await page.getByRole('link', { name: 'Simuler un prêt' }).click();
     await page.waitForURL(/\/credit-immobilier$/);
-    await page.getByLabel('Montant emprunté (€)').fill('150000');
+    await page.getByLabel('Montant du projet (€)').fill('180000');
     await page.getByRole('button', { name: 'Calculer mes mensualités' }).click();
-    await page.getByText(/Mensualité/).waitFor();
+    await page.getByText(/Montant emprunté : 150\s000,00\s€/).waitFor();
+    await page.getByRole('button', { name: 'Faire ma demande de prêt' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/Votre demande est enregistrée/)
+      .waitFor();
     await flushTracker(page);
 
     const visitor = await page.evaluate(() =>
@@ -246,6 +253,7 @@ describe('the tracker on the demo bank website', () => {
         pages: ['/', '/credit-immobilier', '/epargne', '/epargne/assurance-vie', '/espace-client'],
         clicks: [
           'accueil-simuler-pret',
+          'credit-demande',
           'espace-simuler-pret',
           'menu-epargne',
           'menu-espace-client',
@@ -254,6 +262,7 @@ describe('the tracker on the demo bank website', () => {
         forms: ['connexion', 'simulateur-pret-immo'],
         simulations: [150000, 280000],
         logins: 1,
+        subscriptions: ['subscription pret-immo'],
       });
     const inLake = new Set(rows.map((row) => row.event_id));
     expect(sent.filter((event) => !inLake.has(event.messageId))).toEqual([]);

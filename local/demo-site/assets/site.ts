@@ -59,12 +59,15 @@ const onPageStart = (start: () => void) => {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Loan page: a product view and the simulator (started at the first change, completed on submit).
+// Loan page: a product view, the simulator (started at the first change, completed on submit) and
+// the loan request that follows a simulation (the funnel's subscription step).
 
 const rates: Record<string, number> = { '10': 3.1, '15': 3.25, '20': 3.4, '25': 3.55 };
 
 const setUpSimulator = (form: HTMLFormElement) => {
   const output = document.querySelector<HTMLOutputElement>('#resultat');
+  const request = document.querySelector<HTMLElement>('#demande');
+  const requested = document.querySelector<HTMLElement>('#demande-envoyee');
   let simulationId: string | undefined;
   const start = () => {
     if (simulationId) return simulationId;
@@ -75,18 +78,28 @@ const setUpSimulator = (form: HTMLFormElement) => {
   form.addEventListener('input', start);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const amount = Number((form.elements.namedItem('montant') as HTMLInputElement).value);
+    const project = Number((form.elements.namedItem('montant') as HTMLInputElement).value);
+    const downPayment = Number((form.elements.namedItem('apport') as HTMLInputElement).value || 0);
     const years = (form.elements.namedItem('duree') as HTMLSelectElement).value;
     const rate = rates[years];
-    if (!output) return;
+    if (!output || !request || !requested) return;
+    requested.hidden = true;
+    request.hidden = true;
+    // What is borrowed is the project less the down payment.
+    const amount = project - downPayment;
+    if (!Number.isFinite(downPayment) || downPayment < 0 || downPayment >= project) {
+      output.textContent = 'L’apport doit être positif et inférieur au montant du projet.';
+      return;
+    }
     if (!rate || !Number.isFinite(amount) || amount < 10_000 || amount > 2_000_000) {
-      output.textContent = 'Indiquez un montant entre 10 000 € et 2 000 000 €.';
+      output.textContent =
+        'Le montant à emprunter (projet moins apport) doit être entre 10 000 € et 2 000 000 €.';
       return;
     }
     const months = Number(years) * 12;
     const monthlyRate = rate / 100 / 12;
     const monthly = Math.round(((amount * monthlyRate) / (1 - (1 + monthlyRate) ** -months)) * 100) / 100;
-    output.textContent = `Mensualité : ${euros.format(monthly)} pendant ${years} ans (taux ${rate.toLocaleString('fr-FR', { minimumFractionDigits: 2 })} %), coût des intérêts : ${euros.format(monthly * months - amount)}.`;
+    output.textContent = `Montant emprunté : ${euros.format(amount)}. Mensualité : ${euros.format(monthly)} pendant ${years} ans (taux ${rate.toLocaleString('fr-FR', { minimumFractionDigits: 2 })} %), coût des intérêts : ${euros.format(monthly * months - amount)}.`;
     tracker.track('simulation_completed', {
       simulationId: start(),
       product: 'pret-immo',
@@ -95,6 +108,12 @@ const setUpSimulator = (form: HTMLFormElement) => {
       monthlyPayment: monthly,
     });
     simulationId = undefined;
+    request.hidden = false;
+  });
+  request?.querySelector('button')?.addEventListener('click', () => {
+    tracker.track('transaction', { kind: 'subscription', product: 'pret-immo', amountBand: '>5k' });
+    if (request) request.hidden = true;
+    if (requested) requested.hidden = false;
   });
 };
 
