@@ -2,12 +2,11 @@
  * The cold-init part of `npm run bench`: what each Lambda function's own code costs at cold
  * start over the AWS SDK clients it cannot do without. For every function of
  * `infra/declaration/functions.ts` it bundles the entry as a deployment does (the construct's
- * `houseBundling`: ESM, node22, minified, source maps, the SDK inside, the declared external
+ * `houseBundling`: ESM, node22, minified, no source maps, the SDK inside, the declared external
  * modules left out), reads in the bundle's metafile which SDK clients went in, and bundles a
  * bare file that only imports and constructs those clients, with the same options. Each bundle
- * is then imported in a fresh `node` (with `--enable-source-maps`, as the functions run, and
- * dummy values for the environment a module reads when loaded), function and bare runs
- * interleaved, and the report gives per function the sizes, the median import times and their
+ * is then imported in a fresh `node` (with dummy values for the environment a module reads
+ * when loaded), function and bare runs interleaved, and the report gives per function the sizes, the median import times and their
  * ratio, each beside its goal. Files the stack copies next to a bundle (`bundledFiles`) are
  * only read by a handler, never at import: they are not copied.
  */
@@ -52,7 +51,6 @@ const esbuildOptions = (declared: FunctionDeclaration, outfile: string): BuildOp
   banner: { js: houseBundling.banner },
   minify: houseBundling.minify,
   sourcemap: houseBundling.sourceMap,
-  sourcesContent: houseBundling.sourcesContent,
   // With `bundleAwsSDK`, only the declared modules stay out (CDK's default would add `@aws-sdk/*`).
   external: [...(declared.externalModules ?? (houseBundling.bundleAwsSDK ? [] : ['@aws-sdk/*']))],
   outfile,
@@ -87,7 +85,6 @@ const bareSource = async (packages: readonly string[]): Promise<string> => {
 /** Dummy values for what a function reads from its environment (see `envName`). */
 const environmentOf = (name: FunctionName, declared: FunctionDeclaration): Record<string, string> => ({
   PATH: process.env.PATH ?? '',
-  NODE_OPTIONS: '--enable-source-maps',
   // Lambda runs Node 22: the SDK's warning for older versions is not part of its init.
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   AWS_REGION: 'eu-west-3',

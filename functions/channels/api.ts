@@ -8,6 +8,7 @@ import { channelRoutes } from '#schemas/channels/routes.ts';
 import type { WriteKey, WriteKeyWithSecret } from '#schemas/channels/write-key.ts';
 import { NotFound } from '#shared/errors.ts';
 import { httpApi, withStatus } from '#shared/http/api.ts';
+import { onceByKey } from '#shared/http/idempotency.ts';
 import { metrics } from '#shared/observability.ts';
 import {
   looksLikeWriteKey,
@@ -110,5 +111,5 @@ export const handler = httpApi(
       await unlinkVisitor(caller, params.customerId, params.anonymousId);
     },
   },
-  { authenticateWriteKey },
+  { authenticateWriteKey, idempotency: onceByKey },
 );

@@ -1,6 +1,7 @@
 /** The customers context over HTTP: composes one handler per use case, nothing else. */
 import { customerRoutes } from '#schemas/customers/routes.ts';
 import { httpApi } from '#shared/http/api.ts';
+import { onceByKey } from '#shared/http/idempotency.ts';
 import { listCustomerAudit } from './audit/list-customer-audit.ts';
 import { updateConsents } from './consents/update-consents.ts';
 import { changeKycStatus } from './customers/change-kyc-status.ts';
@@ -13,16 +14,20 @@ import { reassignCustomer } from './customers/reassign-customer.ts';
 import { searchCustomers } from './customers/search-customers.ts';
 import { updateCustomer } from './customers/update-customer.ts';
 
-export const handler = httpApi(customerRoutes, {
-  createCustomer,
-  searchCustomers,
-  getCustomer,
-  updateCustomer,
-  getCustomer360,
-  updateConsents,
-  changeKycStatus,
-  reassignCustomer,
-  listCustomerAudit,
-  listBranchCustomers,
-  listAdvisorPortfolio,
-});
+export const handler = httpApi(
+  customerRoutes,
+  {
+    createCustomer,
+    searchCustomers,
+    getCustomer,
+    updateCustomer,
+    getCustomer360,
+    updateConsents,
+    changeKycStatus,
+    reassignCustomer,
+    listCustomerAudit,
+    listBranchCustomers,
+    listAdvisorPortfolio,
+  },
+  { idempotency: onceByKey },
+);

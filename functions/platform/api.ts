@@ -1,12 +1,13 @@
 /** The platform context over HTTP: the API's root and document, the caller's identity, the branch directory. */
-import { openApiDocument } from '#schemas/openapi.ts';
+import type { openApiDocument } from '#schemas/openapi.ts';
 import { platformRoutes } from '#schemas/platform/routes.ts';
 import { listBranches } from '#shared/directory.ts';
 import { httpApi } from '#shared/http/api.ts';
 
 /**
- * Built on its first request, then kept for the execution environment (the route table does not
- * change at run time): the other routes' cold starts do not pay for it.
+ * Loaded and built on its first request, then kept for the execution environment (the route
+ * table does not change at run time): the generator and every context's schemas are not
+ * evaluated at init.
  */
 let document: ReturnType<typeof openApiDocument> | undefined;
 
@@ -20,7 +21,7 @@ const apiRoot = {
 export const handler = httpApi(platformRoutes, {
   getApiRoot: async () => apiRoot,
   getOpenApi: async () => {
-    document ??= openApiDocument();
+    document ??= (await import('#schemas/openapi.ts')).openApiDocument();
     return document;
   },
   getMe: async ({ caller }) => caller,

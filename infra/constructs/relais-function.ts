@@ -1,6 +1,6 @@
 /**
  * The house Lambda function: a `NodejsFunction` with Relais' defaults (Node.js 22 on arm64, ESM,
- * minified with source maps, its own log group, X-Ray, Powertools settings, local esbuild), and
+ * minified (source maps on request), its own log group, X-Ray, Powertools settings, local esbuild), and
  * `bind*` helpers that grant least-privilege IAM and set the environment variable in one call,
  * so a permission never exists without the variable that uses it, nor the other way round.
  */
@@ -35,7 +35,9 @@ const requireShim =
 
 /**
  * How every function is bundled (esbuild, locally): `npm run bench` bundles the entries with
- * these same options to measure their cold init.
+ * these same options to measure their cold init. No source maps: Node loads them at init when
+ * enabled; `cdk deploy -c sourceMaps=true` asks for them (stack traces in the logs then name
+ * the TypeScript sources).
  */
 export const houseBundling = {
   format: OutputFormat.ESM,
@@ -43,12 +45,14 @@ export const houseBundling = {
   mainFields: ['module', 'main'],
   banner: requireShim,
   minify: true,
-  sourceMap: true,
-  sourcesContent: false,
+  sourceMap: false,
   // The SDK ships in the bundle: the version the tests ran is the version that runs.
   bundleAwsSDK: true,
   forceDockerBundling: false,
 } satisfies BundlingOptions;
+
+/** The CDK context key that asks for source maps in the bundles (`-c sourceMaps=true`). */
+export const sourceMapsContext = 'sourceMaps';
 
 export type RelaisFunctionProps = Omit<
   NodejsFunctionProps,
@@ -126,6 +130,7 @@ export class RelaisFunction extends NodejsFunction {
 
   constructor(scope: Construct, id: string, props: RelaisFunctionProps) {
     const { serviceName, logRetention, bundling, environment, ...rest } = props;
+    const sourceMaps = [true, 'true'].includes(scope.node.tryGetContext(sourceMapsContext));
     // A role of our own: the default one carries the AWS-managed AWSLambdaBasicExecutionRole,
     // which writes to any log group; this one writes to the function's own group only.
     const role = new Role(scope, `${id}Role`, {
@@ -147,12 +152,16 @@ export class RelaisFunction extends NodejsFunction {
       role,
       logGroup,
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
+        ...(sourceMaps ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
         POWERTOOLS_SERVICE_NAME: serviceName,
         POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
         ...environment,
       },
-      bundling: { ...houseBundling, ...bundling },
+      bundling: {
+        ...houseBundling,
+        ...(sourceMaps ? { sourceMap: true, sourcesContent: false } : {}),
+        ...bundling,
+      },
     });
     this.executionRole = role;
     role.addToPrincipalPolicy(

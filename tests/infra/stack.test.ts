@@ -160,7 +160,7 @@ describe('functions', () => {
     );
   });
 
-  test('run Node.js 22 on arm64 with X-Ray, source maps, Powertools settings and their own log group', () => {
+  test('run Node.js 22 on arm64 with X-Ray, Powertools settings and their own log group, without source maps unless asked for', () => {
     // Prepare
     const { stack, template } = synthesised;
 
@@ -177,7 +177,6 @@ describe('functions', () => {
         Timeout: functions[name].timeoutSeconds,
         Environment: {
           Variables: {
-            NODE_OPTIONS: '--enable-source-maps',
             POWERTOOLS_SERVICE_NAME: name,
             POWERTOOLS_METRICS_NAMESPACE: 'Relais',
           },

@@ -22,7 +22,7 @@ import type { RouteDefinition } from '#schemas/route-definition.ts';
 import { callerFromEvent } from '../caller.ts';
 import { Forbidden, Unauthenticated } from '../errors.ts';
 import { logger, metrics } from '../observability.ts';
-import { onceByKey } from './idempotency.ts';
+import type { onceByKey } from './idempotency.ts';
 import { problemResponse } from './problem.ts';
 import { accessReason, expectedVersion, jsonBody, validate } from './request.ts';
 
@@ -90,7 +90,14 @@ const answer = (route: RouteDefinition, result: unknown): APIGatewayProxyStructu
 /** How a context checks the write key of its write-key routes (the `X-Write-Key` header). */
 export type WriteKeyAuthenticator = (secret: string | undefined) => Promise<WriteKeyCaller | undefined>;
 
-export type HttpApiOptions = { authenticateWriteKey?: WriteKeyAuthenticator };
+export type HttpApiOptions = {
+  authenticateWriteKey?: WriteKeyAuthenticator;
+  /**
+   * `onceByKey` of `./idempotency.ts`, given by the contexts that have an idempotent route: the
+   * others do not bundle, nor load at init, Powertools idempotency and its JMESPath engine.
+   */
+  idempotency?: typeof onceByKey;
+};
 
 /** The write key's caller; a 401 without a usable key (or without an authenticator: fail closed). */
 const writeKeyCaller = async (
@@ -128,18 +135,19 @@ const runRoute = async (
     event,
     context,
   } as RouteRequest<RouteDefinition>;
-  const body = route.idempotent
-    ? await onceByKey(
-        {
-          routeId: route.id,
-          callerId: caller?.id ?? 'public',
-          key: event.headers['idempotency-key'],
-          payload: rawBody,
-          context,
-        },
-        () => handler(request),
-      )
-    : await handler(request);
+  const body =
+    route.idempotent && options.idempotency
+      ? await options.idempotency(
+          {
+            routeId: route.id,
+            callerId: caller?.id ?? 'public',
+            key: event.headers['idempotency-key'],
+            payload: rawBody,
+            context,
+          },
+          () => handler(request),
+        )
+      : await handler(request);
   return answer(route, body);
 };
 
@@ -163,6 +171,9 @@ export const httpApi = <const Rs extends readonly RouteDefinition[]>(
   options: HttpApiOptions = {},
 ) => {
   const table = handlers as unknown as Record<string, RouteHandler<RouteDefinition>>;
+  const unkeyed = contextRoutes.find((route) => route.idempotent && !options.idempotency);
+  if (unkeyed)
+    throw new Error(`route ${unkeyed.id} is idempotent: pass { idempotency: onceByKey } to httpApi`);
   const router = httpRouterHandler<
     APIGatewayProxyEventV2WithJWTAuthorizer,
     APIGatewayProxyStructuredResultV2
