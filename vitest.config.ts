@@ -7,6 +7,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Most integration time is waiting (batching windows, visibility timeouts, the emulator), not
+    // computing: three files at once on two cores keep the run short. The acceptance run still
+    // runs alone, last.
+    maxWorkers: 3,
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       {

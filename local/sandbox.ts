@@ -13,6 +13,7 @@ import {
   functions,
   schedules,
 } from '#infra/declaration/functions.ts';
+import type { QueueName } from '#infra/declaration/messaging.ts';
 import type { ApiGateway } from './api-gateway/gateway.ts';
 import type { Issuer } from './cognito/issuer.ts';
 import { type Emulator, emulatorEnvironment, startEmulator } from './emulator.ts';
@@ -34,6 +35,12 @@ export type SandboxOptions = {
   ports?: 'free' | 'default';
   /** Name prefix of the sandbox's resources. @default 'relais' */
   prefix?: string;
+  /**
+   * Batching windows, in seconds, to use instead of the declared ones, by queue: a test of
+   * retries shortens the window each retry waits for. Nothing else about the mapping changes.
+   * @default the declaration's
+   */
+  batchingWindows?: Partial<Record<QueueName, number>>;
 };
 
 export type Sandbox = {
@@ -218,7 +225,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
             functionName: mapping.function,
             handler,
             batchSize: mapping.batchSize,
-            maxBatchingWindowSeconds: mapping.maxBatchingWindowSeconds,
+            maxBatchingWindowSeconds:
+              options.batchingWindows?.[mapping.queue] ?? mapping.maxBatchingWindowSeconds,
             concurrency: mapping.maxConcurrency,
             timeoutSeconds: fn.timeoutSeconds,
           }),

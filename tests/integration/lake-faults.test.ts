@@ -5,8 +5,8 @@
  * ones get to the lake by themselves and the redrive brings the others back. Nothing is lost:
  * every event put on the bus ends in the lake, once.
  *
- * The queue's visibility timeout (360 s in the declaration) is shortened for the test, so that
- * retries come within seconds; the archiver's batching window (20 s) is the real one.
+ * The queue's visibility timeout (360 s in the declaration) and the archiver's batching window
+ * (20 s) are shortened for the test, so that retries come within seconds.
  */
 import {
   GetQueueAttributesCommand,
@@ -21,7 +21,8 @@ import { redriveMessages } from '#local/cli/redrive.ts';
 import { idsOf, pageViewsIn, putOnBus, readPartition, waitForPartition } from '../support/lake.ts';
 import { sandboxPerFile } from '../support/sandbox.ts';
 
-const { sandbox } = sandboxPerFile();
+// Each retry waits for the archiver's batching window to close: 2 s instead of 20 here.
+const { sandbox } = sandboxPerFile({ batchingWindows: { lakeIntake: 2 } });
 const sqs = new SQSClient({});
 const bucketVariable = envName.bucket('lake');
 const hour = { dt: '2026-02-03', hour: '14' };
@@ -87,7 +88,7 @@ describe('the lake when the archiver fails for a while', () => {
       await sandbox().idle();
 
       // Act 2: more events while it still fails; their first try fails, then it works again.
-      await setVisibility(queue.url, 30);
+      await setVisibility(queue.url, 8);
       await sandbox().idle();
       const failuresBefore = archiverFailures();
       await putOnBus(busName, late);

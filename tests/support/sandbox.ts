@@ -4,7 +4,7 @@
  * client signed in as a demo user.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { type Sandbox, startSandbox } from '#local/sandbox.ts';
+import { type Sandbox, type SandboxOptions, startSandbox } from '#local/sandbox.ts';
 import { generateDemoBank } from '#local/seed/demo-bank.ts';
 import type { StaffMember } from '#local/seed/staff.ts';
 import type { Role } from '#schemas/roles.ts';
@@ -23,12 +23,17 @@ export type ApiClient = {
   ) => Promise<ApiResponse<T>>;
 };
 
-export const sandboxPerFile = () => {
+export const sandboxPerFile = (options: Pick<SandboxOptions, 'batchingWindows'> = {}) => {
   useEmulator();
   const bank = generateDemoBank({ customers: testBankSize });
   const state: { sandbox?: Sandbox } = {};
   beforeAll(async () => {
-    state.sandbox = await startSandbox({ prefix: uniquePrefix('it'), customers: testBankSize, quiet: true });
+    state.sandbox = await startSandbox({
+      prefix: uniquePrefix('it'),
+      customers: testBankSize,
+      quiet: true,
+      ...options,
+    });
   });
   afterAll(async () => {
     await state.sandbox?.stop();
