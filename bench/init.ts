@@ -210,7 +210,7 @@ export const initBench = async ({ runs }: InitOptions): Promise<string[]> => {
     }
     return [
       `Cold init — each function's bundle vs a bare bundle of its SDK clients (esbuild ${houseBundling.target}, ` +
-        `minified, source maps on; import in a fresh node, median of ${runs})`,
+        `minified, ${houseBundling.sourceMap ? 'source maps on' : 'no source maps'}; import in a fresh node, median of ${runs})`,
       ...formatTable(
         [
           'function',
