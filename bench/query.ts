@@ -110,9 +110,9 @@ const engineOver = (s3: S3Client, bucket: string, dir: string) => {
   let mirrorMs = 0;
   const engine: QueryEngine = duckdbEngine({
     lakeDir: dir,
-    sync: async () => {
+    sync: async (window) => {
       const started = performance.now();
-      await mirrorBucket({ s3, bucket, dir });
+      await mirrorBucket({ s3, bucket, dir, window });
       mirrorMs = performance.now() - started;
     },
   });

@@ -239,8 +239,8 @@ const engineFor = async (command: Extract<QueryCommand, { kind: 'run' }>) => {
   let report: MirrorReport | undefined;
   const engine: QueryEngine = duckdbEngine({
     lakeDir: dir,
-    sync: async () => {
-      report = await mirrorBucket({ s3, bucket, dir });
+    sync: async (window) => {
+      report = await mirrorBucket({ s3, bucket, dir, window });
     },
   });
   return {

@@ -3,7 +3,9 @@
  * sandbox and `npm run query` run the same SQL as Athena. Before each run the mirror catches up
  * with the bucket (new and changed objects downloaded, removed ones deleted — compaction
  * replaces small files), then the view `events` reads the Parquet files with hive partitioning
- * (`dt` and `hour` as strings, as in Glue).
+ * (`dt` and `hour` as strings, as in Glue). A query with a date window (every saved query has
+ * one) mirrors and reads only its days' partitions: its time follows the window, not the age of
+ * the lake. Runs share one connection, one after the other.
  *
  * DuckDB lacks Trino's `json_extract_scalar`; each connection defines it as a macro over
  * `json_extract_string` (same answers for scalars; for an object or array Trino answers NULL
@@ -20,10 +22,10 @@ import { dirname, join, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import type { DuckDBConnection, DuckDBInstance, DuckDBType, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import { envName } from '#infra/declaration/functions.ts';
 import { curatedColumns, lakeCatalog, lakePrefixes } from '#schemas/analytics/lake.ts';
-import type { BoundValue } from '../queries/catalogue.ts';
+import type { BoundValue, DateWindow } from '../queries/catalogue.ts';
 import {
   type Cell,
   type EngineQuery,
@@ -38,8 +40,11 @@ import {
 export type DuckdbEngineOptions = {
   /** Directory holding `curated/events/dt=…/hour=…/*.parquet`. */
   lakeDir: string;
-  /** Brings `lakeDir` up to date before each run (the S3 mirror); none for a local directory. */
-  sync?: () => Promise<unknown>;
+  /**
+   * Brings `lakeDir` up to date before each run (the S3 mirror), for the run's days when it has a
+   * window; none for a local directory.
+   */
+  sync?: (window: DateWindow | undefined) => Promise<unknown>;
   /** Runs kept in memory for `status`, oldest dropped first. @default 200 */
   keepRuns?: number;
 };
@@ -48,14 +53,46 @@ type Run = { startedAt: string; startedMs: number; phase: string; outcome?: Exec
 
 const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
-/** The view `events`, as Glue declares the table: the curated columns, then `dt` and `hour`. */
-const createEventsView = async (connection: DuckDBConnection, lakeDir: string) => {
-  const glob = join(lakeDir, lakePrefixes.curated, '**', '*.parquet');
-  const hasFiles = await containsParquet(join(lakeDir, lakePrefixes.curated));
+/** Longest window read day by day; a longer one reads the whole lake (and prunes while reading). */
+const maxWindowDays = 400;
+
+/** The days of a window, `YYYY-MM-DD`; undefined when there is none or it is too long to list. */
+export const daysOf = (window: DateWindow | undefined): string[] | undefined => {
+  if (!window) return undefined;
+  const first = Date.parse(`${window.from}T00:00:00Z`);
+  const last = Date.parse(`${window.to}T00:00:00Z`);
+  const count = Math.floor((last - first) / 86_400_000) + 1;
+  if (!(count <= maxWindowDays)) return undefined;
+  return Array.from({ length: Math.max(count, 0) }, (_, i) =>
+    new Date(first + i * 86_400_000).toISOString().slice(0, 10),
+  );
+};
+
+/** The key prefix of one day's curated partitions. */
+const dayPrefix = (day: string) => `${lakePrefixes.curated}/dt=${day}/`;
+
+/** The Parquet globs a run reads: the window's days that hold files, or the whole lake. */
+const globsOf = async (lakeDir: string, window: DateWindow | undefined): Promise<string[]> => {
+  const days = daysOf(window);
+  const roots = days
+    ? days.map((day) => join(lakeDir, ...dayPrefix(day).split('/').filter(Boolean)))
+    : [join(lakeDir, lakePrefixes.curated)];
+  const filled = await Promise.all(
+    roots.map(async (root) => ((await containsParquet(root)) ? root : undefined)),
+  );
+  return filled.filter((root) => root !== undefined).map((root) => join(root, '**', '*.parquet'));
+};
+
+/**
+ * The view `events`, as Glue declares the table: the curated columns, then `dt` and `hour`,
+ * over the run's files.
+ */
+const createEventsView = async (connection: DuckDBConnection, lakeDir: string, window?: DateWindow) => {
+  const globs = await globsOf(lakeDir, window);
   const columns = curatedColumns.map((c) => `"${c.name}"`).join(', ');
-  const source = hasFiles
-    ? `SELECT ${columns}, dt, "hour" FROM read_parquet(${sqlString(glob)}, hive_partitioning = true, ` +
-      `hive_types = {'dt': VARCHAR, 'hour': VARCHAR}, union_by_name = true)`
+  const source = globs.length
+    ? `SELECT ${columns}, dt, "hour" FROM read_parquet([${globs.map(sqlString).join(', ')}], ` +
+      `hive_partitioning = true, hive_types = {'dt': VARCHAR, 'hour': VARCHAR}, union_by_name = true)`
     : // An empty lake is a lake: the view answers no rows rather than "no files found".
       `SELECT ${curatedColumns
         .map((c) => `CAST(NULL AS ${c.type === 'timestamp' ? 'TIMESTAMP' : 'VARCHAR'}) AS "${c.name}"`)
@@ -109,40 +146,51 @@ const bindValues = async (values: BoundValue[]) => {
 export const duckdbEngine = (options: DuckdbEngineOptions): QueryEngine => {
   const runs = new Map<string, Run>();
   const keep = options.keepRuns ?? 200;
-  let instance: Promise<DuckDBInstance> | undefined;
-  const database = () => {
-    instance ??= import('@duckdb/node-api').then(({ DuckDBInstance }) =>
-      DuckDBInstance.create(':memory:', { threads: '2' }),
-    );
-    return instance;
+  let connected: Promise<DuckDBConnection> | undefined;
+  /** The engine's one connection, made on first use with Trino's `json_extract_scalar`. */
+  const connection = () => {
+    connected ??= import('@duckdb/node-api').then(async ({ DuckDBInstance }) => {
+      const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+      const made = await instance.connect();
+      await made.run(
+        'CREATE OR REPLACE TEMP MACRO json_extract_scalar(json, path) AS json_extract_string(json, path)',
+      );
+      return made;
+    });
+    return connected;
   };
+  /** Runs take the connection in turn: each sets the view `events` for its own window. */
+  let previous: Promise<unknown> = Promise.resolve();
 
   const execute = async (run: Run, query: EngineQuery): Promise<QueryResult> => {
     run.phase = 'syncing';
-    await options.sync?.();
+    await options.sync?.(query.window);
     run.phase = 'running';
-    const connection = await (await database()).connect();
-    try {
-      await connection.run(
-        'CREATE OR REPLACE TEMP MACRO json_extract_scalar(json, path) AS json_extract_string(json, path)',
-      );
-      await createEventsView(connection, options.lakeDir);
-      const prepared = await connection.prepare(query.sql);
-      const { bound, types } = await bindValues(query.values);
-      if (bound.length) prepared.bind(bound, types);
-      const result = await prepared.run();
-      const names = result.columnNames();
-      const columnTypes = result.columnTypes().map((t) => normaliseType(t.toString()));
-      const rows = await result.getRows();
-      return {
-        columns: names.map((name, i) => ({ name, type: columnTypes[i] ?? 'varchar' })),
-        rows: rows.slice(0, maxResultRows).map((row) => row.map((v, i) => toCell(v, columnTypes[i] ?? ''))),
-        stats: { durationMs: Date.now() - run.startedMs, rowCount: rows.length },
-        truncated: rows.length > maxResultRows,
-      };
-    } finally {
-      connection.closeSync();
-    }
+    const turn = previous.catch(() => undefined).then(() => runOnConnection(query));
+    previous = turn;
+    return turn.then((result) => ({
+      ...result,
+      stats: { durationMs: Date.now() - run.startedMs, rowCount: result.stats.rowCount },
+    }));
+  };
+
+  const runOnConnection = async (query: EngineQuery): Promise<QueryResult> => {
+    const started = Date.now();
+    const db = await connection();
+    await createEventsView(db, options.lakeDir, query.window);
+    const prepared = await db.prepare(query.sql);
+    const { bound, types } = await bindValues(query.values);
+    if (bound.length) prepared.bind(bound, types);
+    const result = await prepared.run();
+    const names = result.columnNames();
+    const columnTypes = result.columnTypes().map((t) => normaliseType(t.toString()));
+    const rows = await result.getRows();
+    return {
+      columns: names.map((name, i) => ({ name, type: columnTypes[i] ?? 'varchar' })),
+      rows: rows.slice(0, maxResultRows).map((row) => row.map((v, i) => toCell(v, columnTypes[i] ?? ''))),
+      stats: { durationMs: Date.now() - started, rowCount: rows.length },
+      truncated: rows.length > maxResultRows,
+    };
   };
 
   return {
@@ -190,6 +238,8 @@ export type MirrorOptions = {
   dir: string;
   /** Key prefix mirrored. @default 'curated/' */
   prefix?: string;
+  /** Only these days' curated partitions (a run's window), instead of `prefix`. */
+  window?: DateWindow;
   /** Downloads at once. @default 8 */
   concurrency?: number;
 };
@@ -200,7 +250,7 @@ const manifestName = '.mirror.json';
 const syncs = new Map<string, Promise<MirrorReport>>();
 
 /**
- * Brings a local copy of a bucket prefix up to date: downloads objects that are new or whose
+ * Brings a local copy of a bucket prefix (or of a window's days) up to date: downloads objects that are new or whose
  * ETag changed (to a temporary file, renamed into place, so a reader never sees half a file)
  * and deletes local files whose object is gone. Calls for the same directory queue behind
  * each other.
@@ -217,8 +267,10 @@ const mirrorOnce = async ({
   bucket,
   dir,
   prefix = 'curated/',
+  window,
   concurrency = 8,
 }: MirrorOptions): Promise<MirrorReport> => {
+  const prefixes = daysOf(window)?.map(dayPrefix) ?? [prefix];
   await mkdir(dir, { recursive: true });
   const manifestPath = join(dir, manifestName);
   const manifest: Record<string, string> = await readFile(manifestPath, 'utf8')
@@ -226,18 +278,26 @@ const mirrorOnce = async ({
     .catch(() => ({}));
 
   const remote = new Map<string, { etag: string; size: number }>();
-  let token: string | undefined;
-  do {
-    const page = await s3.send(
-      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
-    );
-    for (const object of page.Contents ?? []) {
-      if (object.Key && !object.Key.endsWith('/')) {
-        remote.set(object.Key, { etag: object.ETag ?? '', size: object.Size ?? 0 });
+  const list = async (listed: string) => {
+    let token: string | undefined;
+    do {
+      const page = await s3.send(
+        new ListObjectsV2Command({ Bucket: bucket, Prefix: listed, ContinuationToken: token }),
+      );
+      for (const object of page.Contents ?? []) {
+        if (object.Key && !object.Key.endsWith('/')) {
+          remote.set(object.Key, { etag: object.ETag ?? '', size: object.Size ?? 0 });
+        }
       }
-    }
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token);
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  };
+  const listing = [...prefixes];
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, listing.length) }, async () => {
+      for (let next = listing.shift(); next !== undefined; next = listing.shift()) await list(next);
+    }),
+  );
 
   const localPath = (key: string) => join(dir, ...key.split('/'));
   const stale: string[] = [];
@@ -266,22 +326,21 @@ const mirrorOnce = async ({
   );
 
   let removed = 0;
-  const root = join(dir, ...prefix.split('/').filter(Boolean));
-  const localFiles = await readdir(root, { recursive: true }).catch(() => [] as string[]);
-  for (const file of localFiles) {
-    const key = [...prefix.split('/').filter(Boolean), ...file.split(sep)].join('/');
-    const path = join(root, file);
-    if (
-      remote.has(key) ||
-      !(await stat(path).then(
+  for (const mirrored of prefixes) {
+    const root = join(dir, ...mirrored.split('/').filter(Boolean));
+    const localFiles = await readdir(root, { recursive: true }).catch(() => [] as string[]);
+    for (const file of localFiles) {
+      const key = [...mirrored.split('/').filter(Boolean), ...file.split(sep)].join('/');
+      const path = join(root, file);
+      const isFile = await stat(path).then(
         (s) => s.isFile(),
         () => false,
-      ))
-    )
-      continue;
-    await rm(path, { force: true });
-    delete manifest[key];
-    removed++;
+      );
+      if (remote.has(key) || !isFile) continue;
+      await rm(path, { force: true });
+      delete manifest[key];
+      removed++;
+    }
   }
   const temporaryManifest = `${manifestPath}.${randomUUID()}.part`;
   await writeFile(temporaryManifest, JSON.stringify(manifest));
@@ -305,5 +364,5 @@ export const duckdbEngineFromEnvironment = (): QueryEngine => {
   const dir = join(lakeMirrorRoot(), bucket);
   // Emulators answer on one host: the bucket name goes in the path.
   const s3 = new S3Client({ forcePathStyle: true });
-  return duckdbEngine({ lakeDir: dir, sync: () => mirrorBucket({ s3, bucket, dir }) });
+  return duckdbEngine({ lakeDir: dir, sync: (window) => mirrorBucket({ s3, bucket, dir, window }) });
 };

@@ -4,7 +4,7 @@
  * statement and answers its state when asked; `awaitExecution` polls until it ends or a
  * deadline passes (the API answers 202 then, and the caller polls the run).
  */
-import type { BoundValue } from '../queries/catalogue.ts';
+import type { BoundValue, DateWindow } from '../queries/catalogue.ts';
 
 export type EngineName = 'athena' | 'duckdb';
 
@@ -12,6 +12,8 @@ export type EngineName = 'athena' | 'duckdb';
 export type EngineQuery = {
   sql: string;
   values: BoundValue[];
+  /** The days the query reads: an engine may read only their partitions. */
+  window?: DateWindow;
 };
 
 export type ResultColumn = {

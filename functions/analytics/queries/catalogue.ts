@@ -31,6 +31,11 @@ const Header = z
     description: SavedQuery.shape.description,
     parameters: z.array(DeclaredParameter),
     chart: SavedQuery.shape.chart,
+    /**
+     * The query reads days outside its `from`–`to` window too (e.g. the latest segment of a
+     * customer from events of any date): engines then read the whole lake for it.
+     */
+    readsEveryDay: z.literal(true).optional(),
   })
   .strict();
 
@@ -42,6 +47,7 @@ export type CatalogueEntry = {
   description: { fr: string; en: string };
   parameters: DeclaredParameter[];
   chart?: { type: 'bar' | 'line'; x: string; y: string };
+  readsEveryDay?: true;
   /** The SQL after the header, with `:name` parameters. */
   sql: string;
   fileName: string;
@@ -59,7 +65,15 @@ export type BoundQuery = {
   values: BoundValue[];
   /** The values by parameter name, as they were applied (defaults included). */
   parameters: Record<string, string | number>;
+  /**
+   * The days the query reads, from its `from` and `to` date parameters (every saved query has
+   * them), unless it `readsEveryDay`: an engine reads only these days' partitions.
+   */
+  window?: DateWindow;
 };
+
+/** Days, `YYYY-MM-DD`, both included. */
+export type DateWindow = { from: string; to: string };
 
 const fileNamePattern = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.v([1-9][0-9]*)\.sql$/;
 const headerPattern = /^\s*\/\*([\s\S]*?)\*\//;
@@ -319,10 +333,14 @@ export const bindParameters = (
     from = placeholder.end;
   }
   sql += entry.sql.slice(from);
+  const [first, last] = [typed.get('from'), typed.get('to')];
   return {
     sql,
     values,
     parameters: Object.fromEntries([...typed].map(([name, bound]) => [name, bound.value])),
+    ...(first?.type === 'date' && last?.type === 'date' && !entry.readsEveryDay
+      ? { window: { from: first.value, to: last.value } }
+      : {}),
   };
 };
 

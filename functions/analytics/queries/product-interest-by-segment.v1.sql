@@ -16,7 +16,8 @@
       "options": ["", "mass_market", "affluent", "private_banking", "professional", "young"]
     }
   ],
-  "chart": { "type": "bar", "x": "product", "y": "customers" }
+  "chart": { "type": "bar", "x": "product", "y": "customers" },
+  "readsEveryDay": true
 }
 */
 -- Segments come from domain events of any date (a customer's file may be years old); interest

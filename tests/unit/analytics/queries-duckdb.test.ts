@@ -3,7 +3,7 @@
  * told in `fixture-lake.ts`: the rows must be exactly the ones an analyst would count by hand.
  * The same SQL text is what Athena runs in the cloud.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -165,6 +165,24 @@ describe('saved queries on DuckDB over the fixture lake', () => {
       ['card_payment', 1],
       ['subscription', 3],
     ]);
+  });
+
+  it('reads only the days of its window: a broken file on another day does not touch the run', async () => {
+    // Prepare: a day after the fixture period whose only file is not Parquet at all.
+    const otherDay = join(lakeDir, 'curated', 'events', 'dt=2031-01-01', 'hour=00');
+    await mkdir(otherDay, { recursive: true });
+    await writeFile(join(otherDay, 'broken.parquet'), 'not parquet');
+    try {
+      // Act
+      const windowed = await run('daily-active-customers');
+      const { executionId } = await engine.start({ sql: 'SELECT count(*) FROM events', values: [] });
+      const unwindowed = await awaitExecution(engine, executionId, { timeoutMs: 30_000 });
+      // Assess: the saved query (a window) runs; SQL without a window reads every day, and fails.
+      expect(windowed.rows.length).toBeGreaterThan(0);
+      expect(unwindowed.state).toBe('failed');
+    } finally {
+      await rm(join(lakeDir, 'curated', 'events', 'dt=2031-01-01'), { recursive: true, force: true });
+    }
   });
 
   it('reports a failed statement as a failed run with the reason', async () => {

@@ -91,6 +91,26 @@ describe('the saved queries of the issue', () => {
     },
   );
 
+  it('gives engines the days each query reads: its window, except the one that reads every day', () => {
+    // Act
+    const windows = Object.fromEntries(
+      catalogue
+        .latest()
+        .map((query) => [
+          query.id,
+          bindParameters(query, { from: '2026-11-02', to: '2026-11-08' }, now).window,
+        ]),
+    );
+    // Assess: the segments of product interest come from events of any date.
+    expect(windows).toEqual({
+      'channel-mix': { from: '2026-11-02', to: '2026-11-08' },
+      'daily-active-customers': { from: '2026-11-02', to: '2026-11-08' },
+      'product-funnel': { from: '2026-11-02', to: '2026-11-08' },
+      'product-interest-by-segment': undefined,
+      'visit-paths': { from: '2026-11-02', to: '2026-11-08' },
+    });
+  });
+
   it('opens each query on the last 30 days, whatever day it is', () => {
     // Act
     const daily = describeSavedQuery(catalogue.find('daily-active-customers')!, now);
