@@ -41,6 +41,11 @@ export type SandboxOptions = {
    * @default the declaration's
    */
   batchingWindows?: Partial<Record<QueueName, number>>;
+  /**
+   * Imports 30 days of channel history into the lake of a fresh sandbox, so that its analyses
+   * are not empty (`npm start`); tests count their own events. @default false
+   */
+  channelHistory?: boolean;
 };
 
 export type Sandbox = {
@@ -118,6 +123,13 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
         shown = written;
       });
       bar?.done();
+      if (options.channelHistory) {
+        const { generateChannelHistory, writeChannelHistory } = await import('./seed/channel-history.ts');
+        const history = generateChannelHistory(bank, new Date());
+        if (!options.quiet)
+          process.stderr.write(`Channel history: ${history.length} events of the last 30 days…\n`);
+        await writeChannelHistory(history);
+      }
     }
 
     const { startIssuer } = await import('./cognito/issuer.ts');

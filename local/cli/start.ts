@@ -29,7 +29,7 @@ if (!existsSync(`${root}web/dist/index.html`)) {
 
 const started = Date.now();
 process.stderr.write('Starting the Relais sandbox…\n');
-const sandbox = await startSandbox({ ports: 'default' }).catch((error: Error) => {
+const sandbox = await startSandbox({ ports: 'default', channelHistory: true }).catch((error: Error) => {
   process.stderr.write(`\nThe sandbox could not start: ${error.message}\n`);
   process.exit(1);
 });
