@@ -8,6 +8,8 @@
  * - anything else (a bad request, an oversized item collection): a defect, thrown.
  * Every try carries the same ClientRequestToken, so a retry of a transaction that was in fact
  * written (its answer lost on the way) is not written twice, nor reported as a lost race.
+ * A transaction whose answer never came (the SDK's timed-out tries, same token) may or may not
+ * be written: the 503 then says so, and asks to reload before saving again.
  */
 import { randomUUID } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
@@ -27,6 +29,8 @@ const passingErrors = new Set([
   'RequestLimitExceeded',
   'TransactionInProgressException',
 ]);
+/** Errors after which nobody knows whether the transaction was written. */
+const unknownOutcomes = new Set(['TimeoutError', 'RequestTimeout', 'AbortError']);
 /** Tries of a transaction cancelled for a passing reason. */
 const attempts = 4;
 
@@ -51,6 +55,11 @@ export const writeTogether = async (items: TransactItems): Promise<boolean> => {
       await documents.send(new TransactWriteCommand({ TransactItems: items, ClientRequestToken: token }));
       return true;
     } catch (error) {
+      if (unknownOutcomes.has((error as { name?: string } | null)?.name ?? '')) {
+        throw new ServiceUnavailable(
+          'The save could not be confirmed in time: it may or may not have been kept. Reload the file to see before saving again.',
+        );
+      }
       const meaning = verdict(error);
       if (meaning === 'lostRace') return false;
       if (meaning === 'defect') throw error;

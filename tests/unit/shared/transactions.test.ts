@@ -65,4 +65,17 @@ describe('writeTogether', () => {
     documents.on(TransactWriteCommand).rejects(cancelled('ValidationError'));
     await expect(writeTogether(items)).rejects.toThrow('Transaction cancelled');
   });
+
+  test('answers 503 saying the save may have been kept when its answer never came, without trying again', async () => {
+    // Prepare: the SDK's own tries (same token) all timed out.
+    documents
+      .on(TransactWriteCommand)
+      .rejects(Object.assign(new Error('timed out'), { name: 'TimeoutError' }));
+    // Act
+    const outcome = writeTogether(items);
+    // Assess
+    await expect(outcome).rejects.toBeInstanceOf(ServiceUnavailable);
+    await expect(outcome).rejects.toThrow(/may or may not have been kept\. Reload/);
+    expect(documents.commandCalls(TransactWriteCommand)).toHaveLength(1);
+  });
 });
