@@ -1,6 +1,6 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { byRecordAge } from '#local/lambda/stream-poller.ts';
+import { byRecordAge } from '#local/lambda/stream-records.ts';
 
 const at = (sequenceNumber: string, createdAtSeconds: number): DynamoDBRecord => ({
   dynamodb: { SequenceNumber: sequenceNumber, ApproximateCreationDateTime: createdAtSeconds },
