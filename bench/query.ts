@@ -20,7 +20,8 @@ import { duckdbEngine, mirrorBucket } from '#functions/analytics/engines/duckdb.
 import { awaitExecution, type QueryEngine } from '#functions/analytics/engines/index.ts';
 import { writeCuratedParquet } from '#functions/analytics/lake/files.ts';
 import { fileKey } from '#functions/analytics/lake/layout.ts';
-import { bindParameters, savedQueries } from '#functions/analytics/queries/catalogue.ts';
+import { savedQueries } from '#functions/analytics/queries/catalogue.ts';
+import { bindParameters } from '#functions/analytics/queries/parameters.ts';
 import { emulatorEnvironment, startEmulator } from '#local/emulator.ts';
 import { ensureBucket } from '#local/resources/s3.ts';
 import type { CuratedRow } from '#schemas/analytics/lake.ts';

@@ -15,7 +15,8 @@ import { httpApi, withStatus } from '#shared/http/api.ts';
 import { logger, metrics } from '#shared/observability.ts';
 import { engineFromEnvironment } from './engines/from-environment.ts';
 import { awaitExecution, type EngineName, type ExecutionState } from './engines/index.ts';
-import { bindParameters, describeSavedQuery, savedQueries } from './queries/catalogue.ts';
+import { savedQueries } from './queries/catalogue.ts';
+import { bindParameters, describeSavedQuery } from './queries/parameters.ts';
 
 /** How long a request waits for its query before answering 202 (API Gateway allows 30 s). */
 export const runWaitMs = 20_000;

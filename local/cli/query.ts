@@ -31,7 +31,8 @@ import {
   type QueryEngine,
   type ResultColumn,
 } from '#functions/analytics/engines/index.ts';
-import { bindParameters, savedQueries } from '#functions/analytics/queries/catalogue.ts';
+import { savedQueries } from '#functions/analytics/queries/catalogue.ts';
+import { bindParameters } from '#functions/analytics/queries/parameters.ts';
 import { lakeCatalog } from '#schemas/analytics/lake.ts';
 import { RelaisError, ValidationFailed } from '#shared/errors.ts';
 import { toCsv } from '#web/src/features/analytics/utils/csv.ts';

@@ -15,7 +15,7 @@ import {
   StartQueryExecutionCommand,
 } from '@aws-sdk/client-athena';
 import { lakeCatalog } from '#schemas/analytics/lake.ts';
-import { sqlLiteral } from '../queries/catalogue.ts';
+import { sqlLiteral } from '../queries/parameters.ts';
 import {
   type Cell,
   type ExecutionState,

@@ -25,7 +25,7 @@ import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/clien
 import type { DuckDBConnection, DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import { envName } from '#infra/declaration/functions.ts';
 import { curatedColumns, lakeCatalog, lakePrefixes } from '#schemas/analytics/lake.ts';
-import type { BoundValue, DateWindow } from '../queries/catalogue.ts';
+import type { BoundValue, DateWindow } from '../queries/parameters.ts';
 import {
   type Cell,
   type EngineQuery,

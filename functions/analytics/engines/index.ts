@@ -4,7 +4,7 @@
  * statement and answers its state when asked; `awaitExecution` polls until it ends or a
  * deadline passes (the API answers 202 then, and the caller polls the run).
  */
-import type { BoundValue, DateWindow } from '../queries/catalogue.ts';
+import type { BoundValue, DateWindow } from '../queries/parameters.ts';
 
 export type EngineName = 'athena' | 'duckdb';
 

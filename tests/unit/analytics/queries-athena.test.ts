@@ -16,7 +16,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { athenaEngine } from '#functions/analytics/engines/athena.ts';
 import { awaitExecution } from '#functions/analytics/engines/index.ts';
-import { bindParameters, savedQueries } from '#functions/analytics/queries/catalogue.ts';
+import { savedQueries } from '#functions/analytics/queries/catalogue.ts';
+import { bindParameters } from '#functions/analytics/queries/parameters.ts';
 
 const athena = mockClient(AthenaClient);
 const engine = athenaEngine({

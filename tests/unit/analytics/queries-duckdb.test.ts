@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duckdbEngine } from '#functions/analytics/engines/duckdb.ts';
 import { awaitExecution, type QueryEngine, type QueryResult } from '#functions/analytics/engines/index.ts';
-import { bindParameters, savedQueries } from '#functions/analytics/queries/catalogue.ts';
+import { savedQueries } from '#functions/analytics/queries/catalogue.ts';
+import { bindParameters } from '#functions/analytics/queries/parameters.ts';
 import { fixturePeriod, writeFixtureLake } from './fixture-lake.ts';
 
 let lakeDir: string;

@@ -5,15 +5,17 @@
 import pkg from 'node-sql-parser';
 import { describe, expect, it } from 'vitest';
 import {
-  bindParameters,
   catalogueOf,
-  describeSavedQuery,
-  inlineValues,
   parseSavedQueryFile,
   placeholders,
   savedQueries,
-  sqlLiteral,
 } from '#functions/analytics/queries/catalogue.ts';
+import {
+  bindParameters,
+  describeSavedQuery,
+  inlineValues,
+  sqlLiteral,
+} from '#functions/analytics/queries/parameters.ts';
 import { SavedQuery } from '#schemas/analytics/query.ts';
 import { ValidationFailed } from '#shared/errors.ts';
 
