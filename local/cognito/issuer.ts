@@ -5,12 +5,23 @@
  * API's JWT authorizer run one code path locally and in the cloud. Authorization code with
  * PKCE (S256) only, for public clients on loopback origins; state lives in memory.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import type { StaffMember } from '../seed/staff.ts';
+import {
+  corsHeaders,
+  isAllowedLogoutUri,
+  isAllowedRedirectUri,
+  parseCookies,
+  readBody,
+  redirect,
+  sendHtml,
+  sendJson,
+  withQuery,
+} from './http.ts';
 import { type AuthorizeParams, errorPage, type PageLang, rootPage, signInPage } from './sign-in-page.ts';
+import { type TokenSet, tokenSigner } from './tokens.ts';
 
 export type IssuerOptions = {
   /** TCP port; 0 picks a free one. @default 0 */
@@ -25,14 +36,6 @@ export type IssuerOptions = {
   clientId: string;
   /** Lifetime of ID and access tokens, in seconds. @default 3600 */
   tokenLifetimeSeconds?: number;
-};
-
-/** What `POST /oauth2/token` answers, as Cognito does. */
-export type TokenSet = {
-  id_token: string;
-  access_token: string;
-  expires_in: number;
-  token_type: 'Bearer';
 };
 
 export type Issuer = {
@@ -68,108 +71,7 @@ const CODE_LIFETIME_MS = 60_000;
 const SESSION_LIFETIME_MS = 8 * 3600_000;
 const VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
 
-/** Accepts `http://` origins on the loopback interface only: the sandbox never serves elsewhere. */
-const isLoopbackHttpOrigin = (url: URL): boolean =>
-  url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-
-/** A redirect URI the issuer accepts: a loopback http origin followed by `/auth/callback`. */
-export const isAllowedRedirectUri = (value: string): boolean => {
-  try {
-    const url = new URL(value);
-    return isLoopbackHttpOrigin(url) && url.pathname === '/auth/callback' && !url.search && !url.hash;
-  } catch {
-    return false;
-  }
-};
-
-const isAllowedLogoutUri = (value: string): boolean => {
-  try {
-    return isLoopbackHttpOrigin(new URL(value));
-  } catch {
-    return false;
-  }
-};
-
 const s256 = (verifier: string): string => createHash('sha256').update(verifier).digest('base64url');
-
-const readBody = (req: IncomingMessage, limit = 64 * 1024): Promise<string> =>
-  new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new Error('body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-
-const parseCookies = (header: string | undefined): Map<string, string> =>
-  new Map(
-    (header ?? '')
-      .split(';')
-      .map((part) => part.trim().split('='))
-      .filter((pair): pair is [string, string] => pair.length === 2 && Boolean(pair[0])),
-  );
-
-const sendHtml = (
-  res: ServerResponse,
-  status: number,
-  html: string,
-  headers: Record<string, string> = {},
-) => {
-  res.writeHead(status, {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-store',
-    'x-frame-options': 'DENY',
-    ...headers,
-  });
-  res.end(html);
-};
-
-const sendJson = (
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-) => {
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
-  res.end(JSON.stringify(body));
-};
-
-const redirect = (res: ServerResponse, location: string, headers: Record<string, string> = {}) => {
-  res.writeHead(302, { location, 'cache-control': 'no-store', ...headers });
-  res.end();
-};
-
-const withQuery = (base: string, params: Record<string, string>): string => {
-  const url = new URL(base);
-  for (const [key, value] of Object.entries(params)) if (value) url.searchParams.set(key, value);
-  return url.toString();
-};
-
-/** CORS for the SPA: any loopback http origin may call the token and discovery endpoints. */
-const corsHeaders = (req: IncomingMessage): Record<string, string> => {
-  const origin = req.headers.origin;
-  if (!origin) return {};
-  try {
-    if (!isLoopbackHttpOrigin(new URL(origin))) return {};
-  } catch {
-    return {};
-  }
-  return {
-    'access-control-allow-origin': origin,
-    'access-control-allow-methods': 'GET, POST, OPTIONS',
-    'access-control-allow-headers': 'content-type, authorization',
-    'access-control-max-age': '600',
-    vary: 'Origin',
-  };
-};
 
 /**
  * Starts the local issuer and resolves once it listens.
@@ -179,58 +81,16 @@ const corsHeaders = (req: IncomingMessage): Record<string, string> => {
 export const startIssuer = async (options: IssuerOptions): Promise<Issuer> => {
   const host = options.host ?? '127.0.0.1';
   const lifetime = options.tokenLifetimeSeconds ?? 3600;
-  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-  const kid = randomUUID();
-  const publicJwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
+  const signer = await tokenSigner({ clientId: options.clientId, lifetimeSeconds: lifetime });
+  const publicJwk = signer.publicJwk;
   const codes = new Map<string, PendingCode>();
   const sessions = new Map<string, { username: string; authTime: number; expiresAt: number }>();
   const usersByName = new Map(options.users.map((user) => [user.username, user]));
   let base = '';
   let cookieName = '';
 
-  const sign = async (
-    user: StaffMember,
-    authTime: number,
-    scope: string,
-    nonce: string,
-  ): Promise<TokenSet> => {
-    const now = Math.floor(Date.now() / 1000);
-    const id_token = await new SignJWT({
-      token_use: 'id',
-      'cognito:username': user.username,
-      'cognito:groups': [...user.roles],
-      ...(user.branchId ? { 'custom:branchId': user.branchId } : {}),
-      name: user.name,
-      email: user.email,
-      email_verified: true,
-      auth_time: authTime,
-      ...(nonce ? { nonce } : {}),
-    })
-      .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
-      .setSubject(user.sub)
-      .setIssuer(base)
-      .setAudience(options.clientId)
-      .setIssuedAt(now)
-      .setExpirationTime(now + lifetime)
-      .setJti(randomUUID())
-      .sign(privateKey);
-    const access_token = await new SignJWT({
-      token_use: 'access',
-      client_id: options.clientId,
-      username: user.username,
-      scope,
-      'cognito:groups': [...user.roles],
-      auth_time: authTime,
-    })
-      .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
-      .setSubject(user.sub)
-      .setIssuer(base)
-      .setIssuedAt(now)
-      .setExpirationTime(now + lifetime)
-      .setJti(randomUUID())
-      .sign(privateKey);
-    return { id_token, access_token, expires_in: lifetime, token_type: 'Bearer' };
-  };
+  const sign = (user: StaffMember, authTime: number, scope: string, nonce: string) =>
+    signer.sign({ user, authTime, scope, nonce, issuer: base });
 
   const issueCode = (params: AuthorizeParams, user: StaffMember, authTime: number): string => {
     const code = randomBytes(24).toString('base64url');
