@@ -1,8 +1,7 @@
 /**
  * What other contexts may use of the customers context, and nothing else (the dependency rules
- * in `.dependency-cruiser.cjs` refuse any other import of it): reading a customer, and the keys
- * of the customer's item collection, to which other contexts add their members (identity
- * links, channel activity) so that the 360° file stays one Query.
+ * in `biome.json` refuse any other import of it): reading a customer, and the timeline item of
+ * an event. The keys of the customer's item collection, to which other contexts add their
+ * members, are the table model's (`#shared/table/main-table.ts`).
  */
 export { eventItem, getCustomer } from './store/customers-store.ts';
-export { customerPk, profileSk, timelineSk } from './store/keys.ts';

@@ -1,6 +1,6 @@
 /**
  * The bank's directory, read by every context: branches and staff (who belongs to which
- * branch). Kept in the main table under `DIRECTORY`; written by the seed or an HR import.
+ * branch). Kept in the main table (`directoryKeys`); written by the seed or an HR import.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
@@ -9,10 +9,7 @@ import { type Role, Role as RoleSchema } from '#schemas/roles.ts';
 import { documents } from './clients/dynamodb.ts';
 import { tableName } from './env.ts';
 import { queryAll } from './query-all.ts';
-
-export const directoryPk = 'DIRECTORY';
-export const branchSk = (id: string) => `BRANCH#${id}`;
-export const staffSk = (id: string) => `STAFF#${id}`;
+import { directoryKeys } from './table/main-table.ts';
 
 const StaffRecord = z.object({
   id: z.string(),
@@ -26,14 +23,17 @@ export const listBranches = async (): Promise<Branch[]> => {
   const items = await queryAll({
     TableName: tableName('main'),
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-    ExpressionAttributeValues: { ':pk': directoryPk, ':sk': 'BRANCH#' },
+    ExpressionAttributeValues: { ':pk': directoryKeys.pk, ':sk': directoryKeys.branchPrefix },
   });
   return items.map((item) => Branch.parse(item));
 };
 
 export const getStaffMember = async (id: string): Promise<StaffRecord | undefined> => {
   const result = await documents.send(
-    new GetCommand({ TableName: tableName('main'), Key: { pk: directoryPk, sk: staffSk(id) } }),
+    new GetCommand({
+      TableName: tableName('main'),
+      Key: { pk: directoryKeys.pk, sk: directoryKeys.staffSk(id) },
+    }),
   );
   return result.Item ? StaffRecord.parse(result.Item) : undefined;
 };

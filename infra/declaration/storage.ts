@@ -1,7 +1,10 @@
 /**
  * Storage, declared once: the DynamoDB tables (with their indexes, TTL and streams), the S3
- * buckets and the secrets. The CDK stack and the sandbox both build them from here.
+ * buckets and the secrets. The CDK stack and the sandbox both build them from here. The main
+ * table's indexes come from its model (`functions/shared/table/main-table.ts`).
  */
+import { mainIndexes } from '#shared/table/main-table.ts';
+
 export type KeyAttribute = { name: string; type: 'S' | 'N' };
 export type TableDeclaration = {
   partitionKey: KeyAttribute;
@@ -20,11 +23,12 @@ export const tables = {
   main: {
     partitionKey: s('pk'),
     sortKey: s('sk'),
-    indexes: [
-      { name: 'gsi1', partitionKey: s('gsi1pk'), sortKey: s('gsi1sk') },
-      { name: 'gsi2', partitionKey: s('gsi2pk'), sortKey: s('gsi2sk') },
-      { name: 'gsi3', partitionKey: s('gsi3pk'), sortKey: s('gsi3sk') },
-    ],
+    // From the table model: its indexes are named for the access pattern they serve.
+    indexes: Object.entries(mainIndexes).map(([name, keys]) => ({
+      name,
+      partitionKey: s(keys.partitionKey),
+      sortKey: s(keys.sortKey),
+    })),
     timeToLiveAttribute: 'expiresAt',
     stream: true,
   },

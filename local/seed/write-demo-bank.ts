@@ -15,9 +15,9 @@ import {
 import { CustomerCreated } from '#schemas/events/customer-created.ts';
 import type { Caller } from '#schemas/roles.ts';
 import { documents } from '#shared/clients/dynamodb.ts';
-import { branchSk, directoryPk, staffSk } from '#shared/directory.ts';
 import { tableName } from '#shared/env.ts';
 import { domainEvent } from '#shared/outbox.ts';
+import { directoryKeys } from '#shared/table/main-table.ts';
 import type { DemoBank } from './demo-bank.ts';
 
 /** BatchWriteItem takes at most 25 items; a few requests in flight keep the emulator busy, not drowned. */
@@ -29,7 +29,10 @@ const seedCaller: Caller = { id: 'seed', name: 'Reprise des données', roles: []
 /** Whether the sandbox already holds the demo bank (its directory is written last). */
 export const isSeeded = async (): Promise<boolean> => {
   const result = await documents.send(
-    new GetCommand({ TableName: tableName('main'), Key: { pk: directoryPk, sk: 'SEEDED' } }),
+    new GetCommand({
+      TableName: tableName('main'),
+      Key: { pk: directoryKeys.pk, sk: directoryKeys.seededSk },
+    }),
   );
   return result.Item !== undefined;
 };
@@ -53,14 +56,14 @@ export const writeDemoBank = async (
 ): Promise<void> => {
   const directory = [
     ...bank.branches.map((branch) => ({
-      pk: directoryPk,
-      sk: branchSk(branch.id),
+      pk: directoryKeys.pk,
+      sk: directoryKeys.branchSk(branch.id),
       entity: 'branch',
       ...branch,
     })),
     ...bank.staff.map((member) => ({
-      pk: directoryPk,
-      sk: staffSk(member.sub),
+      pk: directoryKeys.pk,
+      sk: directoryKeys.staffSk(member.sub),
       entity: 'staff',
       id: member.sub,
       name: member.name,
@@ -111,7 +114,7 @@ export const writeDemoBank = async (
   await documents.send(
     new PutCommand({
       TableName: tableName('main'),
-      Item: { pk: directoryPk, sk: 'SEEDED', customers: bank.customers.length },
+      Item: { pk: directoryKeys.pk, sk: directoryKeys.seededSk, customers: bank.customers.length },
     }),
   );
 };

@@ -10,9 +10,10 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { TimelineEntry } from '#schemas/customers/timeline.ts';
 import { documents } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/env.ts';
+import { ingestKeys } from '#shared/table/ingest-table.ts';
+import { customerCollection } from '#shared/table/main-table.ts';
 import { writeTogether } from '#shared/transactions.ts';
 import { type Visit, type VisitPointer, visitEntry } from '../domain/activity.ts';
-import { customerPk, profileSk, timelineSk, visitedPk, visitPointerSk } from './keys.ts';
 import { miss, ttlCache } from './ttl-cache.ts';
 
 const table = () => tableName('main');
@@ -23,7 +24,10 @@ const visitedDays = 7;
 const visitedMark = (eventId: string) => ({
   Put: {
     TableName: tableName('ingest'),
-    Item: { pk: visitedPk(eventId), expiresAt: Math.floor(Date.now() / 1000) + visitedDays * 86_400 },
+    Item: {
+      pk: ingestKeys.visited(eventId),
+      expiresAt: Math.floor(Date.now() / 1000) + visitedDays * 86_400,
+    },
     ConditionExpression: 'attribute_not_exists(pk)',
   },
 });
@@ -31,7 +35,11 @@ const visitedMark = (eventId: string) => ({
 /** Whether `eventId` is already counted in one of its customer's visits. */
 export const countedInVisit = async (eventId: string): Promise<boolean> => {
   const result = await documents.send(
-    new GetCommand({ TableName: tableName('ingest'), Key: { pk: visitedPk(eventId) }, ConsistentRead: true }),
+    new GetCommand({
+      TableName: tableName('ingest'),
+      Key: { pk: ingestKeys.visited(eventId) },
+      ConsistentRead: true,
+    }),
   );
   return result.Item !== undefined;
 };
@@ -51,7 +59,7 @@ export const customerExists = async (customerId: string): Promise<boolean> => {
   const result = await documents.send(
     new GetCommand({
       TableName: table(),
-      Key: { pk: customerPk(customerId), sk: profileSk },
+      Key: { pk: customerCollection.pk(customerId), sk: customerCollection.profileSk },
       ProjectionExpression: 'pk',
     }),
   );
@@ -67,8 +75,8 @@ export const putEntry = async (customerId: string, entry: TimelineEntry): Promis
       new PutCommand({
         TableName: table(),
         Item: {
-          pk: customerPk(customerId),
-          sk: timelineSk(entry.occurredAt, entry.id),
+          pk: customerCollection.pk(customerId),
+          sk: customerCollection.timelineSk(entry.occurredAt, entry.id),
           entity: 'activity',
           entry,
         },
@@ -87,7 +95,7 @@ export const getVisitPointer = async (
   const result = await documents.send(
     new GetCommand({
       TableName: table(),
-      Key: { pk: customerPk(customerId), sk: visitPointerSk(visitKey) },
+      Key: { pk: customerCollection.pk(customerId), sk: customerCollection.visitPointerSk(visitKey) },
       ConsistentRead: true,
     }),
   );
@@ -98,7 +106,11 @@ export type StoredVisit = { sk: string; visit: Visit; version: number };
 
 export const getVisit = async (customerId: string, sk: string): Promise<StoredVisit | undefined> => {
   const result = await documents.send(
-    new GetCommand({ TableName: table(), Key: { pk: customerPk(customerId), sk }, ConsistentRead: true }),
+    new GetCommand({
+      TableName: table(),
+      Key: { pk: customerCollection.pk(customerId), sk },
+      ConsistentRead: true,
+    }),
   );
   return result.Item
     ? { sk, visit: result.Item.visit as Visit, version: Number(result.Item.version) }
@@ -106,7 +118,7 @@ export const getVisit = async (customerId: string, sk: string): Promise<StoredVi
 };
 
 const visitItem = (sk: string, visit: Visit, version: number) => ({
-  pk: customerPk(visit.customerId),
+  pk: customerCollection.pk(visit.customerId),
   sk,
   entity: 'activity',
   version,
@@ -115,8 +127,8 @@ const visitItem = (sk: string, visit: Visit, version: number) => ({
 });
 
 const pointerItem = (visit: Visit, visitKey: string, sk: string) => ({
-  pk: customerPk(visit.customerId),
-  sk: visitPointerSk(visitKey),
+  pk: customerCollection.pk(visit.customerId),
+  sk: customerCollection.visitPointerSk(visitKey),
   entity: 'visitPointer',
   visitSk: sk,
   startedAt: visit.startedAt,
@@ -135,7 +147,7 @@ export const insertVisit = async (
   expectedPointer: VisitPointer | undefined,
   movePointer: boolean,
 ): Promise<boolean> => {
-  const sk = timelineSk(visit.startedAt, visit.id);
+  const sk = customerCollection.timelineSk(visit.startedAt, visit.id);
   return writeTogether([
     visitedMark(eventId),
     {

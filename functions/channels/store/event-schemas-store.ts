@@ -11,8 +11,8 @@ import { EventSchemaDefinition } from '#schemas/channels/event-schema.ts';
 import { documents } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/env.ts';
 import { queryAll } from '#shared/query-all.ts';
+import { channelKeys } from '#shared/table/main-table.ts';
 import { compileEventSchema, nextVersion } from '../domain/custom-events.ts';
-import { eventSchemaSk, eventSchemasPk } from './keys.ts';
 import { miss, ttlCache } from './ttl-cache.ts';
 
 const table = () => tableName('main');
@@ -22,7 +22,7 @@ export const listEventSchemas = async (): Promise<EventSchemaDefinition[]> => {
   const items = await queryAll({
     TableName: table(),
     KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': eventSchemasPk },
+    ExpressionAttributeValues: { ':pk': channelKeys.eventSchemasPk },
   });
   return items
     .map((item) => EventSchemaDefinition.parse(item))
@@ -35,7 +35,7 @@ export const latestEventSchema = async (name: string): Promise<EventSchemaDefini
     new QueryCommand({
       TableName: table(),
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :name)',
-      ExpressionAttributeValues: { ':pk': eventSchemasPk, ':name': `${name}#` },
+      ExpressionAttributeValues: { ':pk': channelKeys.eventSchemasPk, ':name': `${name}#` },
       ScanIndexForward: false,
       Limit: 1,
       ConsistentRead: true,
@@ -61,8 +61,8 @@ export const registerEventSchema = async (
         new PutCommand({
           TableName: table(),
           Item: {
-            pk: eventSchemasPk,
-            sk: eventSchemaSk(definition.name, version),
+            pk: channelKeys.eventSchemasPk,
+            sk: channelKeys.eventSchemaSk(definition.name, version),
             entity: 'eventSchema',
             ...saved,
           },

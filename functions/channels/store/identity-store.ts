@@ -5,8 +5,8 @@ import { documents } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/env.ts';
 import type { OutboxEvent } from '#shared/outbox.ts';
 import { queryAll } from '#shared/query-all.ts';
+import { channelKeys, customerCollection } from '#shared/table/main-table.ts';
 import { writeTogether } from '#shared/transactions.ts';
-import { anonymousLinkKey, customerPk, identitySk, identitySkPrefix } from './keys.ts';
 import { miss, ttlCache } from './ttl-cache.ts';
 
 const table = () => tableName('main');
@@ -18,7 +18,7 @@ const linkCache = ttlCache<string | undefined>(linkCacheMs, 10_000);
 /** The customer a visitor id is linked to now (strongly consistent, no cache). */
 export const currentLink = async (anonymousId: string): Promise<IdentityLink | undefined> => {
   const result = await documents.send(
-    new GetCommand({ TableName: table(), Key: anonymousLinkKey(anonymousId), ConsistentRead: true }),
+    new GetCommand({ TableName: table(), Key: channelKeys.anonymousLink(anonymousId), ConsistentRead: true }),
   );
   return result.Item ? IdentityLink.parse(result.Item) : undefined;
 };
@@ -33,7 +33,7 @@ export const linkedCustomers = async (anonymousIds: string[]): Promise<Map<strin
     else found.set(id, cached);
   }
   for (let start = 0; start < unknown.length; start += 100) {
-    let keys: Record<string, unknown>[] = unknown.slice(start, start + 100).map(anonymousLinkKey);
+    let keys: Record<string, unknown>[] = unknown.slice(start, start + 100).map(channelKeys.anonymousLink);
     for (let attempt = 0; keys.length > 0 && attempt < 5; attempt++) {
       const result = await documents.send(
         new BatchGetCommand({ RequestItems: { [table()]: { Keys: keys } } }),
@@ -57,8 +57,13 @@ export const linkedCustomers = async (anonymousIds: string[]): Promise<Map<strin
 };
 
 const linkItems = (link: IdentityLink) => [
-  { ...anonymousLinkKey(link.anonymousId), entity: 'identityLink', ...link },
-  { pk: customerPk(link.customerId), sk: identitySk(link.anonymousId), entity: 'identity', ...link },
+  { ...channelKeys.anonymousLink(link.anonymousId), entity: 'identityLink', ...link },
+  {
+    pk: customerCollection.pk(link.customerId),
+    sk: customerCollection.identitySk(link.anonymousId),
+    entity: 'identity',
+    ...link,
+  },
 ];
 
 /**
@@ -92,7 +97,10 @@ export const saveLink = async (
           {
             Delete: {
               TableName: table(),
-              Key: { pk: customerPk(previous.link.customerId), sk: identitySk(link.anonymousId) },
+              Key: {
+                pk: customerCollection.pk(previous.link.customerId),
+                sk: customerCollection.identitySk(link.anonymousId),
+              },
             },
           },
           { Put: { TableName: table(), Item: eventItem(previous.link.customerId, previous.unlinked) } },
@@ -113,7 +121,7 @@ export const removeLink = async (link: IdentityLink, unlinked: Event): Promise<b
     {
       Delete: {
         TableName: table(),
-        Key: anonymousLinkKey(link.anonymousId),
+        Key: channelKeys.anonymousLink(link.anonymousId),
         ConditionExpression: 'customerId = :customer',
         ExpressionAttributeValues: { ':customer': link.customerId },
       },
@@ -121,7 +129,10 @@ export const removeLink = async (link: IdentityLink, unlinked: Event): Promise<b
     {
       Delete: {
         TableName: table(),
-        Key: { pk: customerPk(link.customerId), sk: identitySk(link.anonymousId) },
+        Key: {
+          pk: customerCollection.pk(link.customerId),
+          sk: customerCollection.identitySk(link.anonymousId),
+        },
       },
     },
     { Put: { TableName: table(), Item: eventItem(link.customerId, unlinked) } },
@@ -135,7 +146,10 @@ export const listLinks = async (customerId: string): Promise<IdentityLink[]> => 
   const items = await queryAll({
     TableName: table(),
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': customerPk(customerId), ':prefix': identitySkPrefix },
+    ExpressionAttributeValues: {
+      ':pk': customerCollection.pk(customerId),
+      ':prefix': customerCollection.identityPrefix,
+    },
   });
   return items.map((item) => IdentityLink.parse(item)).sort((a, b) => b.linkedAt.localeCompare(a.linkedAt));
 };

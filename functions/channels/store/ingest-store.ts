@@ -25,8 +25,8 @@ import { backoffMs } from '#shared/backoff.ts';
 import { documents } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/env.ts';
 import { logger } from '#shared/observability.ts';
+import { ingestKeys } from '#shared/table/ingest-table.ts';
 import { type Claim, claimOutcome, claimRetentionDays, pendingClaimTimeoutMs } from '../domain/ingest.ts';
-import { claimPk, consentlessCounterPk } from './keys.ts';
 
 const table = () => tableName('ingest');
 const expiresAt = (now: Date, days: number) => Math.floor(now.getTime() / 1000) + days * 86_400;
@@ -37,7 +37,7 @@ export type ClaimResult = 'claimed' | 'duplicate' | 'inProgress';
 const claimPut = (channel: string, messageId: string, token: string, now: Date) => ({
   TableName: table(),
   Item: {
-    pk: claimPk(channel, messageId),
+    pk: ingestKeys.claim(channel, messageId),
     state: 'pending',
     claimedAt: now.toISOString(),
     claimToken: token,
@@ -117,7 +117,7 @@ export const markDone = async (channel: string, messageIds: string[], now: Date)
   const items = messageIds.map((messageId) => ({
     PutRequest: {
       Item: {
-        pk: claimPk(channel, messageId),
+        pk: ingestKeys.claim(channel, messageId),
         state: 'done',
         claimedAt: now.toISOString(),
         expiresAt: expiresAt(now, claimRetentionDays),
@@ -149,7 +149,7 @@ export const releaseClaim = async (channel: string, messageId: string, token: st
     await documents.send(
       new DeleteCommand({
         TableName: table(),
-        Key: { pk: claimPk(channel, messageId) },
+        Key: { pk: ingestKeys.claim(channel, messageId) },
         ConditionExpression: 'claimToken = :token',
         ExpressionAttributeValues: { ':token': token },
       }),
@@ -171,7 +171,7 @@ export const countWithoutConsent = async (
   await documents.send(
     new UpdateCommand({
       TableName: table(),
-      Key: { pk: consentlessCounterPk(key.day, key.channel, key.type) },
+      Key: { pk: ingestKeys.consentlessCounter(key.day, key.channel, key.type) },
       UpdateExpression:
         'ADD #count :n SET #day = :day, channel = :channel, #type = :type, expiresAt = :expires',
       ExpressionAttributeNames: { '#count': 'count', '#day': 'day', '#type': 'type' },
@@ -191,7 +191,7 @@ export const countedWithoutConsent = async (day: string, channel: string, type: 
   const result = await documents.send(
     new GetCommand({
       TableName: table(),
-      Key: { pk: consentlessCounterPk(day, channel, type) },
+      Key: { pk: ingestKeys.consentlessCounter(day, channel, type) },
       ConsistentRead: true,
     }),
   );

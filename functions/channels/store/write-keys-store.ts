@@ -4,9 +4,9 @@ import { documents } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/env.ts';
 import { Conflict } from '#shared/errors.ts';
 import { queryAll } from '#shared/query-all.ts';
+import { channelKeys } from '#shared/table/main-table.ts';
 import { writeTogether } from '#shared/transactions.ts';
 import { hashWriteKey, isUsable, type StoredWriteKey } from '../domain/write-keys.ts';
-import { writeKeyHashKey, writeKeySk, writeKeysPk } from './keys.ts';
 import { miss, ttlCache } from './ttl-cache.ts';
 
 const table = () => tableName('main');
@@ -15,13 +15,13 @@ const table = () => tableName('main');
 export type KeyCredentials = Pick<StoredWriteKey, 'id' | 'channel' | 'status' | 'validUntil'>;
 
 const recordItem = (key: StoredWriteKey) => ({
-  pk: writeKeysPk,
-  sk: writeKeySk(key.id),
+  pk: channelKeys.writeKeysPk,
+  sk: channelKeys.writeKeySk(key.id),
   entity: 'writeKey',
   ...key,
 });
 const lookupItem = (key: StoredWriteKey) => ({
-  ...writeKeyHashKey(key.keyHash),
+  ...channelKeys.writeKeyHash(key.keyHash),
   entity: 'writeKeyHash',
   id: key.id,
   channel: key.channel,
@@ -48,7 +48,9 @@ export const credentialsOf = async (
   const hash = hashWriteKey(secret);
   const cached = authCache.get(hash, now);
   if (cached !== miss) return cached;
-  const result = await documents.send(new GetCommand({ TableName: table(), Key: writeKeyHashKey(hash) }));
+  const result = await documents.send(
+    new GetCommand({ TableName: table(), Key: channelKeys.writeKeyHash(hash) }),
+  );
   const credentials = result.Item
     ? {
         id: String(result.Item.id),
@@ -95,7 +97,7 @@ export const getWriteKey = async (id: string): Promise<StoredWriteKey | undefine
   const result = await documents.send(
     new GetCommand({
       TableName: table(),
-      Key: { pk: writeKeysPk, sk: writeKeySk(id) },
+      Key: { pk: channelKeys.writeKeysPk, sk: channelKeys.writeKeySk(id) },
       ConsistentRead: true,
     }),
   );
@@ -107,7 +109,7 @@ export const listWriteKeys = async (): Promise<StoredWriteKey[]> => {
   const items = await queryAll({
     TableName: table(),
     KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': writeKeysPk },
+    ExpressionAttributeValues: { ':pk': channelKeys.writeKeysPk },
   });
   return items.map(stored).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 };

@@ -14,21 +14,18 @@ import { type CursorScope, decodeCursor, encodeCursor } from '#shared/cursor.ts'
 import { tableName } from '#shared/env.ts';
 import { Conflict } from '#shared/errors.ts';
 import type { OutboxEvent } from '#shared/outbox.ts';
-import { writeTogether } from '#shared/transactions.ts';
-import { normaliseEmail } from '../domain/customer.ts';
 import {
-  consentsSk,
-  counterKey,
-  customerPk,
-  holdingSk,
+  customerCollection,
+  customerIndexKeys,
+  customerIndexPartitions,
+  customerNumberCounterKey,
   type LookupKind,
   lookupKeys,
-  lookupPk,
-  namePartition,
-  profileIndexKeys,
-  profileSk,
-  timelineSk,
-} from './keys.ts';
+  type MainIndex,
+  mainIndexes,
+} from '#shared/table/main-table.ts';
+import { writeTogether } from '#shared/transactions.ts';
+import { normaliseEmail, searchName } from '../domain/customer.ts';
 
 const table = () => tableName('main');
 
@@ -42,36 +39,50 @@ type Event = OutboxEvent & { eventId: string };
 
 /** The items of a customer's collection; exported for the demo-data seed, which writes them in bulk. */
 export const profileItem = (customer: Customer) => ({
-  pk: customerPk(customer.id),
-  sk: profileSk,
+  pk: customerCollection.pk(customer.id),
+  sk: customerCollection.profileSk,
   entity: 'customer',
-  ...profileIndexKeys(customer),
+  ...customerIndexKeys({ ...customer, sortName: searchName(customer) }),
   ...customer,
 });
 
 export const holdingItem = (customerId: string, holding: Holding) => ({
-  pk: customerPk(customerId),
-  sk: holdingSk(holding.id),
+  pk: customerCollection.pk(customerId),
+  sk: customerCollection.holdingSk(holding.id),
   entity: 'holding',
   ...holding,
 });
 
 export const consentsItem = (customerId: string, consents: Consents) => ({
-  pk: customerPk(customerId),
-  sk: consentsSk,
+  pk: customerCollection.pk(customerId),
+  sk: customerCollection.consentsSk,
   entity: 'consents',
   ...consents,
 });
 
 export const eventItem = (customerId: string, event: Event) => ({
-  pk: customerPk(customerId),
-  sk: timelineSk(String(event.detail.occurredAt), event.eventId),
+  pk: customerCollection.pk(customerId),
+  sk: customerCollection.timelineSk(String(event.detail.occurredAt), event.eventId),
   entity: 'event',
   event,
 });
 
+/** The look-up items a customer needs: e-mail and phones shared by several customers, a unique number. */
+const customerLookups = (customer: Customer): { pk: string; sk: string }[] => {
+  const phones = [customer.contact.mobilePhone, customer.contact.homePhone].filter((p): p is string => !!p);
+  const shared = (kind: LookupKind, value: string) => ({
+    pk: lookupKeys.pk(kind, value),
+    sk: customerCollection.pk(customer.id),
+  });
+  return [
+    { pk: lookupKeys.pk('number', customer.customerNumber), sk: lookupKeys.uniqueSk },
+    ...(customer.contact.email ? [shared('email', normaliseEmail(customer.contact.email))] : []),
+    ...[...new Set(phones)].map((phone) => shared('phone', phone)),
+  ];
+};
+
 export const lookupItems = (customer: Customer) =>
-  lookupKeys(customer).map((key) => ({
+  customerLookups(customer).map((key) => ({
     ...key,
     entity: 'lookup',
     customerId: customer.id,
@@ -84,11 +95,24 @@ const summaries = (items: Record<string, unknown>[] | undefined) =>
 
 /** The query a page's cursor belongs to: the table's keys plus those of the index it reads. */
 const cursorScope = (input: Omit<QueryCommandInput, 'TableName'>): CursorScope => {
-  const index = input.IndexName;
+  const index = input.IndexName ? mainIndexes[input.IndexName as MainIndex] : undefined;
   return {
-    keyNames: index ? ['pk', 'sk', `${index}pk`, `${index}sk`] : ['pk', 'sk'],
-    partitionKey: index ? `${index}pk` : 'pk',
+    keyNames: index ? ['pk', 'sk', index.partitionKey, index.sortKey] : ['pk', 'sk'],
+    partitionKey: index ? index.partitionKey : 'pk',
     partition: String(input.ExpressionAttributeValues?.[':pk']),
+  };
+};
+
+/** The key condition of an index query: its partition, and a sort-key prefix if given. */
+const onIndex = (index: MainIndex, partition: string, sortKeyPrefix?: string) => {
+  const { partitionKey, sortKey } = mainIndexes[index];
+  return {
+    IndexName: index,
+    KeyConditionExpression: `${partitionKey} = :pk${sortKeyPrefix === undefined ? '' : ` AND begins_with(${sortKey}, :prefix)`}`,
+    ExpressionAttributeValues: {
+      ':pk': partition,
+      ...(sortKeyPrefix === undefined ? {} : { ':prefix': sortKeyPrefix }),
+    },
   };
 };
 
@@ -114,7 +138,7 @@ export const nextCustomerNumber = async (): Promise<string> => {
   const result = await documents.send(
     new UpdateCommand({
       TableName: table(),
-      Key: counterKey,
+      Key: customerNumberCounterKey,
       UpdateExpression: 'ADD n :one',
       ExpressionAttributeValues: { ':one': 1 },
       ReturnValues: 'UPDATED_NEW',
@@ -137,7 +161,12 @@ export const insertCustomer = async (customer: Customer, event: Event): Promise<
     {
       Put: {
         TableName: table(),
-        Item: { pk: customerPk(customer.id), sk: consentsSk, entity: 'consents', ...empty },
+        Item: {
+          pk: customerCollection.pk(customer.id),
+          sk: customerCollection.consentsSk,
+          entity: 'consents',
+          ...empty,
+        },
       },
     },
     { Put: { TableName: table(), Item: eventItem(customer.id, event) } },
@@ -149,14 +178,17 @@ export const insertCustomer = async (customer: Customer, event: Event): Promise<
 
 export const getCustomer = async (id: string): Promise<Customer | undefined> => {
   const result = await documents.send(
-    new GetCommand({ TableName: table(), Key: { pk: customerPk(id), sk: profileSk } }),
+    new GetCommand({
+      TableName: table(),
+      Key: { pk: customerCollection.pk(id), sk: customerCollection.profileSk },
+    }),
   );
   return result.Item ? Customer.parse(result.Item) : undefined;
 };
 
 /** Replaces the profile if it is still at `previous.version`, with lookups and the event. */
 export const replaceCustomer = async (previous: Customer, next: Customer, event: Event): Promise<void> => {
-  const before = lookupKeys(previous);
+  const before = customerLookups(previous);
   const after = lookupItems(next);
   const key = (k: { pk: string; sk: string }) => `${k.pk}|${k.sk}`;
   const afterKeys = new Set(after.map(key));
@@ -198,7 +230,7 @@ export const getCustomerFile = async (id: string): Promise<CustomerFile | undefi
     new QueryCommand({
       TableName: table(),
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': customerPk(id) },
+      ExpressionAttributeValues: { ':pk': customerCollection.pk(id) },
       ScanIndexForward: false,
       Limit: fileReadLimit,
     }),
@@ -232,7 +264,10 @@ export const getCustomerFile = async (id: string): Promise<CustomerFile | undefi
 
 export const getConsents = async (customerId: string): Promise<Consents> => {
   const result = await documents.send(
-    new GetCommand({ TableName: table(), Key: { pk: customerPk(customerId), sk: consentsSk } }),
+    new GetCommand({
+      TableName: table(),
+      Key: { pk: customerCollection.pk(customerId), sk: customerCollection.consentsSk },
+    }),
   );
   return result.Item ? ConsentsSchema.parse(result.Item) : { items: [], version: 0 };
 };
@@ -271,30 +306,18 @@ export const searchByName = (
 ) =>
   queryPage(
     branchId
-      ? {
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': `BRANCH#${branchId}`, ':prefix': `NAME#${prefix}` },
-        }
-      : {
-          IndexName: 'gsi3',
-          KeyConditionExpression: 'gsi3pk = :pk AND begins_with(gsi3sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': namePartition(prefix), ':prefix': prefix },
-        },
+      ? onIndex(
+          'byBranchAndName',
+          customerIndexPartitions.branch(branchId),
+          customerIndexPartitions.name(prefix),
+        )
+      : onIndex('byNamePrefix', customerIndexPartitions.namePrefix(prefix), prefix),
     cursor,
     limit,
   );
 
 export const listByBranch = (branchId: string, cursor: string | undefined, limit: number) =>
-  queryPage(
-    {
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': `BRANCH#${branchId}` },
-    },
-    cursor,
-    limit,
-  );
+  queryPage(onIndex('byBranchAndName', customerIndexPartitions.branch(branchId)), cursor, limit);
 
 /**
  * An advisor's portfolio; with `branchId`, only its customers of that branch (the caller's
@@ -305,20 +328,20 @@ export const listByAdvisor = (
   branchId: string | undefined,
   cursor: string | undefined,
   limit: number,
-) =>
-  queryPage(
-    {
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: {
-        ':pk': `ADVISOR#${advisorId}`,
-        ...(branchId ? { ':branch': branchId } : {}),
-      },
-      ...(branchId ? { FilterExpression: 'branchId = :branch' } : {}),
-    },
+) => {
+  const byAdvisor = onIndex('byAdvisorAndName', customerIndexPartitions.advisor(advisorId));
+  return queryPage(
+    branchId
+      ? {
+          ...byAdvisor,
+          FilterExpression: 'branchId = :branch',
+          ExpressionAttributeValues: { ...byAdvisor.ExpressionAttributeValues, ':branch': branchId },
+        }
+      : byAdvisor,
     cursor,
     limit,
   );
+};
 
 /** Customers with this e-mail, phone or number (exact match). */
 export const lookup = async (kind: LookupKind, value: string): Promise<Customer[]> => {
@@ -327,7 +350,7 @@ export const lookup = async (kind: LookupKind, value: string): Promise<Customer[
     new QueryCommand({
       TableName: table(),
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': lookupPk(kind, key) },
+      ExpressionAttributeValues: { ':pk': lookupKeys.pk(kind, key) },
       Limit: 100,
     }),
   );
@@ -335,7 +358,11 @@ export const lookup = async (kind: LookupKind, value: string): Promise<Customer[
   if (ids.length === 0) return [];
   const profiles = await documents.send(
     new BatchGetCommand({
-      RequestItems: { [table()]: { Keys: ids.map((id) => ({ pk: customerPk(id), sk: profileSk })) } },
+      RequestItems: {
+        [table()]: {
+          Keys: ids.map((id) => ({ pk: customerCollection.pk(id), sk: customerCollection.profileSk })),
+        },
+      },
     }),
   );
   return (profiles.Responses?.[table()] ?? []).map((item) => Customer.parse(item));

@@ -1,0 +1,104 @@
+/**
+ * The main table's model, in one place: its indexes, named for the access pattern each serves;
+ * the customer's item collection (the 360° file, one Query) with the members each context adds
+ * to it; and the keys of every other item family of the table. No key prefix of the main table
+ * is written anywhere else, and its declaration (`infra/declaration/storage.ts`) takes the
+ * indexes from here. Pure: no SDK, so the declaration and every context can import it.
+ *
+ * The customer's collection, under `CUSTOMER#<id>`, sorts in three bands, so that a descending
+ * Query with a limit reads the file first, then the newest timeline entries, and the channels'
+ * bookkeeping last, if at all:
+ * - `P#` the file: `P#PROFILE`, `P#CONSENTS`, `P#HOLDING#<id>` (customers context);
+ * - `A#TL#<time>#<id>` the timeline: domain events (customers) and channel activity, visits
+ *   included (channels);
+ * - `0#` bookkeeping: identity links `0#ID#<visitor id>` and visit pointers `0#VISIT#<key>`
+ *   (channels).
+ */
+
+/** The global secondary indexes, by the access pattern they serve: attribute names of their keys. */
+export const mainIndexes = {
+  /** A branch's customers by name (branch lists, name search within a branch). */
+  byBranchAndName: { partitionKey: 'byBranchPk', sortKey: 'byBranchSk' },
+  /** An advisor's portfolio by name. */
+  byAdvisorAndName: { partitionKey: 'byAdvisorPk', sortKey: 'byAdvisorSk' },
+  /** Every customer by name prefix, spread over partitions by the name's first two letters. */
+  byNamePrefix: { partitionKey: 'byNamePk', sortKey: 'byNameSk' },
+} as const;
+export type MainIndex = keyof typeof mainIndexes;
+
+/** The customer's item collection and its members. */
+export const customerCollection = {
+  pk: (customerId: string) => `CUSTOMER#${customerId}`,
+  profileSk: 'P#PROFILE',
+  consentsSk: 'P#CONSENTS',
+  holdingSk: (holdingId: string) => `P#HOLDING#${holdingId}`,
+  timelineSk: (occurredAt: string, entryId: string) => `A#TL#${occurredAt}#${entryId}`,
+  identityPrefix: '0#ID#',
+  identitySk: (anonymousId: string) => `0#ID#${anonymousId}`,
+  visitPointerSk: (visitKey: string) => `0#VISIT#${visitKey}`,
+} as const;
+
+/** The index keys of a customer's profile, from its normalised sort name (`last first`). */
+export const customerIndexKeys = (customer: {
+  id: string;
+  branchId: string;
+  advisorId?: string | undefined;
+  sortName: string;
+}) => ({
+  byBranchPk: customerIndexPartitions.branch(customer.branchId),
+  byBranchSk: customerIndexPartitions.name(customer.sortName, customer.id),
+  ...(customer.advisorId
+    ? {
+        byAdvisorPk: customerIndexPartitions.advisor(customer.advisorId),
+        byAdvisorSk: customerIndexPartitions.name(customer.sortName, customer.id),
+      }
+    : {}),
+  byNamePk: customerIndexPartitions.namePrefix(customer.sortName),
+  byNameSk: `${customer.sortName}#${customer.id}`,
+});
+
+/** The partitions and sort-key prefixes the customer indexes are queried with. */
+export const customerIndexPartitions = {
+  branch: (branchId: string) => `BRANCH#${branchId}`,
+  advisor: (advisorId: string) => `ADVISOR#${advisorId}`,
+  /** Within a branch's or advisor's partition: `NAME#<sort name>#<id>`; a prefix finds by name. */
+  name: (sortNamePrefix: string, customerId?: string) =>
+    `NAME#${sortNamePrefix}${customerId ? `#${customerId}` : ''}`,
+  /** Name-prefix searches across all branches are spread over partitions by the first two letters. */
+  namePrefix: (sortNamePrefix: string) => `NAME#${sortNamePrefix.slice(0, 2)}`,
+} as const;
+
+/** Exact look-ups of customers: by e-mail and phone (shared by several), by number (unique). */
+export type LookupKind = 'email' | 'phone' | 'number';
+export const lookupKeys = {
+  pk: (kind: LookupKind, value: string) => `LOOKUP#${kind}#${value}`,
+  /** A number belongs to one customer. */
+  uniqueSk: 'UNIQUE',
+} as const;
+
+/** The customer-number counter. */
+export const customerNumberCounterKey = { pk: 'COUNTER', sk: 'customerNumber' } as const;
+
+/** The bank's directory: branches and staff. */
+export const directoryKeys = {
+  pk: 'DIRECTORY',
+  branchPrefix: 'BRANCH#',
+  branchSk: (branchId: string) => `BRANCH#${branchId}`,
+  staffSk: (staffId: string) => `STAFF#${staffId}`,
+  /** Written last by the seed: the demo bank is complete. */
+  seededSk: 'SEEDED',
+} as const;
+
+/**
+ * The channels' records: write keys (listed together under one partition, plus a look-up item
+ * by hash that authentication reads in one GetItem), custom event schemas (latest = last), and
+ * a visitor's link to a customer.
+ */
+export const channelKeys = {
+  writeKeysPk: 'WRITEKEYS',
+  writeKeySk: (keyId: string) => `WRITEKEY#${keyId}`,
+  writeKeyHash: (hash: string) => ({ pk: `WRITEKEYHASH#${hash}`, sk: 'WRITEKEYHASH' }),
+  eventSchemasPk: 'EVENTSCHEMAS',
+  eventSchemaSk: (name: string, version: number) => `${name}#${String(version).padStart(6, '0')}`,
+  anonymousLink: (anonymousId: string) => ({ pk: `ANON#${anonymousId}`, sk: 'LINK' }),
+} as const;
