@@ -11,6 +11,7 @@ import {
   holdingItem,
   lookupItems,
   profileItem,
+  searchTermItems,
 } from '#functions/customers/store/customers-store.ts';
 import { CustomerCreated } from '#schemas/events/customer-created.ts';
 import type { Caller } from '#schemas/roles.ts';
@@ -88,6 +89,7 @@ export const writeDemoBank = async (
         consentsItem(customer.id, { items: consents, version: 1 }),
         ...holdings.map((holding) => holdingItem(customer.id, holding)),
         ...lookupItems(customer),
+        ...searchTermItems(customer),
         eventItem(
           customer.id,
           domainEvent(

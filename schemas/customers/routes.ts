@@ -17,7 +17,15 @@ import {
 import { Customer360 } from './customer-360.ts';
 
 const CustomerSearchQuery = PageQuery.extend({
-  q: z.string().trim().min(2).max(80).optional().describe('Name prefix, accents and case ignored.'),
+  q: z
+    .string()
+    .trim()
+    .min(2)
+    .max(80)
+    .optional()
+    .describe(
+      'A prefix of the last name, first name or company name; accents, case, spaces and apostrophes ignored.',
+    ),
   email: z.string().trim().max(254).optional(),
   phone: z.string().trim().max(20).optional(),
   number: z.string().trim().max(20).optional().describe('Customer number.'),

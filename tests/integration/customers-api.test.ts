@@ -49,6 +49,49 @@ describe('finding a customer', () => {
     expect(found.body.items.every((c) => c.branchId === home!.id)).toBe(true);
   });
 
+  it('finds a customer by first name, company, or a name typed without apostrophes or spaces, and follows a rename', async () => {
+    // Prepare: a professional with a composite name and a company.
+    const api = await as(advisor);
+    const created = (
+      await api.request<Customer>('POST', '/v1/customers', {
+        body: {
+          ...newProspect("Le Goff-N'Diaye"),
+          kind: 'professional',
+          firstName: 'Éloïse',
+          companyName: 'Boulangerie du Quai',
+          contact: { email: 'eloise@boulangerie-du-quai.fr' },
+        },
+      })
+    ).body;
+    const ids = async (q: string) =>
+      (
+        await api.request<{ items: CustomerSummary[] }>('GET', `/v1/customers?q=${encodeURIComponent(q)}`)
+      ).body.items
+        .filter((c) => c.id === created.id)
+        .map((c) => c.lastName);
+    // Act and assess: each way a person types it finds the customer, once.
+    for (const typed of [
+      'legoff',
+      'Le Goff',
+      'ndiaye',
+      "N'Diaye",
+      'eloise le',
+      'Éloïse',
+      'boulangerie',
+      'quai',
+    ]) {
+      expect(await ids(typed), typed).toEqual(["Le Goff-N'Diaye"]);
+    }
+    // Act: a rename.
+    await api.request('PATCH', `/v1/customers/${created.id}`, {
+      body: { lastName: 'Kerbrat', version: created.version },
+    });
+    // Assess: the new name finds the customer with its new summary, the old one no longer does.
+    expect(await ids('kerbrat')).toEqual(['Kerbrat']);
+    expect(await ids('eloise')).toEqual(['Kerbrat']);
+    expect(await ids('legoff')).toEqual([]);
+  });
+
   it('finds a customer by exact e-mail and by customer number', async () => {
     const api = await as(advisor);
     const withEmail = bank.customers.find(

@@ -207,6 +207,18 @@ describe('assignments', () => {
     expect(moved.body).toMatchObject({ branchId: other!.id, advisorId: otherAdvisor.sub });
     expect(oldPortfolio.body.items.map((c) => c.id)).not.toContain(customer.id);
     expect(newPortfolio.body.items.map((c) => c.id)).toContain(customer.id);
+    // A name search in the old branch no longer finds the customer; one in the new branch does.
+    const byName = async (member: typeof advisor) =>
+      (
+        await (
+          await as(member)
+        ).request<{ items: CustomerSummary[] }>(
+          'GET',
+          `/v1/customers?q=${encodeURIComponent(customer.lastName)}&limit=100`,
+        )
+      ).body.items.map((c) => c.id);
+    expect(await byName(advisor)).not.toContain(customer.id);
+    expect(await byName(otherAdvisor)).toContain(customer.id);
   });
 
   it('refuses to create a customer with an advisor of another branch, or in a branch that does not exist', async () => {

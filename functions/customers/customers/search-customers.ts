@@ -1,5 +1,6 @@
 /**
- * Finds customers by name prefix (within the caller's branch unless they see every branch), or
+ * Finds customers by a prefix of their names or company, typed with or without accents,
+ * apostrophes or spaces (within the caller's branch unless they see every branch), or
  * by e-mail, phone or customer number (exact; results outside the scope are left out). Every
  * customer shown is recorded in the audit trail.
  */
@@ -7,8 +8,8 @@ import type { Route } from '#schemas/routes.ts';
 import type { RouteHandler, RouteRequest } from '#shared/http/api.ts';
 import { canSeeBranch, seesAllBranches } from '#shared/scope.ts';
 import { recordShown } from '../audit/record-access.ts';
-import { normaliseName } from '../domain/customer.ts';
-import { lookup, searchByName } from '../store/customers-store.ts';
+import { compactName } from '../domain/customer.ts';
+import { lookup, searchByTerm } from '../store/customers-store.ts';
 
 type Search = RouteRequest<Route<'searchCustomers'>>;
 
@@ -16,7 +17,9 @@ const find = async ({ query, caller }: Pick<Search, 'query' | 'caller'>) => {
   const scope = seesAllBranches(caller) ? undefined : caller.branchId;
   if (query.q) {
     if (!seesAllBranches(caller) && !caller.branchId) return { items: [] };
-    return searchByName(normaliseName(query.q), scope, query.cursor, query.limit);
+    const prefix = compactName(query.q);
+    if (prefix.length < 2) return { items: [] };
+    return searchByTerm(prefix, scope, query.cursor, query.limit);
   }
   const [kind, value] = query.email
     ? (['email', query.email] as const)

@@ -1,7 +1,8 @@
 /**
  * Customer rules, pure: creating a customer, applying an update of its details (what changed,
  * the new version), a KYC decision, a reassignment (segment, branch, advisor), and the
- * normalised name used by search (accents and case ignored). What the directory says about a
+ * normalised names and terms search finds a customer by (accents, case, spaces and apostrophes
+ * ignored). What the directory says about a
  * branch or an advisor is handed in by the caller.
  */
 import type {
@@ -29,6 +30,34 @@ export const normaliseName = (name: string): string =>
 /** Sort and search key of a customer: last name then first name, normalised. */
 export const searchName = (customer: Pick<Customer, 'lastName' | 'firstName'>): string =>
   `${normaliseName(customer.lastName)} ${normaliseName(customer.firstName)}`;
+
+/** `Le Goff-N'Diaye` → `legoffndiaye`: a name as search compares it, without spaces or punctuation. */
+export const compactName = (name: string): string => normaliseName(name).replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * What a name search finds a customer by (prefixes of any of them): last then first name and
+ * first then last name, each without spaces or apostrophes (`legoffeloise`, `eloiselegoff`),
+ * each word of the last name (`goff`, `ndiaye`), and the company name and its words. A search
+ * for "le goff", "legoff", "Éloïse Le", "N'Diaye" or "ndiaye" finds `Éloïse Le Goff-N'Diaye`.
+ */
+export const searchTerms = (customer: Pick<Customer, 'lastName' | 'firstName' | 'companyName'>): string[] => {
+  const words = (text: string) =>
+    normaliseName(text)
+      .split(/[\s-]+/)
+      .map(compactName)
+      .filter((word) => word.length >= 2);
+  const last = compactName(customer.lastName);
+  const first = compactName(customer.firstName);
+  const company = customer.companyName ? compactName(customer.companyName) : '';
+  return [
+    ...new Set([
+      `${last}${first}`,
+      `${first}${last}`,
+      ...words(customer.lastName),
+      ...(company ? [company, ...words(customer.companyName ?? '')] : []),
+    ]),
+  ].filter((term) => term.length > 0);
+};
 
 /** E-mail addresses are compared without case. */
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();

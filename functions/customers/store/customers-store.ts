@@ -23,9 +23,10 @@ import {
   lookupKeys,
   type MainIndex,
   mainIndexes,
+  searchTermIndexKeys,
 } from '#shared/table/main-table.ts';
 import { writeTogether } from '#shared/transactions.ts';
-import { normaliseEmail, searchName } from '../domain/customer.ts';
+import { normaliseEmail, searchName, searchTerms } from '../domain/customer.ts';
 
 const table = () => tableName('main');
 
@@ -79,6 +80,18 @@ const customerLookups = (customer: Customer): { pk: string; sk: string }[] => {
     ...(customer.contact.email ? [shared('email', normaliseEmail(customer.contact.email))] : []),
     ...[...new Set(phones)].map((phone) => shared('phone', phone)),
   ];
+};
+
+/** The search term items of a customer: each carries the summary a search answers. */
+export const searchTermItems = (customer: Customer) => {
+  const summary = CustomerSummary.parse(customer);
+  return searchTerms(customer).map((term) => ({
+    pk: customerCollection.pk(customer.id),
+    sk: customerCollection.searchTermSk(term),
+    entity: 'searchTerm',
+    ...searchTermIndexKeys(customer, term),
+    ...summary,
+  }));
 };
 
 export const lookupItems = (customer: Customer) =>
@@ -173,6 +186,7 @@ export const insertCustomer = async (customer: Customer, event: Event): Promise<
     ...lookupItems(customer).map((Item) => ({
       Put: { TableName: table(), Item, ConditionExpression: 'attribute_not_exists(pk)' },
     })),
+    ...searchTermItems(customer).map((Item) => ({ Put: { TableName: table(), Item } })),
   ]);
 };
 
@@ -186,13 +200,17 @@ export const getCustomer = async (id: string): Promise<Customer | undefined> => 
   return result.Item ? Customer.parse(result.Item) : undefined;
 };
 
-/** Replaces the profile if it is still at `previous.version`, with lookups and the event. */
+/**
+ * Replaces the profile if it is still at `previous.version`, with its lookups and search terms
+ * (terms gone are deleted, the others rewritten: they carry the summary) and the event.
+ */
 export const replaceCustomer = async (previous: Customer, next: Customer, event: Event): Promise<void> => {
   const before = customerLookups(previous);
   const after = lookupItems(next);
   const key = (k: { pk: string; sk: string }) => `${k.pk}|${k.sk}`;
   const afterKeys = new Set(after.map(key));
   const beforeKeys = new Set(before.map(key));
+  const nextTerms = searchTermItems(next);
   const written = await writeTogether([
     {
       Put: {
@@ -205,6 +223,15 @@ export const replaceCustomer = async (previous: Customer, next: Customer, event:
     { Put: { TableName: table(), Item: eventItem(next.id, event) } },
     ...before.filter((k) => !afterKeys.has(key(k))).map((Key) => ({ Delete: { TableName: table(), Key } })),
     ...after.filter((k) => !beforeKeys.has(key(k))).map((Item) => ({ Put: { TableName: table(), Item } })),
+    ...searchTerms(previous)
+      .filter((term) => !nextTerms.some((item) => item.sk === customerCollection.searchTermSk(term)))
+      .map((term) => ({
+        Delete: {
+          TableName: table(),
+          Key: { pk: customerCollection.pk(previous.id), sk: customerCollection.searchTermSk(term) },
+        },
+      })),
+    ...nextTerms.map((Item) => ({ Put: { TableName: table(), Item } })),
   ]);
   if (!written) {
     throw new Conflict(
@@ -297,27 +324,38 @@ export const saveConsents = async (
   }
 };
 
-/** Customers whose last-then-first name starts with `prefix` (normalised), in one branch or all. */
-export const searchByName = (
+/**
+ * Customers one of whose search terms starts with `prefix` (compacted: see `searchTerms`), in
+ * one branch or all. A customer two of whose terms match appears once in the page.
+ */
+export const searchByTerm = async (
   prefix: string,
   branchId: string | undefined,
   cursor: string | undefined,
   limit: number,
-) =>
-  queryPage(
+) => {
+  const page = await queryPage(
     branchId
       ? onIndex(
           'byBranchAndName',
           customerIndexPartitions.branch(branchId),
-          customerIndexPartitions.name(prefix),
+          customerIndexPartitions.term(prefix),
         )
-      : onIndex('byNamePrefix', customerIndexPartitions.namePrefix(prefix), prefix),
+      : onIndex('bySearchTerm', customerIndexPartitions.termPartition(prefix), prefix),
     cursor,
     limit,
   );
+  const seen = new Set<string>();
+  return { ...page, items: page.items.filter((item) => !seen.has(item.id) && seen.add(item.id)) };
+};
 
+/** A branch's customers by name (the branch index also holds their search terms, under `TERM#`). */
 export const listByBranch = (branchId: string, cursor: string | undefined, limit: number) =>
-  queryPage(onIndex('byBranchAndName', customerIndexPartitions.branch(branchId)), cursor, limit);
+  queryPage(
+    onIndex('byBranchAndName', customerIndexPartitions.branch(branchId), customerIndexPartitions.name('')),
+    cursor,
+    limit,
+  );
 
 /**
  * An advisor's portfolio; with `branchId`, only its customers of that branch (the caller's

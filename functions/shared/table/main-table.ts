@@ -11,8 +11,8 @@
  * - `P#` the file: `P#PROFILE`, `P#CONSENTS`, `P#HOLDING#<id>` (customers context);
  * - `A#TL#<time>#<id>` the timeline: domain events (customers) and channel activity, visits
  *   included (channels);
- * - `0#` bookkeeping: identity links `0#ID#<visitor id>` and visit pointers `0#VISIT#<key>`
- *   (channels).
+ * - `0#` bookkeeping: the search terms `0#TERM#<term>` (customers), identity links
+ *   `0#ID#<visitor id>` and visit pointers `0#VISIT#<key>` (channels).
  */
 
 /** The global secondary indexes, by the access pattern they serve: attribute names of their keys. */
@@ -21,8 +21,8 @@ export const mainIndexes = {
   byBranchAndName: { partitionKey: 'byBranchPk', sortKey: 'byBranchSk' },
   /** An advisor's portfolio by name. */
   byAdvisorAndName: { partitionKey: 'byAdvisorPk', sortKey: 'byAdvisorSk' },
-  /** Every customer by name prefix, spread over partitions by the name's first two letters. */
-  byNamePrefix: { partitionKey: 'byNamePk', sortKey: 'byNameSk' },
+  /** Every customer by search term prefix, spread over partitions by the term's first two letters. */
+  bySearchTerm: { partitionKey: 'byTermPk', sortKey: 'byTermSk' },
 } as const;
 export type MainIndex = keyof typeof mainIndexes;
 
@@ -33,6 +33,8 @@ export const customerCollection = {
   consentsSk: 'P#CONSENTS',
   holdingSk: (holdingId: string) => `P#HOLDING#${holdingId}`,
   timelineSk: (occurredAt: string, entryId: string) => `A#TL#${occurredAt}#${entryId}`,
+  /** One per term a name search finds the customer by, with the customer's summary. */
+  searchTermSk: (term: string) => `0#TERM#${term}`,
   identityPrefix: '0#ID#',
   identitySk: (anonymousId: string) => `0#ID#${anonymousId}`,
   visitPointerSk: (visitKey: string) => `0#VISIT#${visitKey}`,
@@ -53,8 +55,17 @@ export const customerIndexKeys = (customer: {
         byAdvisorSk: customerIndexPartitions.name(customer.sortName, customer.id),
       }
     : {}),
-  byNamePk: customerIndexPartitions.namePrefix(customer.sortName),
-  byNameSk: `${customer.sortName}#${customer.id}`,
+});
+
+/**
+ * The index keys of a search term item: in its customer's branch (a search within the branch)
+ * and among every customer's terms (a search across branches).
+ */
+export const searchTermIndexKeys = (customer: { id: string; branchId: string }, term: string) => ({
+  byBranchPk: customerIndexPartitions.branch(customer.branchId),
+  byBranchSk: customerIndexPartitions.term(term, customer.id),
+  byTermPk: customerIndexPartitions.termPartition(term),
+  byTermSk: `${term}#${customer.id}`,
 });
 
 /** The partitions and sort-key prefixes the customer indexes are queried with. */
@@ -64,8 +75,11 @@ export const customerIndexPartitions = {
   /** Within a branch's or advisor's partition: `NAME#<sort name>#<id>`; a prefix finds by name. */
   name: (sortNamePrefix: string, customerId?: string) =>
     `NAME#${sortNamePrefix}${customerId ? `#${customerId}` : ''}`,
-  /** Name-prefix searches across all branches are spread over partitions by the first two letters. */
-  namePrefix: (sortNamePrefix: string) => `NAME#${sortNamePrefix.slice(0, 2)}`,
+  /** Within a branch's partition: `TERM#<term>#<id>`; a prefix finds by search term. */
+  term: (termPrefix: string, customerId?: string) =>
+    `TERM#${termPrefix}${customerId ? `#${customerId}` : ''}`,
+  /** Searches across all branches are spread over partitions by the term's first two letters. */
+  termPartition: (termPrefix: string) => `TERM#${termPrefix.slice(0, 2)}`,
 } as const;
 
 /** Exact look-ups of customers: by e-mail and phone (shared by several), by number (unique). */

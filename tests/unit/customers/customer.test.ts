@@ -4,9 +4,11 @@ import {
   applyKycDecision,
   applyReassignment,
   applyUpdate,
+  compactName,
   newCustomer,
   normaliseName,
   searchName,
+  searchTerms,
 } from '#functions/customers/domain/customer.ts';
 import { type CreateCustomerRequest, UpdateCustomerRequest } from '#schemas/customers/customer.ts';
 import type { Caller } from '#schemas/roles.ts';
@@ -51,6 +53,28 @@ describe('customer names for search', () => {
 
   it('sorts by last name then first name', () => {
     expect(searchName({ lastName: 'Lefèvre', firstName: 'Hélène' })).toBe('lefevre helene');
+  });
+
+  it('finds a customer by first name, last name, company and names typed without apostrophes or spaces', () => {
+    // Act
+    const terms = searchTerms({
+      lastName: "Le Goff-N'Diaye",
+      firstName: 'Éloïse',
+      companyName: 'Boulangerie du Port',
+    });
+    // Assess
+    expect(terms).toEqual([
+      'legoffndiayeeloise',
+      'eloiselegoffndiaye',
+      'le',
+      'goff',
+      'ndiaye',
+      'boulangerieduport',
+      'boulangerie',
+      'du',
+      'port',
+    ]);
+    expect(compactName("l'Hôte Dupré")).toBe('lhotedupre');
   });
 });
 
