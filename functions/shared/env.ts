@@ -1,7 +1,7 @@
 /** Where a function finds its resources: the environment set by `bind` in CDK or by the sandbox. */
 import { envName } from '#infra/declaration/functions.ts';
 import type { QueueName } from '#infra/declaration/messaging.ts';
-import type { TableName } from '#infra/declaration/storage.ts';
+import type { BucketName, TableName } from '#infra/declaration/storage.ts';
 
 const required = (name: string): string => {
   const value = process.env[name];
@@ -12,3 +12,5 @@ const required = (name: string): string => {
 export const tableName = (table: TableName): string => required(envName.table(table));
 export const queueUrl = (queue: QueueName): string => required(envName.queue(queue));
 export const eventBusName = (): string => required(envName.bus);
+/** Read at each call, never cached (a test may point a function at another bucket). */
+export const bucketName = (bucket: BucketName): string => required(envName.bucket(bucket));

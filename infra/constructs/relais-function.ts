@@ -21,7 +21,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import type { Access } from '../declaration/functions.ts';
+import type { Access, BucketAccess } from '../declaration/functions.ts';
 
 /** Namespace of every Relais metric (Powertools Metrics). */
 export const metricsNamespace = 'Relais';
@@ -94,13 +94,12 @@ export const tableActions: Record<Access, readonly string[]> = {
 };
 
 /** The IAM actions each declared bucket access grants, on the bucket and on its objects. */
-export const bucketActions: Record<
-  'read' | 'readWrite',
-  { bucket: readonly string[]; objects: readonly string[] }
-> = {
-  read: { bucket: ['s3:ListBucket'], objects: ['s3:GetObject'] },
-  readWrite: { bucket: ['s3:ListBucket'], objects: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'] },
-};
+export const bucketActions: Record<BucketAccess, { bucket: readonly string[]; objects: readonly string[] }> =
+  {
+    read: { bucket: ['s3:ListBucket'], objects: ['s3:GetObject'] },
+    readWrite: { bucket: ['s3:ListBucket'], objects: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'] },
+    append: { bucket: [], objects: ['s3:PutObject'] },
+  };
 
 /** What `bindLakeQueries` needs to know of the lake (see `infra/stacks/lake.ts`). */
 export type LakeQueryTarget = {
@@ -201,16 +200,19 @@ export class RelaisFunction extends NodejsFunction {
    * Grants the declared access to a bucket and its objects, and sets `envVar` to its name.
    * Object actions need the `<bucket>/*` resource: acknowledged for cdk-nag on the role.
    */
-  bindBucket(envVar: string, bucket: IBucket, access: 'read' | 'readWrite'): void {
+  bindBucket(envVar: string, bucket: IBucket, access: BucketAccess): void {
     const actions = bucketActions[access];
-    this.addToRolePolicy(
-      new PolicyStatement({ actions: [...actions.bucket], resources: [bucket.bucketArn] }),
-    );
+    if (actions.bucket.length > 0) {
+      this.addToRolePolicy(
+        new PolicyStatement({ actions: [...actions.bucket], resources: [bucket.bucketArn] }),
+      );
+    }
     this.addToRolePolicy(
       new PolicyStatement({ actions: [...actions.objects], resources: [bucket.arnForObjects('*')] }),
     );
     if (bucket.encryptionKey) {
       if (access === 'read') bucket.encryptionKey.grantDecrypt(this);
+      else if (access === 'append') bucket.encryptionKey.grantEncrypt(this);
       else bucket.encryptionKey.grantEncryptDecrypt(this);
     }
     this.acknowledgeObjectsOf(bucket, `${access} access to the files of the bucket (${envVar})`);

@@ -8,6 +8,8 @@ import type { BucketName, SecretName, TableName } from './storage.ts';
 
 /** `append`: read, and put new items only — never update or delete (the audit trail). */
 export type Access = 'read' | 'readWrite' | 'append';
+/** `append` on a bucket: put new objects only, never read or delete one (the audit archive). */
+export type BucketAccess = 'read' | 'readWrite' | 'append';
 export type FunctionDeclaration = {
   /** Source file exporting `handler`, relative to the repository root. */
   entry: string;
@@ -21,7 +23,7 @@ export type FunctionDeclaration = {
   /** Queues it sends to (`<NAME>_QUEUE_URL`). */
   sendsTo?: readonly QueueName[];
   /** Buckets it uses (`<NAME>_BUCKET_NAME`). */
-  buckets?: Partial<Record<BucketName, 'read' | 'readWrite'>>;
+  buckets?: Partial<Record<BucketName, BucketAccess>>;
   /** Secrets it reads (`<NAME>_SECRET_ARN`). */
   secrets?: readonly SecretName[];
   /**
@@ -108,10 +110,11 @@ export const functions = {
   },
   auditWriter: {
     entry: 'functions/platform/audit-writer.ts',
-    description: 'Adds audit records to the audit table, never replacing one',
+    description: 'Adds audit records to the audit table, never replacing one, and to the locked archive',
     memoryMB: 256,
     timeoutSeconds: 10,
     tables: { audit: 'append' },
+    buckets: { auditArchive: 'append' },
   },
   eventRepublisher: {
     entry: 'functions/platform/event-republisher.ts',

@@ -59,10 +59,28 @@ export const tables = {
 } as const satisfies Record<string, TableDeclaration>;
 export type TableName = keyof typeof tables;
 
-/** S3 buckets the functions use. The lake: raw/ (gzip NDJSON) and curated/ (Parquet), by dt and hour. */
+export type BucketDeclaration = {
+  description: string;
+  /**
+   * Objects that nobody may delete or overwrite before `retentionDays` (S3 Object Lock, on a
+   * versioned bucket). Governance mode: no role of the stack holds the permission to bypass it.
+   */
+  objectLock?: { mode: 'GOVERNANCE' | 'COMPLIANCE'; retentionDays: number };
+};
+
+/**
+ * S3 buckets the functions use. The lake: raw/ (gzip NDJSON) and curated/ (Parquet), by dt and
+ * hour. The audit archive: the audit trail for the long term, one NDJSON object per batch the
+ * audit writer adds, under `records/dt=<day>/`, locked for 5 years and a day (the anti-money-
+ * laundering retention, Code monétaire et financier L561-12).
+ */
 export const buckets = {
   lake: { description: 'The click and interaction lake' },
-} as const;
+  auditArchive: {
+    description: 'The audit trail, kept for the long term and locked against deletion',
+    objectLock: { mode: 'GOVERNANCE', retentionDays: 5 * 365 + 2 },
+  },
+} as const satisfies Record<string, BucketDeclaration>;
 export type BucketName = keyof typeof buckets;
 
 /** Secrets generated at deployment (Secrets Manager), read at cold start. */

@@ -17,6 +17,7 @@ import type { HttpContext } from '#schemas/route-definition.ts';
 import { type LakeQueryTarget, RelaisFunction } from '../constructs/relais-function.ts';
 import {
   type Access,
+  type BucketAccess,
   type EventSourceMapping,
   envName,
   eventSourceMappings,
@@ -128,10 +129,7 @@ export class Functions extends Construct {
     }
     if (declared.putsEvents) fn.bindBus(envName.bus, props.bus);
     for (const queue of declared.sendsTo ?? []) fn.bindQueue(envName.queue(queue), props.queues[queue]);
-    for (const [bucket, access] of Object.entries(declared.buckets ?? {}) as [
-      BucketName,
-      'read' | 'readWrite',
-    ][]) {
+    for (const [bucket, access] of Object.entries(declared.buckets ?? {}) as [BucketName, BucketAccess][]) {
       fn.bindBucket(envName.bucket(bucket), props.buckets[bucket], access);
     }
     for (const secret of declared.secrets ?? []) fn.bindSecret(envName.secret(secret), props.secrets[secret]);

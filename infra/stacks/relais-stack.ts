@@ -79,7 +79,7 @@ export class RelaisStack extends Stack {
     this.storage = new Storage(this, 'Storage');
     this.lake = new Lake(this, 'Lake', { accessLogs: this.storage.accessLogs });
     this.secrets = new Secrets(this, 'Secrets');
-    this.buckets = { lake: this.lake.bucket };
+    this.buckets = { lake: this.lake.bucket, auditArchive: this.storage.auditArchive };
     this.messaging = new Messaging(this, 'Messaging');
     this.compute = new Functions(this, 'Functions', {
       tables: this.storage.tables,

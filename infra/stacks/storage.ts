@@ -1,6 +1,7 @@
 /**
- * The operational store: one DynamoDB table per entry of `tables` in the declaration, and the
- * bucket that receives the S3 and CloudFront access logs of every other bucket.
+ * The operational store: one DynamoDB table per entry of `tables` in the declaration, the bucket
+ * that receives the S3 and CloudFront access logs of every other bucket, and the audit archive
+ * (versioned, S3 Object Lock by default on every object: the long-term, undeletable trail).
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
@@ -11,9 +12,21 @@ import {
   Table,
   TableEncryption,
 } from 'aws-cdk-lib/aws-dynamodb';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  ObjectLockRetention,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { type KeyAttribute, type TableName, tables } from '../declaration/storage.ts';
+import {
+  type BucketDeclaration,
+  buckets,
+  type KeyAttribute,
+  type TableName,
+  tables,
+} from '../declaration/storage.ts';
 
 const attribute = (key: KeyAttribute): Attribute => ({
   name: key.name,
@@ -28,6 +41,8 @@ export class Storage extends Construct {
   readonly tables: Record<TableName, Table>;
   /** Target of S3 server access logs and CloudFront standard logs. */
   readonly accessLogs: Bucket;
+  /** The audit trail for the long term: every object locked for the declared retention. */
+  readonly auditArchive: Bucket;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -42,6 +57,23 @@ export class Storage extends Construct {
       // CloudFront standard logging writes with ACLs; S3 server access logs use the bucket policy.
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
       lifecycleRules: [{ expiration: Duration.days(accessLogDays) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const lock: BucketDeclaration['objectLock'] & object = buckets.auditArchive.objectLock;
+    const retention = Duration.days(lock.retentionDays);
+    this.auditArchive = new Bucket(this, 'AuditArchive', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      versioned: true,
+      objectLockEnabled: true,
+      objectLockDefaultRetention:
+        lock.mode === 'COMPLIANCE'
+          ? ObjectLockRetention.compliance(retention)
+          : ObjectLockRetention.governance(retention),
+      serverAccessLogsBucket: this.accessLogs,
+      serverAccessLogsPrefix: 'audit-archive/',
       removalPolicy: RemovalPolicy.RETAIN,
     });
   }

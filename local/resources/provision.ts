@@ -10,7 +10,13 @@ import {
   functions,
 } from '#infra/declaration/functions.ts';
 import type { QueueName } from '#infra/declaration/messaging.ts';
-import type { BucketName, SecretName, TableName } from '#infra/declaration/storage.ts';
+import {
+  type BucketDeclaration,
+  type BucketName,
+  buckets,
+  type SecretName,
+  type TableName,
+} from '#infra/declaration/storage.ts';
 import { ensureTable } from './dynamodb.ts';
 import { ensureBus, ensureRule } from './eventbridge.ts';
 import {
@@ -98,7 +104,9 @@ export const provisionSandbox = async (
     await setChangedAttributes(clients.sqs, queue.url, { Policy: queuePolicy(queue.arn, ruleArns) });
   }
 
-  for (const bucket of Object.values(plan.buckets)) await ensureBucket(clients.s3, bucket);
+  for (const [key, bucket] of Object.entries(plan.buckets) as [BucketName, string][]) {
+    await ensureBucket(clients.s3, bucket, (buckets[key] as BucketDeclaration).objectLock);
+  }
   const secretEntries = await Promise.all(
     (Object.entries(plan.secrets) as [SecretName, PlannedSecret][]).map(
       async ([key, secret]) =>

@@ -238,6 +238,37 @@ describe('functions', () => {
     }
   });
 
+  test('the audit archive locks every object for five years, and only the audit writer may add to it', () => {
+    // Prepare
+    const { stack, template } = synthesised;
+    const archiveId = logicalIdOf(stack.storage.auditArchive);
+    const actionsOnArchive = (fn: keyof typeof stack.compute.functions) => {
+      const roleId = logicalIdOf(stack.compute.functions[fn].executionRole);
+      const policy = Object.values(resourcesOfType<CfnPolicy>(template, 'AWS::IAM::Policy')).find((p) =>
+        p.Properties.Roles.some((role) => role.Ref === roleId),
+      );
+      return (policy?.Properties.PolicyDocument.Statement ?? [])
+        .filter((statement) => JSON.stringify(statement.Resource).includes(archiveId))
+        .flatMap(actionsOf);
+    };
+    // Act
+    const bucket = resourceOf(template, stack.storage.auditArchive).Properties;
+    const others = (Object.keys(stack.compute.functions) as (keyof typeof stack.compute.functions)[])
+      .filter((fn) => fn !== 'auditWriter')
+      .flatMap(actionsOnArchive);
+    // Assess
+    expect(bucket).toMatchObject({
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 1827 } },
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+    });
+    expect(actionsOnArchive('auditWriter')).toEqual(['s3:PutObject']);
+    expect(others).toEqual([]);
+  });
+
   test('least privilege: no function gets a wildcard action or a table-wide index wildcard', () => {
     // Prepare
     const { template } = synthesised;

@@ -3,6 +3,12 @@
  * file and its scope, creation with Idempotency-Key, updates with optimistic concurrency, the
  * audit trail, pagination, and the domain events reaching the bus through the table stream.
  */
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectVersionsCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import type { Customer, CustomerSummary } from '#schemas/customers/customer.ts';
 import type { Customer360 } from '#schemas/customers/customer-360.ts';
@@ -199,6 +205,50 @@ describe('the customer file (360°)', () => {
     expect(trail.body.items).toContainEqual(
       expect.objectContaining({ actorId: advisor.sub, reason: 'customer_meeting', action: 'customer.read' }),
     );
+  });
+
+  it('keeps the record in the locked archive too, where nobody can delete it', async () => {
+    // Prepare: a read with a reason of its own, to find its record.
+    const api = await as(advisor);
+    await api.request('GET', `/v1/customers/${target.id}`, {
+      headers: { 'x-access-reason': 'service_request' },
+    });
+    await sandbox().idle();
+    const bucket = sandbox().resources.buckets.auditArchive;
+    const s3 = new S3Client({ forcePathStyle: true });
+    // Act
+    const versions =
+      (await s3.send(new ListObjectVersionsCommand({ Bucket: bucket, Prefix: 'records/' }))).Versions ?? [];
+    const bodies = await Promise.all(
+      versions.map(async (version) => ({
+        version,
+        text: await (
+          await s3.send(
+            new GetObjectCommand({ Bucket: bucket, Key: version.Key, VersionId: version.VersionId }),
+          )
+        ).Body!.transformToString(),
+      })),
+    );
+    const holding = bodies.find(({ text }) =>
+      text
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { customerId: string; reason?: string; actorId: string })
+        .some(
+          (r) => r.customerId === target.id && r.reason === 'service_request' && r.actorId === advisor.sub,
+        ),
+    );
+    // Assess: the record is archived, and its object version cannot be deleted.
+    expect(holding).toBeDefined();
+    await expect(
+      s3.send(
+        new DeleteObjectCommand({
+          Bucket: bucket,
+          Key: holding!.version.Key,
+          VersionId: holding!.version.VersionId,
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'AccessDenied' });
   });
 
   it('refuses an unknown access reason', async () => {

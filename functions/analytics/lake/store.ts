@@ -12,8 +12,8 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { AsyncBuffer } from 'hyparquet';
-import { envName } from '#infra/declaration/functions.ts';
 import { s3 as sharedS3 } from '#shared/clients/s3.ts';
+import { bucketName } from '#shared/env.ts';
 
 /** A file of the lake, as a listing shows it. */
 export type LakeObject = { key: string; size: number; lastModified: Date };
@@ -32,14 +32,7 @@ export type LakeStore = {
 };
 
 /** The lake bucket's name, from the environment (read at each call: never cached). */
-export const lakeBucketName = (): string => {
-  const name = process.env[envName.bucket('lake')];
-  if (!name)
-    throw new Error(
-      `Environment variable ${envName.bucket('lake')} is not set: is the function bound to the lake?`,
-    );
-  return name;
-};
+export const lakeBucketName = (): string => bucketName('lake');
 
 /** The lake in an S3 bucket. */
 export const s3LakeStore = (bucket: string, s3: S3Client = sharedS3): LakeStore => ({
