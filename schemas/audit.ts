@@ -22,6 +22,7 @@ export const AuditRecord = z
     action: z.enum([
       'customer.read',
       'customer.read360',
+      'customer.readTimeline',
       'customer.search',
       'customer.list',
       'customer.update',

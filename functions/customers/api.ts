@@ -10,6 +10,7 @@ import { getCustomer } from './customers/get-customer.ts';
 import { getCustomer360 } from './customers/get-customer-360.ts';
 import { listAdvisorPortfolio } from './customers/list-advisor-portfolio.ts';
 import { listBranchCustomers } from './customers/list-branch-customers.ts';
+import { listCustomerTimeline } from './customers/list-customer-timeline.ts';
 import { reassignCustomer } from './customers/reassign-customer.ts';
 import { searchCustomers } from './customers/search-customers.ts';
 import { updateCustomer } from './customers/update-customer.ts';
@@ -22,6 +23,7 @@ export const handler = httpApi(
     getCustomer,
     updateCustomer,
     getCustomer360,
+    listCustomerTimeline,
     updateConsents,
     changeKycStatus,
     reassignCustomer,

@@ -15,6 +15,12 @@ export const Customer360 = z
     holdings: z.array(Holding),
     consents: Consents,
     timeline: z.array(TimelineEntry).describe('Latest entries, newest first.'),
+    timelineCursor: z
+      .string()
+      .optional()
+      .describe(
+        'Present when older entries exist: GET /v1/customers/{customerId}/timeline?cursor= pages back.',
+      ),
   })
   .meta({ id: 'Customer360' });
 export type Customer360 = z.infer<typeof Customer360>;

@@ -15,6 +15,7 @@ import {
   UpdateCustomerRequest,
 } from './customer.ts';
 import { Customer360 } from './customer-360.ts';
+import { TimelineEntry } from './timeline.ts';
 
 const CustomerSearchQuery = PageQuery.extend({
   q: z
@@ -87,6 +88,17 @@ export const customerRoutes = [
     roles: customerReaders,
     params: CustomerParams,
     response: { status: 200, body: Customer360 },
+  },
+  {
+    id: 'listCustomerTimeline',
+    method: 'GET',
+    path: '/v1/customers/{customerId}/timeline',
+    context: 'customers',
+    summary: 'The customer timeline, newest first, page by page (audited)',
+    roles: customerReaders,
+    params: CustomerParams,
+    query: PageQuery,
+    response: { status: 200, body: pageOf(TimelineEntry) },
   },
   {
     id: 'updateConsents',

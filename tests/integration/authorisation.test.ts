@@ -59,6 +59,7 @@ const samples: Record<RouteId, (role: Role) => Sample> = {
     headers: { 'if-match': '"1"' },
   }),
   getCustomer360: () => ({ path: `/v1/customers/${customer.id}/360` }),
+  listCustomerTimeline: () => ({ path: `/v1/customers/${customer.id}/timeline?limit=5` }),
   updateConsents: () => ({
     path: `/v1/customers/${customer.id}/consents`,
     body: {
@@ -135,6 +136,7 @@ const grants: Record<RouteId, 'public' | 'writeKey' | string> = {
   getCustomer: 'AMSC..D',
   updateCustomer: 'AMS...D',
   getCustomer360: 'AMSC..D',
+  listCustomerTimeline: 'AMSC..D',
   updateConsents: 'AMS...D',
   changeKycStatus: '.M.C...',
   reassignCustomer: '.M....D',

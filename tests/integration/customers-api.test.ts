@@ -121,6 +121,7 @@ describe('finding a customer', () => {
     // Act
     const file = await api.request('GET', `/v1/customers/${target.id}/360`);
     const profile = await api.request('GET', `/v1/customers/${target.id}`);
+    const timeline = await api.request('GET', `/v1/customers/${target.id}/timeline`);
     const search = await api.request<{ items: CustomerSummary[] }>(
       'GET',
       `/v1/customers?number=${target.customerNumber}`,
@@ -128,6 +129,7 @@ describe('finding a customer', () => {
     // Assess
     expect(file.status).toBe(404);
     expect(profile.status).toBe(404);
+    expect(timeline.status).toBe(404);
     expect(JSON.stringify(file.body)).not.toContain(target.lastName);
     expect(search.body.items).toEqual([]);
   });
@@ -258,6 +260,39 @@ describe('the customer file (360°)', () => {
     });
     expect(response.status).toBe(400);
     expect(response.body.errors[0]?.field).toBe('X-Access-Reason');
+  });
+});
+
+describe('the customer history', () => {
+  it('shows the 20 latest entries in the file and pages back through the rest, newest first, none twice', async () => {
+    // Prepare: a creation and 24 changes, 25 entries.
+    const api = await as(advisor);
+    let customer = (await api.request<Customer>('POST', '/v1/customers', { body: newProspect('Historique') }))
+      .body;
+    for (let n = 1; n <= 24; n++) {
+      customer = (
+        await api.request<Customer>('PATCH', `/v1/customers/${customer.id}`, {
+          body: { firstName: `Zoé-${n}`, version: customer.version },
+        })
+      ).body;
+    }
+    // Act
+    const file = (await api.request<Customer360>('GET', `/v1/customers/${customer.id}/360`)).body;
+    const older = await api.request<{ items: Customer360['timeline']; nextCursor?: string }>(
+      'GET',
+      `/v1/customers/${customer.id}/timeline?limit=10&cursor=${file.timelineCursor}`,
+    );
+    // Assess: 20 + 5, newest first, the creation last.
+    expect(file.timeline).toHaveLength(20);
+    expect(older.status).toBe(200);
+    const all = [...file.timeline, ...older.body.items];
+    expect(all).toHaveLength(25);
+    expect(new Set(all.map((entry) => entry.id)).size).toBe(25);
+    expect(all.map((entry) => entry.occurredAt)).toEqual(
+      [...all.map((entry) => entry.occurredAt)].sort().reverse(),
+    );
+    expect(all.at(-1)?.type).toBe('CustomerCreated');
+    expect(older.body.nextCursor).toBeUndefined();
   });
 });
 

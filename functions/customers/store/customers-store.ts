@@ -245,12 +245,38 @@ export type CustomerFile = {
   holdings: Holding[];
   consents: Consents;
   timeline: TimelineEntry[];
+  /** Where the timeline pages back from, when older entries exist. */
+  timelineCursor?: string;
 };
 
 /**
- * The 360° file: one Query of the customer's item collection. The timeline merges the domain
- * events with the channel activity the timeline projector summarised (visits, logins,
- * simulations…: items of entity `activity` holding their ready-made entry), newest first.
+ * A timeline item as the customer sees it: a domain event, or channel activity the timeline
+ * projector summarised (visits, logins, simulations…: items of entity `activity` holding their
+ * ready-made entry).
+ */
+const timelineEntryOf = (item: Record<string, unknown>): TimelineEntry => {
+  if (item.entity === 'activity') return TimelineSchema.parse(item.entry);
+  const event = item.event as Event & { detail: { occurredAt: string; actor?: unknown } };
+  return TimelineSchema.parse({
+    id: event.eventId,
+    type: event.detailType,
+    source: event.source,
+    occurredAt: event.detail.occurredAt,
+    actor: event.detail.actor,
+    detail: event.detail,
+  });
+};
+const isTimelineItem = (item: Record<string, unknown>) =>
+  item.entity === 'event' || item.entity === 'activity';
+const timelineScope = (customerId: string): CursorScope => ({
+  keyNames: ['pk', 'sk'],
+  partitionKey: 'pk',
+  partition: customerCollection.pk(customerId),
+});
+
+/**
+ * The 360° file: one Query of the customer's item collection, newest timeline entries first
+ * (they sort by time under `A#TL#`); `timelineCursor` when there are older ones.
  */
 export const getCustomerFile = async (id: string): Promise<CustomerFile | undefined> => {
   const result = await documents.send(
@@ -266,26 +292,44 @@ export const getCustomerFile = async (id: string): Promise<CustomerFile | undefi
   const profile = items.find((item) => item.entity === 'customer');
   if (!profile) return undefined;
   const consents = items.find((item) => item.entity === 'consents');
+  const timelineItems = items.filter(isTimelineItem);
+  const shown = timelineItems.slice(0, timelineLength);
+  const last = shown.at(-1);
+  const older =
+    timelineItems.length > timelineLength || (result.LastEvaluatedKey && shown.length === timelineLength);
+  const timelineCursor = older && last ? encodeCursor({ pk: last.pk, sk: last.sk }) : undefined;
   return {
     customer: Customer.parse(profile),
     holdings: items.filter((item) => item.entity === 'holding').map((item) => HoldingSchema.parse(item)),
     consents: consents ? ConsentsSchema.parse(consents) : { items: [], version: 0 },
-    timeline: items
-      .filter((item) => item.entity === 'event' || item.entity === 'activity')
-      .map((item) =>
-        item.entity === 'activity'
-          ? TimelineSchema.parse(item.entry)
-          : TimelineSchema.parse({
-              id: item.event.eventId,
-              type: item.event.detailType,
-              source: item.event.source,
-              occurredAt: item.event.detail.occurredAt,
-              actor: item.event.detail.actor,
-              detail: item.event.detail,
-            }),
-      )
-      .sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt))
-      .slice(0, timelineLength),
+    timeline: shown.map(timelineEntryOf),
+    ...(timelineCursor ? { timelineCursor } : {}),
+  };
+};
+
+/** A page of the customer's timeline, newest first, from the 360° file's cursor or the previous page's. */
+export const listTimeline = async (
+  customerId: string,
+  cursor: string | undefined,
+  limit: number,
+): Promise<Page<TimelineEntry>> => {
+  const result = await documents.send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :timeline)',
+      ExpressionAttributeValues: {
+        ':pk': customerCollection.pk(customerId),
+        ':timeline': customerCollection.timelinePrefix,
+      },
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, timelineScope(customerId)),
+    }),
+  );
+  const nextCursor = encodeCursor(result.LastEvaluatedKey);
+  return {
+    items: (result.Items ?? []).filter(isTimelineItem).map(timelineEntryOf),
+    ...(nextCursor ? { nextCursor } : {}),
   };
 };
 

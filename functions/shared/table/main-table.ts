@@ -33,6 +33,7 @@ export const customerCollection = {
   consentsSk: 'P#CONSENTS',
   holdingSk: (holdingId: string) => `P#HOLDING#${holdingId}`,
   timelineSk: (occurredAt: string, entryId: string) => `A#TL#${occurredAt}#${entryId}`,
+  timelinePrefix: 'A#TL#',
   /** One per term a name search finds the customer by, with the customer's summary. */
   searchTermSk: (term: string) => `0#TERM#${term}`,
   identityPrefix: '0#ID#',
