@@ -1,8 +1,8 @@
 /**
  * The analyst screen in a real browser against the whole sandbox, whose lake holds the fixture
  * files: Linh Tran (analyst) signs in, picks a saved query, sets the period, runs it, reads
- * the table and the chart, and downloads the CSV (for French Excel in French, for English
- * Excel in English); the channel is picked in words and a period ending before it starts is
+ * the table and the chart (ECharts, its labels in the user's language), and downloads the CSV
+ * (for French Excel in French, for English Excel in English); the channel is picked in words and a period ending before it starts is
  * refused before anything is sent; the funnel reads in English too. An advisor sees no link to
  * the screen and gets the refusal at its address.
  */
@@ -112,8 +112,13 @@ describe('the analyst screen', () => {
       'Visiteurs',
       'Événements',
     ]);
-    expect(await page.getByRole('img', { name: 'Clients actifs par Jour' }).count()).toBe(1);
-    expect(await page.locator('svg.chart-type-line circle').count()).toBe(3);
+    // The chart (ECharts, drawn in SVG): one image for screen readers, its days as the table writes them.
+    const chart = page.getByRole('img', { name: 'Clients actifs par jour' });
+    await chart.locator('svg text').first().waitFor();
+    expect(await chart.getAttribute('aria-describedby')).toBeTruthy();
+    expect(await chart.locator('svg text').allTextContents()).toEqual(
+      expect.arrayContaining(['04/03/2024', '05/03/2024', '06/03/2024']),
+    );
     expect(await page.getByText('3 lignes').count()).toBe(1);
   });
 
@@ -179,7 +184,21 @@ describe('the analyst screen', () => {
     const { text } = await downloadCsv(page, 'Télécharger en CSV');
 
     // Assess
-    expect(await page.locator('svg.chart-type-bar .chart-bar rect').count()).toBe(5);
+    const chart = page.getByRole('img', { name: 'Sessions par parcours' });
+    await chart.locator('svg text').first().waitFor();
+    const labels = await chart.locator('svg text').allTextContents();
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        '/ > /credit-immobilier',
+        '/',
+        '/ > /credit-immobilier > /epargne',
+        'accueil > comptes',
+      ]),
+    );
+    // The longest path is cut to the room it has; the table and the tooltip have it whole.
+    expect(
+      labels.filter((label) => label.startsWith('/ > /epargne > /livret-a') && label.endsWith('…')),
+    ).toHaveLength(1);
     expect(await page.locator('table.result-table tbody tr').first().textContent()).toContain(
       '/ > /credit-immobilier',
     );

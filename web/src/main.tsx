@@ -1,9 +1,9 @@
 /** Entry point: read `/config.json`, then start the app (or say plainly that it cannot start). */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/app.tsx';
-import { loadConfig } from './lib/config.ts';
-import { messagesFor, readStoredLang } from './lib/i18n.ts';
+import { App } from '#web/src/app/app.tsx';
+import { loadConfig } from '#web/src/lib/config.ts';
+import { i18n } from '#web/src/lib/i18n.ts';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
@@ -17,12 +17,10 @@ loadConfig().then(
     ),
   (error: unknown) => {
     console.error(error);
-    const lang = readStoredLang();
-    document.documentElement.lang = lang;
     root.render(
       <main id="main" className="page page-narrow">
         <p className="alert alert-error" role="alert">
-          {messagesFor(lang).app.configError}
+          {i18n.t('app.configError')}
         </p>
       </main>,
     );

@@ -4,14 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SavedQuery } from '#schemas/analytics/query.ts';
+import { en } from '#web/src/features/analytics/locales/en.ts';
+import { fr } from '#web/src/features/analytics/locales/fr.ts';
 import {
   checkDateRange,
   controlOf,
   isCalendarDate,
   toParameters,
 } from '#web/src/features/analytics/utils/parameters.ts';
-import { en } from '#web/src/locales/en.ts';
-import { fr } from '#web/src/locales/fr.ts';
 
 const query: SavedQuery = {
   id: 'daily-active-customers',
@@ -131,14 +131,14 @@ describe('controlOf', () => {
 
   it('has words for every channel, in French and English', () => {
     // Assess
-    expect(Object.entries(fr.analytics.channels)).toEqual([
+    expect(Object.entries(fr.channels)).toEqual([
       ['web', 'Site web'],
       ['ios', 'Application iOS'],
       ['android', 'Application Android'],
       ['branch_tablet', 'Tablette en agence'],
       ['contact_centre', 'Centre de contact'],
     ]);
-    expect(Object.values(en.analytics.channels)).toEqual([
+    expect(Object.values(en.channels)).toEqual([
       'Website',
       'iOS app',
       'Android app',

@@ -2,13 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { safeReturnPath } from '#web/src/lib/auth.ts';
 import { parseWebConfig } from '#web/src/lib/config.ts';
-import { ageOn, createFormatters } from '#web/src/lib/i18n.ts';
+import { ageOn, formattersFor } from '#web/src/lib/i18n.ts';
 
 describe('formatters', () => {
   it('formats calendar dates without shifting the day, in French and English', () => {
     // Act
-    const fr = createFormatters('fr').date('1980-03-12');
-    const en = createFormatters('en').date('1980-03-12');
+    const fr = formattersFor('fr').date('1980-03-12');
+    const en = formattersFor('en').date('1980-03-12');
 
     // Assess
     expect(fr).toBe('12/03/1980');
@@ -17,8 +17,8 @@ describe('formatters', () => {
 
   it('turns balance bands into amounts in euros', () => {
     // Act
-    const fr = ['<1k', '10k-50k', '>200k'].map(createFormatters('fr').balanceBand);
-    const en = createFormatters('en').balanceBand('10k-50k');
+    const fr = ['<1k', '10k-50k', '>200k'].map((band) => formattersFor('fr').balanceBand(band));
+    const en = formattersFor('en').balanceBand('10k-50k');
 
     // Assess
     expect(fr.map((text) => text.replace(/\s/g, ' '))).toEqual([

@@ -5,28 +5,30 @@
  * screen-reader and keyboard users), whatever the page.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { ConfirmDialog } from '../components/ui/confirm-dialog.tsx';
-import { Loading } from '../components/ui/status.tsx';
-import { beginSignIn, readSession, type SessionUser, signOut } from '../lib/auth.ts';
-import { useBranchNames } from '../lib/branches.ts';
-import { type Lang, languages, useI18n } from '../lib/i18n.ts';
-import { seesAnalytics, seesCustomers } from '../lib/role-homes.ts';
-import { focusPageHeading } from '../lib/route-focus.ts';
-import { hasUnsavedChanges } from '../lib/unsaved-changes.ts';
+import { ConfirmDialog } from '#web/src/components/ui/confirm-dialog.tsx';
+import { Loading } from '#web/src/components/ui/status.tsx';
+import { beginSignIn, readSession, type SessionUser, signOut } from '#web/src/lib/auth.ts';
+import { useBranchNames } from '#web/src/lib/branches.ts';
+import { languages, setLang, useLocale } from '#web/src/lib/i18n.ts';
+import { seesAnalytics, seesCustomers } from '#web/src/lib/role-homes.ts';
+import { focusPageHeading } from '#web/src/lib/route-focus.ts';
+import { hasUnsavedChanges } from '#web/src/lib/unsaved-changes.ts';
 
 const LanguageSwitch = () => {
-  const { t, lang, setLang } = useI18n();
+  const { t } = useTranslation();
+  const { lang } = useLocale();
   return (
     <fieldset className="lang-switch">
-      <legend className="visually-hidden">{t.header.language}</legend>
-      {languages.map((option: Lang) => (
+      <legend className="visually-hidden">{t('header.language')}</legend>
+      {languages.map((option) => (
         <button
           key={option}
           type="button"
           lang={option}
           aria-pressed={lang === option}
-          aria-label={t.languages[option]}
+          aria-label={t(`languages.${option}`)}
           onClick={() => setLang(option)}
         >
           {option.toUpperCase()}
@@ -37,17 +39,16 @@ const LanguageSwitch = () => {
 };
 
 const UserBadge = ({ user }: { user: SessionUser }) => {
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const branches = useBranchNames();
-  const role = user.roles.map((r) => t.roles[r]).join(', ');
   const branch = user.branchId
-    ? t.header.branch(branches.get(user.branchId) ?? user.branchId)
-    : t.header.allBranches;
+    ? t('header.branch', { name: branches.get(user.branchId) ?? user.branchId })
+    : t('header.allBranches');
   return (
-    <section className="user-badge" aria-label={t.header.user}>
+    <section className="user-badge" aria-label={t('header.user')}>
       <span className="user-name">{user.name}</span>
       <span className="user-meta">
-        {role} · {branch}
+        {t('header.userMeta', { roles: user.roles.map((role) => t(`roles.${role}`)), branch })}
       </span>
     </section>
   );
@@ -55,9 +56,8 @@ const UserBadge = ({ user }: { user: SessionUser }) => {
 
 /** Sign-out, asked first when a page has unsaved changes. */
 const SignOutButton = () => {
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
-  const ask = t.header.logoutUnsaved;
   return (
     <>
       <button
@@ -65,17 +65,17 @@ const SignOutButton = () => {
         className="button button-ghost"
         onClick={() => (hasUnsavedChanges() ? setAsking(true) : signOut())}
       >
-        {t.header.logout}
+        {t('header.logout')}
       </button>
       {asking ? (
         <ConfirmDialog
-          title={ask.title}
-          cancelLabel={ask.stay}
-          confirmLabel={ask.leave}
+          title={t('header.logoutUnsaved.title')}
+          cancelLabel={t('header.logoutUnsaved.stay')}
+          confirmLabel={t('header.logoutUnsaved.leave')}
           onCancel={() => setAsking(false)}
           onConfirm={signOut}
         >
-          <p>{ask.body}</p>
+          <p>{t('header.logoutUnsaved.body')}</p>
         </ConfirmDialog>
       ) : null}
     </>
@@ -83,7 +83,7 @@ const SignOutButton = () => {
 };
 
 export const AppLayout = () => {
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const location = useLocation();
   const session = readSession();
   const main = useRef<HTMLElement>(null);
@@ -102,11 +102,11 @@ export const AppLayout = () => {
     return focusPageHeading(main.current);
   }, [location.pathname]);
 
-  if (!session) return <Loading label={t.app.signingIn} />;
+  if (!session) return <Loading label={t('app.signingIn')} />;
   return (
     <>
       <a href="#main" className="skip-link">
-        {t.app.skipToContent}
+        {t('app.skipToContent')}
       </a>
       <header className="app-header">
         <div className="header-inner">
@@ -114,16 +114,16 @@ export const AppLayout = () => {
             <span className="brand-mark" aria-hidden="true">
               R
             </span>
-            {t.app.name}
+            {t('app.name')}
           </Link>
-          <nav aria-label={t.header.mainNav} className="main-nav">
+          <nav aria-label={t('header.mainNav')} className="main-nav">
             {seesCustomers(session.user.roles) ? (
               <NavLink to="/" end>
-                {t.header.customers}
+                {t('header.customers')}
               </NavLink>
             ) : null}
             {seesAnalytics(session.user.roles) ? (
-              <NavLink to="/analytics">{t.header.analytics}</NavLink>
+              <NavLink to="/analytics">{t('header.analytics')}</NavLink>
             ) : null}
           </nav>
           <UserBadge user={session.user} />

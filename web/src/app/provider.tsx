@@ -1,8 +1,10 @@
-/** Everything the screens rely on: the query cache and the language. */
+/**
+ * What the screens rely on: the query cache. (The language needs no provider: i18next is ready
+ * once `lib/i18n.ts` is imported, and react-i18next's hooks follow it.)
+ */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { ApiError } from '../lib/api-client.ts';
-import { I18nProvider } from '../lib/i18n.ts';
+import { ApiError } from '#web/src/lib/api-client.ts';
 
 /** Client errors (4xx) will not change by retrying; network and server errors get two retries. */
 const shouldRetry = (failures: number, error: unknown) =>
@@ -19,9 +21,5 @@ export const AppProvider = ({ children }: { children: ReactNode }) => {
         },
       }),
   );
-  return (
-    <QueryClientProvider client={queryClient}>
-      <I18nProvider>{children}</I18nProvider>
-    </QueryClientProvider>
-  );
+  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
 };

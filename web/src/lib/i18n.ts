@@ -1,27 +1,86 @@
 /**
- * Language of the UI: French by default, English on request, remembered in localStorage and
- * mirrored on `<html lang>`. Messages are plain typed objects (`t.search.title`); dates and
- * numbers go through Intl for the current language.
+ * Language of the UI, with i18next: French by default, English on request, remembered in
+ * localStorage and mirrored on `<html lang>`.
+ *
+ * - Messages are i18next namespaces: `common` (`locales/`: the app shell and the shared
+ *   components) and one per feature, which owns and registers its own (`addNamespace`). Their
+ *   keys are typed from the French messages: a missing or misspelt key, or a missing
+ *   `{{variable}}`, fails `tsc`.
+ * - A count is an i18next plural (`_one`, `_other`…, chosen by Intl.PluralRules); `{{n, number}}`
+ *   and `{{items, list}}` format numbers and lists for the language.
+ * - Dates, numbers and amounts outside messages go through the Intl formatters of the current
+ *   language (`useLocale().format`).
  */
-import {
-  createContext,
-  createElement,
-  type ReactNode,
-  useCallback,
-  useContext,
-  useMemo,
-  useState,
-} from 'react';
-import { en } from '../locales/en.ts';
-import { fr, type Messages } from '../locales/fr.ts';
+import i18next from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import { en } from '#web/src/locales/en.ts';
+import { fr } from '#web/src/locales/fr.ts';
+import type { Translation } from './translation.ts';
 
 export type Lang = 'fr' | 'en';
 export const languages: readonly Lang[] = ['fr', 'en'];
 
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    /** Even a `defaultValue` does not excuse an unknown key. */
+    strictKeyChecks: true;
+    /** A message's `{{variables}}` must all be given. */
+    strictInterpolationChecks: true;
+  }
+  interface ResourceNamespaceMap {
+    common: typeof fr;
+  }
+}
+
 const STORAGE_KEY = 'relais.lang';
-const messages: Record<Lang, Messages> = { fr, en };
 /** British English: day-month dates and a European bank's conventions. */
 const intlLocale: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
+
+/** A language code as i18next reports it, as one of ours (French for anything else). */
+const toLang = (code: string | undefined): Lang => (code === 'en' ? 'en' : 'fr');
+
+/** The remembered language, French when none was chosen. */
+const readStoredLang = (): Lang => {
+  try {
+    return toLang(localStorage.getItem(STORAGE_KEY) ?? undefined);
+  } catch {
+    return 'fr';
+  }
+};
+
+/** The app's i18next instance; every namespace is bundled, so it is ready once imported. */
+export const i18n = i18next.createInstance();
+i18n.on('languageChanged', (code) => {
+  if (typeof document !== 'undefined') document.documentElement.lang = toLang(code);
+});
+void i18n.use(initReactI18next).init({
+  resources: { fr: { common: fr }, en: { common: en } },
+  lng: readStoredLang(),
+  supportedLngs: languages,
+  fallbackLng: 'fr',
+  ns: ['common'],
+  defaultNS: 'common',
+  initAsync: false,
+  // React escapes what it renders.
+  interpolation: { escapeValue: false },
+  react: { useSuspense: false },
+});
+
+/**
+ * Adds a feature's namespace, in both languages. The feature declares its type too, e.g.
+ * `interface ResourceNamespaceMap { customers: typeof fr }` in a `declare module 'i18next'`.
+ */
+export const addNamespace = <Source extends object>(
+  namespace: string,
+  messages: { fr: Source; en: Translation<Source> },
+): void => {
+  for (const lang of languages) i18n.addResourceBundle(lang, namespace, messages[lang]);
+};
+
+/** The label of a code of an open vocabulary (a column, an event type): its translation, or the code. */
+export const labelOf = (labels: Readonly<Record<string, string>>, code: string): string =>
+  Object.hasOwn(labels, code) ? (labels[code] ?? code) : code;
 
 export type Formatters = {
   /** A calendar date (`1980-03-12`) or the date part of an instant. */
@@ -36,10 +95,9 @@ export type Formatters = {
 
 const isDateOnly = (iso: string) => /^\d{4}-\d{2}-\d{2}$/.test(iso);
 
-/** Formatters for a language; pure, so the tests can call them directly. */
-export const createFormatters = (lang: Lang): Formatters => {
+const createFormatters = (lang: Lang): Formatters => {
   const locale = intlLocale[lang];
-  const t = messages[lang];
+  const t = i18n.getFixedT(lang, 'common');
   // Calendar dates carry no time zone: formatting them in UTC keeps 12 March from becoming 11.
   const calendar = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'UTC' });
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'short' });
@@ -58,13 +116,32 @@ export const createFormatters = (lang: Lang): Formatters => {
     money: (value) => money.format(value),
     balanceBand: (band) => {
       const between = /^(\d+)k-(\d+)k$/.exec(band);
-      if (between) return t.balance.between(amount(between[1] ?? ''), amount(between[2] ?? ''));
+      if (between) {
+        return t('balance.between', { low: amount(between[1] ?? ''), high: amount(between[2] ?? '') });
+      }
       const bound = /^([<>])(\d+)k$/.exec(band);
-      if (bound) return (bound[1] === '<' ? t.balance.below : t.balance.above)(amount(bound[2] ?? ''));
+      if (bound) {
+        return t(bound[1] === '<' ? 'balance.below' : 'balance.above', { amount: amount(bound[2] ?? '') });
+      }
       return band;
     },
   };
 };
+
+const formatters = new Map<Lang, Formatters>();
+
+/** The formatters of a language (made once each); pure, so the tests call them directly. */
+export const formattersFor = (lang: Lang): Formatters => {
+  let found = formatters.get(lang);
+  if (!found) {
+    found = createFormatters(lang);
+    formatters.set(lang, found);
+  }
+  return found;
+};
+
+// `{{count, number}}` in a message reads as the formatters write numbers (`fr-FR`, `en-GB`).
+i18n.services.formatter?.add('number', (value: number, code) => formattersFor(toLang(code)).number(value));
 
 /** Whole years between a birth date and today. */
 export const ageOn = (birthDate: string, today = new Date()): number => {
@@ -74,53 +151,21 @@ export const ageOn = (birthDate: string, today = new Date()): number => {
   return today.getFullYear() - year - (beforeBirthday ? 1 : 0);
 };
 
-export type I18n = {
-  lang: Lang;
-  setLang: (lang: Lang) => void;
-  t: Messages;
-  format: Formatters;
-};
-
-/** The remembered language, French when none was chosen. */
-export const readStoredLang = (): Lang => {
+/** Switches the language, and remembers it for the next visits. */
+export const setLang = (lang: Lang): void => {
   try {
-    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'fr';
+    localStorage.setItem(STORAGE_KEY, lang);
   } catch {
-    return 'fr';
+    // Private browsing may refuse storage; the switch still works for this visit.
   }
+  void i18n.changeLanguage(lang);
 };
 
-const I18nContext = createContext<I18n | undefined>(undefined);
+type Locale = { lang: Lang; format: Formatters };
 
-/** Provides the language, its messages and formatters to the tree. */
-export const I18nProvider = ({ children }: { children: ReactNode }) => {
-  const [lang, setLangState] = useState<Lang>(() => {
-    const initial = readStoredLang();
-    document.documentElement.lang = initial;
-    return initial;
-  });
-  const setLang = useCallback((next: Lang) => {
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // Private browsing may refuse storage; the switch still works for this visit.
-    }
-    document.documentElement.lang = next;
-    setLangState(next);
-  }, []);
-  const value = useMemo<I18n>(
-    () => ({ lang, setLang, t: messages[lang], format: createFormatters(lang) }),
-    [lang, setLang],
-  );
-  return createElement(I18nContext.Provider, { value }, children);
+/** The current language and its formatters; the component renders again when the language changes. */
+export const useLocale = (): Locale => {
+  const { i18n: current } = useTranslation();
+  const lang = toLang(current.resolvedLanguage);
+  return { lang, format: formattersFor(lang) };
 };
-
-/** The current language, its messages and formatters. */
-export const useI18n = (): I18n => {
-  const value = useContext(I18nContext);
-  if (!value) throw new Error('useI18n outside I18nProvider');
-  return value;
-};
-
-/** Messages of a language outside React (e.g. before the app renders). */
-export const messagesFor = (lang: Lang): Messages => messages[lang];

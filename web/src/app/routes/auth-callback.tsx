@@ -1,12 +1,12 @@
 /** `/auth/callback`: the hosted UI sends the user here with a code; trade it and go back. */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { Loading } from '../../components/ui/status.tsx';
-import { beginSignIn, completeSignIn } from '../../lib/auth.ts';
-import { useI18n } from '../../lib/i18n.ts';
+import { Loading } from '#web/src/components/ui/status.tsx';
+import { beginSignIn, completeSignIn } from '#web/src/lib/auth.ts';
 
 export const AuthCallbackRoute = () => {
-  const { t } = useI18n();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [failed, setFailed] = useState(false);
 
@@ -17,13 +17,13 @@ export const AuthCallbackRoute = () => {
     );
   }, [navigate]);
 
-  if (!failed) return <Loading label={t.app.signingIn} />;
+  if (!failed) return <Loading label={t('app.signingIn')} />;
   return (
     <main id="main" className="page page-narrow">
       <section className="card" role="alert">
-        <h1>{t.errors.signIn}</h1>
+        <h1>{t('errors.signIn')}</h1>
         <button type="button" className="button button-primary" onClick={() => void beginSignIn('/')}>
-          {t.errors.signInAgain}
+          {t('errors.signInAgain')}
         </button>
       </section>
     </main>

@@ -3,20 +3,20 @@
  * analyses for analysts, and for the others a page saying what is theirs, never a search that
  * would answer "forbidden".
  */
+import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
-import { CustomerSearchRoute } from '../../features/customers/routes/customer-search.tsx';
-import { readSession } from '../../lib/auth.ts';
-import { useDocumentTitle } from '../../lib/document-title.ts';
-import { useI18n } from '../../lib/i18n.ts';
-import { seesAnalytics, seesCustomers } from '../../lib/role-homes.ts';
+import { readSession } from '#web/src/lib/auth.ts';
+import { useDocumentTitle } from '#web/src/lib/document-title.ts';
+import { seesAnalytics, seesCustomers } from '#web/src/lib/role-homes.ts';
+import { CustomerSearchRoute } from './customer-search.tsx';
 
 const RoleHome = ({ marketer }: { marketer: boolean }) => {
-  const { t } = useI18n();
-  useDocumentTitle(t.home.title);
+  const { t } = useTranslation();
+  useDocumentTitle(t('home.title'));
   return (
     <section className="card page-narrow">
-      <h1>{t.home.title}</h1>
-      <p>{marketer ? t.home.marketer : t.home.other}</p>
+      <h1>{t('home.title')}</h1>
+      <p>{marketer ? t('home.marketer') : t('home.other')}</p>
     </section>
   );
 };

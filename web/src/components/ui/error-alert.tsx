@@ -3,10 +3,10 @@
  * status (the API answers in English, for developers), a plain sentence for a network failure
  * or an unexpected answer, and an optional retry.
  */
+import type { TFunction } from 'i18next';
 import { useEffect, useRef } from 'react';
-import { ApiError } from '../../lib/api-client.ts';
-import { useI18n } from '../../lib/i18n.ts';
-import type { Messages } from '../../locales/fr.ts';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '#web/src/lib/api-client.ts';
 
 export type ErrorAlertProps = {
   error: unknown;
@@ -15,21 +15,20 @@ export type ErrorAlertProps = {
   focus?: boolean;
 };
 
+type ErrorText = { title: string; detail?: string };
+
 /** What to tell the user of `error`, in the language of `t`. */
-export const errorText = (t: Messages, error: unknown): { title: string; detail?: string } => {
+export const errorText = (t: TFunction<'common'>, error: unknown): ErrorText => {
   if (error instanceof ApiError && error.status === 0)
-    return { title: t.errors.title, detail: t.errors.network };
-  const known = error instanceof ApiError ? t.errors.byStatus[error.status] : undefined;
-  return known ?? { title: t.errors.title, detail: t.errors.generic };
+    return { title: t('errors.title'), detail: t('errors.network') };
+  const byStatus: Partial<Record<number, ErrorText>> = t('errors.byStatus', { returnObjects: true });
+  const known = error instanceof ApiError ? byStatus[error.status] : undefined;
+  return known ?? { title: t('errors.title'), detail: t('errors.generic') };
 };
 
-/** `errorText` in the user's language. */
-export const useErrorText = (error: unknown): { title: string; detail?: string } =>
-  errorText(useI18n().t, error);
-
 export const ErrorAlert = ({ error, onRetry, focus }: ErrorAlertProps) => {
-  const { t } = useI18n();
-  const { title, detail } = useErrorText(error);
+  const { t } = useTranslation();
+  const { title, detail } = errorText(t, error);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (focus) ref.current?.focus();
@@ -40,7 +39,7 @@ export const ErrorAlert = ({ error, onRetry, focus }: ErrorAlertProps) => {
       {detail ? <p>{detail}</p> : null}
       {onRetry ? (
         <button type="button" className="button button-secondary" onClick={onRetry}>
-          {t.errors.retry}
+          {t('errors.retry')}
         </button>
       ) : null}
     </div>

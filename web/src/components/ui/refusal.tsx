@@ -3,7 +3,7 @@
  * refusal tells nothing about what was refused.
  */
 import { Link } from 'react-router';
-import { useDocumentTitle } from '../../lib/document-title.ts';
+import { useDocumentTitle } from '#web/src/lib/document-title.ts';
 
 export type RefusalProps = { title: string; hint: string; homeLabel: string };
 

@@ -1,7 +1,7 @@
 /** The analysts' saved queries: `GET /v1/analytics/queries` (titles, parameters, chart). */
 import { useQuery } from '@tanstack/react-query';
 import type { SavedQuery } from '#schemas/analytics/query.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiRequest } from '#web/src/lib/api-client.ts';
 
 /** Lists the saved queries, latest version of each, with today's parameter defaults. */
 export const listSavedQueries = (signal?: AbortSignal) =>

@@ -6,7 +6,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { QueryRun } from '#schemas/analytics/query.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiRequest } from '#web/src/lib/api-client.ts';
 
 export type RunInput = { queryId: string; parameters: Record<string, string | number> };
 

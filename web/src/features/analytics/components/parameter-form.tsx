@@ -7,9 +7,8 @@
  */
 import { type FormEvent, useEffect, useState } from 'react';
 import type { SavedQuery } from '#schemas/analytics/query.ts';
-import { FormField } from '../../../components/ui/form-field.tsx';
-import { useI18n } from '../../../lib/i18n.ts';
-import type { Messages } from '../../../locales/fr.ts';
+import { FormField } from '#web/src/components/ui/form-field.tsx';
+import { useAnalyticsTranslation } from '#web/src/features/analytics/i18n.ts';
 import {
   controlOf,
   type FormErrors,
@@ -17,7 +16,8 @@ import {
   type ListKind,
   type ParameterError,
   toParameters,
-} from '../utils/parameters.ts';
+} from '#web/src/features/analytics/utils/parameters.ts';
+import { useLocale } from '#web/src/lib/i18n.ts';
 
 export type ParameterFormProps = {
   query: SavedQuery;
@@ -27,25 +27,31 @@ export type ParameterFormProps = {
 
 const inputType = { date: 'date', integer: 'number', text: 'text' } as const;
 
+type AnalyticsT = ReturnType<typeof useAnalyticsTranslation>['t'];
+
 /** The entries of a list, in the order of its translations: `[value, label]`. */
-const listOptions = (t: Messages, list: ListKind, current: string): [string, string][] => {
-  const labels: Record<string, string> =
-    list === 'channel' ? t.analytics.channels : list === 'segment' ? t.enums.segment : t.analytics.eventTypes;
+const listOptions = (t: AnalyticsT, list: ListKind, current: string): [string, string][] => {
+  const labels: Readonly<Record<string, string>> =
+    list === 'channel'
+      ? t('channels', { returnObjects: true })
+      : list === 'segment'
+        ? t('common:segments', { returnObjects: true })
+        : t('eventTypes', { returnObjects: true });
   const entries = Object.entries(labels);
   // A default the screen does not know yet stays selectable, as the API wrote it.
   return current && !Object.hasOwn(labels, current) ? [...entries, [current, current]] : entries;
 };
 
-const errorMessage = (t: Messages, error: ParameterError | undefined): string | undefined => {
+const errorMessage = (t: AnalyticsT, error: ParameterError | undefined): string | undefined => {
   switch (error) {
     case 'date':
-      return t.analytics.invalidDate;
+      return t('invalidDate');
     case 'integer':
-      return t.analytics.invalidInteger;
+      return t('invalidInteger');
     case 'range':
-      return t.analytics.invalidRange;
+      return t('invalidRange');
     case 'required':
-      return t.analytics.requiredChoice;
+      return t('requiredChoice');
     default:
       return undefined;
   }
@@ -54,7 +60,8 @@ const errorMessage = (t: Messages, error: ParameterError | undefined): string | 
 const fieldId = (name: string) => `param-${name}`;
 
 export const ParameterForm = ({ query, busy, onRun }: ParameterFormProps) => {
-  const { t, lang } = useI18n();
+  const { t } = useAnalyticsTranslation();
+  const { lang } = useLocale();
   const [values, setValues] = useState(() => initialValues(query));
   const [errors, setErrors] = useState<FormErrors>({});
   /** Bumped on each refused submit, so the first field in error takes the focus once rendered. */
@@ -85,8 +92,8 @@ export const ParameterForm = ({ query, busy, onRun }: ParameterFormProps) => {
   return (
     <form className="parameter-form" onSubmit={submit} noValidate>
       <fieldset>
-        <legend>{t.analytics.parameters}</legend>
-        {query.parameters.length === 0 ? <p className="muted">{t.analytics.noParameters}</p> : null}
+        <legend>{t('parameters')}</legend>
+        {query.parameters.length === 0 ? <p className="muted">{t('noParameters')}</p> : null}
         <div className="parameter-grid">
           {query.parameters.map((parameter) => {
             const error = errorMessage(t, errors[parameter.name]);
@@ -96,7 +103,7 @@ export const ParameterForm = ({ query, busy, onRun }: ParameterFormProps) => {
               <FormField
                 key={parameter.name}
                 id={fieldId(parameter.name)}
-                label={control.kind === 'list' ? t.analytics.lists[control.list] : parameter.label[lang]}
+                label={control.kind === 'list' ? t(`lists.${control.list}`) : parameter.label[lang]}
                 {...(error ? { error } : {})}
               >
                 {(props) =>
@@ -106,9 +113,7 @@ export const ParameterForm = ({ query, busy, onRun }: ParameterFormProps) => {
                       value={value}
                       onChange={(event) => change(parameter.name, event.target.value)}
                     >
-                      <option value="">
-                        {control.all ? t.analytics.allOptions[control.list] : t.analytics.choose}
-                      </option>
+                      <option value="">{control.all ? t(`allOptions.${control.list}`) : t('choose')}</option>
                       {listOptions(t, control.list, value).map(([option, label]) => (
                         <option key={option} value={option}>
                           {label}
@@ -132,7 +137,7 @@ export const ParameterForm = ({ query, busy, onRun }: ParameterFormProps) => {
       </fieldset>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t.analytics.running : t.analytics.run}
+          {busy ? t('running') : t('run')}
         </button>
       </div>
     </form>

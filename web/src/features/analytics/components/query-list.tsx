@@ -1,15 +1,17 @@
 /** The saved queries to pick from; the chosen one lives in the URL (`?query=`), so reload keeps it. */
 import { Link } from 'react-router';
 import type { SavedQuery } from '#schemas/analytics/query.ts';
-import { useI18n } from '../../../lib/i18n.ts';
+import { useAnalyticsTranslation } from '#web/src/features/analytics/i18n.ts';
+import { useLocale } from '#web/src/lib/i18n.ts';
 
 export type QueryListProps = { queries: SavedQuery[]; selectedId: string | undefined };
 
 export const QueryList = ({ queries, selectedId }: QueryListProps) => {
-  const { t, lang } = useI18n();
+  const { t } = useAnalyticsTranslation();
+  const { lang } = useLocale();
   return (
     <nav className="card query-list" aria-labelledby="query-list-title">
-      <h2 id="query-list-title">{t.analytics.queries}</h2>
+      <h2 id="query-list-title">{t('queries')}</h2>
       <ul>
         {queries.map((query) => (
           <li key={query.id}>
@@ -20,7 +22,7 @@ export const QueryList = ({ queries, selectedId }: QueryListProps) => {
             >
               <span className="query-link-title">{query.title[lang]}</span>
               <span className="query-link-meta mono">
-                {query.id} · {t.analytics.version(query.version)}
+                {query.id} · {t('version', { version: query.version })}
               </span>
             </Link>
           </li>

@@ -1,28 +1,23 @@
 /**
- * The result as a simple SVG chart, no chart library: horizontal bars for categories (long
- * labels such as visit paths stay readable) and a line for series over days. The table below
- * it carries the same numbers for screen readers; the chart is labelled as a whole.
+ * The result as a chart (ECharts): horizontal bars for categories, a line for series over days,
+ * its labels and values in the user's language as the table shows them. The table below it
+ * carries the same numbers for screen readers; the chart is one labelled image.
  */
-import { type RefObject, useEffect, useId, useRef, useState } from 'react';
+import { type RefObject, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { QueryRun, SavedQuery } from '#schemas/analytics/query.ts';
-import { useI18n } from '../../../lib/i18n.ts';
-import { type ChartPoint, chartPoints, shorten, valueScale } from '../utils/chart.ts';
-
-const maxBars = 30;
-const lineHeight = 280;
-const barRow = 30;
-const barTop = 8;
-/** Bars are as tall as their number requires; the line chart has a fixed height. */
-const chartHeight = (type: 'bar' | 'line', points: number) =>
-  type === 'line' ? lineHeight : barTop + Math.min(points, maxBars) * barRow + 28;
+import { useAnalyticsTranslation } from '#web/src/features/analytics/i18n.ts';
+import {
+  type ChartTheme,
+  chartHeight,
+  chartOption,
+  chartPoints,
+} from '#web/src/features/analytics/utils/chart.ts';
+import { useLocale } from '#web/src/lib/i18n.ts';
+import { EChart } from './echart.tsx';
 
 type Chart = NonNullable<SavedQuery['chart']>;
-type Format = { value: (n: number) => string; label: (text: string) => string };
 
-/**
- * The width of an element in CSS pixels, followed as it changes: the chart is drawn at its
- * real width, so its text stays 12 px on a phone as on a desk (a scaled drawing would shrink it).
- */
+/** The width of an element in CSS pixels, followed as it changes (bar labels get the room there is). */
 const useWidth = (ref: RefObject<HTMLElement | null>, fallback: number): number => {
   const [width, setWidth] = useState(fallback);
   useEffect(() => {
@@ -37,98 +32,21 @@ const useWidth = (ref: RefObject<HTMLElement | null>, fallback: number): number 
   return width;
 };
 
+/** The screen's font and colours, from its CSS custom properties. */
+const readTheme = (element: Element): ChartTheme => {
+  const style = getComputedStyle(element);
+  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  return {
+    font: style.fontFamily || 'sans-serif',
+    primary: read('--primary', '#1d4f91'),
+    primaryDark: read('--primary-dark', '#163d70'),
+    text: read('--text', '#1b2430'),
+    muted: read('--muted', '#4a5668'),
+    grid: read('--border', '#d5dbe3'),
+  };
+};
+
 const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase() + text.slice(1);
-
-const BarChart = ({ points, format, width }: { points: ChartPoint[]; format: Format; width: number }) => {
-  const shown = points.slice(0, maxBars);
-  const { max, ticks } = valueScale(shown.map((p) => p.value));
-  const labelWidth = Math.min(
-    Math.round(width * 0.42),
-    260,
-    Math.max(90, Math.max(...shown.map((p) => format.label(p.label).length)) * 7 + 16),
-  );
-  const plot = width - labelWidth - 70;
-  const row = barRow;
-  const top = barTop;
-  const height = chartHeight('bar', shown.length);
-  const xOf = (value: number) => labelWidth + (value / max) * plot;
-  return (
-    <>
-      {ticks.map((tick) => (
-        <g key={tick} className="chart-grid">
-          <line x1={xOf(tick)} x2={xOf(tick)} y1={top} y2={height - 24} />
-          <text x={xOf(tick)} y={height - 8} textAnchor="middle">
-            {format.value(tick)}
-          </text>
-        </g>
-      ))}
-      {shown.map((point, i) => {
-        const y = top + i * row;
-        const label = format.label(point.label);
-        return (
-          <g key={point.label} className="chart-bar">
-            <title>{`${label} : ${format.value(point.value)}`}</title>
-            <text x={labelWidth - 8} y={y + row / 2 + 4} textAnchor="end" className="chart-label">
-              {shorten(label, Math.floor((labelWidth - 16) / 7))}
-            </text>
-            <rect
-              x={labelWidth}
-              y={y + 6}
-              width={Math.max(1, xOf(point.value) - labelWidth)}
-              height={row - 12}
-              rx={3}
-            />
-            <text x={xOf(point.value) + 6} y={y + row / 2 + 4} className="chart-value">
-              {format.value(point.value)}
-            </text>
-          </g>
-        );
-      })}
-    </>
-  );
-};
-
-const LineChart = ({ points, format, width }: { points: ChartPoint[]; format: Format; width: number }) => {
-  const { max, ticks } = valueScale(points.map((p) => p.value));
-  const margin = { left: 56, right: 44, top: 16, bottom: 44 };
-  const height = lineHeight;
-  const plotW = width - margin.left - margin.right;
-  const plotH = height - margin.top - margin.bottom;
-  const xOf = (i: number) =>
-    margin.left + (points.length === 1 ? plotW / 2 : (i / (points.length - 1)) * plotW);
-  const yOf = (value: number) => margin.top + plotH - (value / max) * plotH;
-  const line = points
-    .map((p, i) => `${i === 0 ? 'M' : 'L'}${xOf(i).toFixed(1)},${yOf(p.value).toFixed(1)}`)
-    .join(' ');
-  const area = `${line} L${xOf(points.length - 1).toFixed(1)},${yOf(0)} L${xOf(0).toFixed(1)},${yOf(0)} Z`;
-  // As many axis labels as fit (about 90 px each), whatever the number of days.
-  const every = Math.max(1, Math.ceil(points.length / Math.max(2, Math.floor(plotW / 90))));
-  return (
-    <>
-      {ticks.map((tick) => (
-        <g key={tick} className="chart-grid">
-          <line x1={margin.left} x2={width - margin.right} y1={yOf(tick)} y2={yOf(tick)} />
-          <text x={margin.left - 8} y={yOf(tick) + 4} textAnchor="end">
-            {format.value(tick)}
-          </text>
-        </g>
-      ))}
-      <path d={area} className="chart-area" />
-      <path d={line} className="chart-line" />
-      {points.map((point, i) => (
-        <g key={point.label} className="chart-point">
-          <title>{`${format.label(point.label)} : ${format.value(point.value)}`}</title>
-          <circle cx={xOf(i)} cy={yOf(point.value)} r={4.5} />
-          {i % every === 0 || i === points.length - 1 ? (
-            <text x={xOf(i)} y={height - margin.bottom + 20} textAnchor="middle" className="chart-label">
-              {shorten(format.label(point.label), 14)}
-            </text>
-          ) : null}
-        </g>
-      ))}
-    </>
-  );
-};
 
 export type ResultChartProps = {
   chart: Chart;
@@ -140,37 +58,50 @@ export type ResultChartProps = {
 };
 
 export const ResultChart = ({ chart, run, columnLabel, cellLabel }: ResultChartProps) => {
-  const { t, format } = useI18n();
-  const titleId = useId();
+  const { t } = useAnalyticsTranslation();
+  const { format } = useLocale();
+  const noteId = useId();
   const frame = useRef<HTMLDivElement>(null);
   const width = useWidth(frame, 720);
-  const { points, summed } = chartPoints(run.columns ?? [], run.rows ?? [], chart.x, chart.y);
+  const { points, summed } = useMemo(
+    () => chartPoints(run.columns ?? [], run.rows ?? [], chart.x, chart.y),
+    [run, chart.x, chart.y],
+  );
+  const option = useMemo(
+    () =>
+      chartOption(
+        chart.type,
+        points,
+        { value: format.number, label: (text) => cellLabel(chart.x, text) },
+        readTheme(document.documentElement),
+        width,
+      ),
+    [chart.type, chart.x, points, format, cellLabel, width],
+  );
   if (points.length === 0) return null;
-  const fmt: Format = { value: format.number, label: (text) => cellLabel(chart.x, text) };
-  const title = t.analytics.chartLabel(columnLabel(chart.y), lowerFirst(columnLabel(chart.x)));
-  const height = chartHeight(chart.type, points.length);
+  const title = t('chartLabel', { y: columnLabel(chart.y), x: lowerFirst(columnLabel(chart.x)) });
   return (
     <figure className="card result-chart">
-      <h2 id={titleId}>{t.analytics.chart}</h2>
+      <h2>{t('chart')}</h2>
       <div ref={frame} className="chart-frame">
-        <svg
-          viewBox={`0 0 ${width} ${height}`}
-          role="img"
-          aria-labelledby={`${titleId}-svg`}
-          className={`chart chart-type-${chart.type}`}
-          preserveAspectRatio="xMinYMin meet"
-        >
-          <title id={`${titleId}-svg`}>{title}</title>
-          {chart.type === 'line' ? (
-            <LineChart points={points} format={fmt} width={width} />
-          ) : (
-            <BarChart points={points} format={fmt} width={width} />
-          )}
-        </svg>
+        <EChart
+          option={option}
+          height={chartHeight(chart.type, points.length)}
+          label={title}
+          describedBy={noteId}
+        />
       </div>
       <figcaption className="muted small">
         {title}
-        {summed ? ` · ${t.analytics.chartSummed}` : ''}
+        <span id={noteId}>
+          {summed ? (
+            <>
+              <span aria-hidden="true"> · </span>
+              {t('chartSummed')}
+            </>
+          ) : null}
+          <span className="visually-hidden"> {t('chartTableHint')}</span>
+        </span>
       </figcaption>
     </figure>
   );

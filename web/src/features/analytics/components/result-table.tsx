@@ -3,7 +3,7 @@
  * segments in words, column names translated where known (the CSV keeps the raw names).
  */
 import type { QueryRun } from '#schemas/analytics/query.ts';
-import { useI18n } from '../../../lib/i18n.ts';
+import { useLocale } from '#web/src/lib/i18n.ts';
 
 export type ResultTableProps = {
   run: QueryRun;
@@ -15,7 +15,7 @@ export type ResultTableProps = {
 const numeric = (type: string) => type === 'bigint' || type === 'double';
 
 export const ResultTable = ({ run, caption, columnLabel, cellLabel }: ResultTableProps) => {
-  const { format } = useI18n();
+  const { format } = useLocale();
   const columns = run.columns ?? [];
   return (
     <div className="table-scroll">

@@ -1,8 +1,13 @@
 /**
- * The arithmetic of the analyst screen's chart, kept apart from the SVG so it can be tested:
- * which points to draw (values added up per label, in order of first appearance) and a scale
- * with round gridlines (1, 2 or 5 times a power of ten).
+ * The analyst screen's chart as an ECharts option, kept apart from the component so it can be
+ * tested without a browser: which points to draw (values added up per label, in order of first
+ * appearance), a value axis from zero with round gridlines (1, 2 or 5 times a power of ten, whole
+ * numbers for counts), and horizontal bars for categories (long labels such as visit paths stay
+ * readable) or a line for series over days. Every text is formatted for the user's language.
  */
+import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { ComposeOption } from 'echarts/core';
 
 export type ChartPoint = { label: string; value: number };
 
@@ -58,3 +63,158 @@ export const valueScale = (values: readonly number[], count = 4): { max: number;
 /** A label cut to `length` characters with an ellipsis (the full text goes in a tooltip). */
 export const shorten = (text: string, length: number): string =>
   text.length > length ? `${text.slice(0, length - 1)}…` : text;
+
+/** An option of the charts that `EChart` registers. */
+export type ChartOption = ComposeOption<
+  BarSeriesOption | LineSeriesOption | GridComponentOption | TooltipComponentOption
+>;
+
+export type ChartType = 'bar' | 'line';
+
+export type ChartFormat = {
+  /** A value as the table shows it (`format.number`). */
+  value: (value: number) => string;
+  /** A label as the table shows it (dates, stages, segments in words). */
+  label: (raw: string) => string;
+};
+
+/** The look of the screen: its font and colours (its CSS custom properties). */
+export type ChartTheme = {
+  font: string;
+  primary: string;
+  primaryDark: string;
+  text: string;
+  muted: string;
+  grid: string;
+};
+
+/** Bars beyond these are left out (the table has them all). */
+const maxBars = 30;
+const barRow = 30;
+
+/** Bars are as tall as their number requires; the line chart has a fixed height. */
+export const chartHeight = (type: ChartType, points: number): number =>
+  type === 'line' ? 280 : 16 + Math.min(points, maxBars) * barRow + 28;
+
+/**
+ * A tooltip's content as elements, not HTML: a label from the lake (a page path) cannot inject
+ * markup, and no inline style meets the page's content security policy.
+ */
+const tooltipContent = (label: string, value: string): HTMLElement => {
+  const content = document.createElement('div');
+  const name = document.createElement('span');
+  name.textContent = label;
+  const figure = document.createElement('strong');
+  figure.textContent = value;
+  content.append(name, figure);
+  return content;
+};
+
+/** About how wide a character of the 12 px labels is. */
+const charWidth = 7;
+
+/**
+ * The ECharts option of a chart `width` pixels wide: the labels and values formatted, the value
+ * axis from `valueScale`, bar labels cut to the room they have (their full text is in the
+ * tooltip and in the table).
+ */
+export const chartOption = (
+  type: ChartType,
+  points: readonly ChartPoint[],
+  format: ChartFormat,
+  theme: ChartTheme,
+  width: number,
+): ChartOption => {
+  const shown = type === 'bar' ? points.slice(0, maxBars) : points;
+  const labels = shown.map((point) => format.label(point.label));
+  const { max, ticks } = valueScale(shown.map((point) => point.value));
+  const valueAxis = {
+    type: 'value' as const,
+    min: 0,
+    max,
+    interval: ticks[1] ?? max,
+    axisLabel: { color: theme.muted, formatter: (value: number) => format.value(value) },
+    splitLine: { lineStyle: { color: theme.grid } },
+  };
+  const axisLine = { lineStyle: { color: theme.grid } };
+  const tooltip: TooltipComponentOption = {
+    trigger: 'axis',
+    axisPointer: { type: type === 'bar' ? 'shadow' : 'line' },
+    className: 'chart-tooltip',
+    formatter: (params) => {
+      const point = Array.isArray(params) ? params[0] : params;
+      if (!point) return '';
+      return tooltipContent(point.name, typeof point.value === 'number' ? format.value(point.value) : '');
+    },
+  };
+  const common = {
+    // Analysts read figures: nothing moves (and reduced motion needs no special case).
+    animation: false,
+    textStyle: { fontFamily: theme.font, fontSize: 12, color: theme.text },
+    tooltip,
+  };
+  if (type === 'line') {
+    return {
+      ...common,
+      grid: { left: 8, right: 24, top: 16, bottom: 8 },
+      xAxis: {
+        type: 'category',
+        data: labels,
+        boundaryGap: points.length === 1,
+        axisLine,
+        axisTick: { show: false },
+        axisLabel: { color: theme.text, hideOverlap: true, formatter: (label: string) => shorten(label, 14) },
+      },
+      yAxis: valueAxis,
+      series: [
+        {
+          type: 'line',
+          data: shown.map((point) => point.value),
+          symbol: 'circle',
+          symbolSize: 9,
+          lineStyle: { color: theme.primary, width: 2.5 },
+          itemStyle: { color: '#ffffff', borderColor: theme.primary, borderWidth: 2.5 },
+          areaStyle: { color: theme.primary, opacity: 0.08 },
+          emphasis: { itemStyle: { color: theme.primary } },
+        },
+      ],
+    };
+  }
+  const labelWidth = Math.min(
+    Math.round(width * 0.42),
+    260,
+    Math.max(90, Math.max(...labels.map((label) => label.length)) * charWidth + 16),
+  );
+  const labelChars = Math.floor((labelWidth - 16) / charWidth);
+  return {
+    ...common,
+    // Room on the right for the value at the end of the longest bar.
+    grid: { left: 8, right: 48, top: 8, bottom: 8 },
+    xAxis: valueAxis,
+    yAxis: {
+      type: 'category',
+      data: labels,
+      // The first row of the result on top, as in the table.
+      inverse: true,
+      axisLine,
+      axisTick: { show: false },
+      axisLabel: { color: theme.text, interval: 0, formatter: (label: string) => shorten(label, labelChars) },
+    },
+    series: [
+      {
+        type: 'bar',
+        data: shown.map((point) => point.value),
+        barMaxWidth: barRow - 12,
+        itemStyle: { color: theme.primary, borderRadius: [0, 3, 3, 0] },
+        emphasis: { itemStyle: { color: theme.primaryDark } },
+        label: {
+          show: true,
+          position: 'right',
+          color: theme.text,
+          fontWeight: 600,
+          formatter: ({ value }) => (typeof value === 'number' ? format.value(value) : ''),
+        },
+      },
+    ],
+  };
+};

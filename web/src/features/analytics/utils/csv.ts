@@ -2,4 +2,4 @@
  * Query results as CSV: the shared helper of `lib/csv.ts`, under the name `npm run query`
  * (local/cli/query.ts) and the analytics tests import.
  */
-export { type CsvCell, type CsvFormat, csvCell, csvFormatFor, toCsv } from '../../../lib/csv.ts';
+export { type CsvCell, type CsvFormat, csvCell, csvFormatFor, toCsv } from '#web/src/lib/csv.ts';

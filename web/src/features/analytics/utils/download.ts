@@ -3,8 +3,8 @@
  * spreadsheet of the user's language opens correctly (`;` and decimal comma in French).
  */
 import type { QueryRun } from '#schemas/analytics/query.ts';
-import { csvFormatFor, toCsv } from '../../../lib/csv.ts';
-import type { Lang } from '../../../lib/i18n.ts';
+import { csvFormatFor, toCsv } from '#web/src/lib/csv.ts';
+import type { Lang } from '#web/src/lib/i18n.ts';
 
 /** The file name: the query, then the period or the run's date, e.g. `daily-active-customers-2024-03-04_2024-03-06.csv`. */
 export const csvFileName = (

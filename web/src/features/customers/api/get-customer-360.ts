@@ -4,7 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import type { Customer360 } from '#schemas/customers/customer-360.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiRequest } from '#web/src/lib/api-client.ts';
 
 export const customer360Key = (customerId: string) => ['customers', customerId, '360'] as const;
 

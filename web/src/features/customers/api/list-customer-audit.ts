@@ -1,7 +1,7 @@
 /** Who read or changed a customer file: `GET /v1/customers/{id}/audit` (administrators). */
 import { useQuery } from '@tanstack/react-query';
 import type { AuditRecord } from '#schemas/audit.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiRequest } from '#web/src/lib/api-client.ts';
 
 export type AuditPage = { items: AuditRecord[]; nextCursor?: string };
 

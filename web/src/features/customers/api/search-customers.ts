@@ -1,8 +1,8 @@
 /** Customer search: `GET /v1/customers?q|email|phone|number=…`, page after page by cursor. */
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { CustomerSummary } from '#schemas/customers/customer.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
-import { type CustomerSearch, searchParameter } from '../utils/search-query.ts';
+import { type CustomerSearch, searchParameter } from '#web/src/features/customers/utils/search-query.ts';
+import { apiRequest } from '#web/src/lib/api-client.ts';
 
 export type CustomerPage = { items: CustomerSummary[]; nextCursor?: string };
 

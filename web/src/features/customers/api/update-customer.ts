@@ -5,7 +5,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Customer, UpdateCustomerRequest } from '#schemas/customers/customer.ts';
 import type { Customer360 } from '#schemas/customers/customer-360.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiRequest } from '#web/src/lib/api-client.ts';
 import { customer360Key } from './get-customer-360.ts';
 
 export type UpdateCustomerInput = UpdateCustomerRequest & { version: number };

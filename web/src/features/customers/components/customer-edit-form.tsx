@@ -14,29 +14,34 @@
 import { type FormEvent, type MouseEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Customer } from '#schemas/customers/customer.ts';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
-import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
-import { FormField } from '../../../components/ui/form-field.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
-import { useI18n } from '../../../lib/i18n.ts';
-import { useLeaveGuard } from '../../../lib/unsaved-changes.ts';
-import type { Messages } from '../../../locales/fr.ts';
-import { useUpdateCustomer } from '../api/update-customer.ts';
+import { ConfirmDialog } from '#web/src/components/ui/confirm-dialog.tsx';
+import { ErrorAlert } from '#web/src/components/ui/error-alert.tsx';
+import { FormField } from '#web/src/components/ui/form-field.tsx';
+import { useUpdateCustomer } from '#web/src/features/customers/api/update-customer.ts';
+import { useCustomersTranslation } from '#web/src/features/customers/i18n.ts';
 import {
   buildCustomerPatch,
   type CustomerDraft,
   type DraftField,
   draftFieldOf,
   draftFromCustomer,
-} from '../utils/customer-patch.ts';
+} from '#web/src/features/customers/utils/customer-patch.ts';
 import {
   checkDraft,
   type DraftErrors,
   draftFields,
   type FieldError,
   maxLength,
-} from '../utils/customer-rules.ts';
-import { draftKey, draftToOffer, type StoredDraft, sameDraft } from '../utils/draft-storage.ts';
+} from '#web/src/features/customers/utils/customer-rules.ts';
+import {
+  draftKey,
+  draftToOffer,
+  type StoredDraft,
+  sameDraft,
+} from '#web/src/features/customers/utils/draft-storage.ts';
+import { ApiError } from '#web/src/lib/api-client.ts';
+import { useLocale } from '#web/src/lib/i18n.ts';
+import { useLeaveGuard } from '#web/src/lib/unsaved-changes.ts';
 
 export type CustomerEditFormProps = {
   customer: Customer;
@@ -65,27 +70,35 @@ const forgetDraft = (customer: Customer) => {
   }
 };
 
+type CustomersT = ReturnType<typeof useCustomersTranslation>['t'];
+
+/** What to type in a field whose value is refused, when the form has a sentence for it. */
+const fieldSentence = (t: CustomersT, field: DraftField): string | undefined => {
+  const sentences: Partial<Record<DraftField, string>> = t('edit.fieldErrors', { returnObjects: true });
+  return sentences[field];
+};
+
 /** What to say of a field's local error. */
-const localMessage = (e: Messages['edit'], field: DraftField, error: FieldError): string => {
+const localMessage = (t: CustomersT, field: DraftField, error: FieldError): string => {
   switch (error) {
     case 'required':
-      return e.fieldErrors[field] ?? e.required;
-    case 'addressIncomplete':
-      return e.addressIncomplete;
-    case 'tooLong':
-      return e.tooLong(maxLength[field]);
-    case 'postalCodeFrance':
-      return e.postalCodeFrance;
-    case 'postalCodeOther':
-      return e.postalCodeOther;
     case 'email':
     case 'phone':
-      return e.fieldErrors[field] ?? e.required;
+      return fieldSentence(t, field) ?? t('edit.required');
+    case 'addressIncomplete':
+      return t('edit.addressIncomplete');
+    case 'tooLong':
+      return t('edit.tooLong', { count: maxLength[field] });
+    case 'postalCodeFrance':
+      return t('edit.postalCodeFrance');
+    case 'postalCodeOther':
+      return t('edit.postalCodeOther');
   }
 };
 
 export const CustomerEditForm = ({ customer, onReload, reloading }: CustomerEditFormProps) => {
-  const { t, format } = useI18n();
+  const { t } = useCustomersTranslation();
+  const { format } = useLocale();
   const navigate = useNavigate();
   const mutation = useUpdateCustomer(customer.id);
   const initial = useMemo(() => draftFromCustomer(customer), [customer]);
@@ -96,7 +109,6 @@ export const CustomerEditForm = ({ customer, onReload, reloading }: CustomerEdit
   const [unchanged, setUnchanged] = useState(false);
   /** Bumped when the user should be taken to the first field in error, once it is rendered. */
   const [focusRequest, setFocusRequest] = useState(0);
-  const e = t.edit;
 
   const dirty = !sameDraft(draft, initial);
   const guard = useLeaveGuard(dirty && !mutation.isSuccess);
@@ -127,13 +139,14 @@ export const CustomerEditForm = ({ customer, onReload, reloading }: CustomerEdit
     for (const item of error.problem?.errors ?? []) {
       const field = draftFieldOf(item.field);
       if (field && !apiFieldErrors.has(field))
-        apiFieldErrors.set(field, e.fieldErrors[field] ?? item.message);
-      else if (!field) otherApiErrors.push(`${item.field}: ${item.message}`);
+        apiFieldErrors.set(field, fieldSentence(t, field) ?? item.message);
+      else if (!field)
+        otherApiErrors.push(t('edit.otherError', { field: item.field, message: item.message }));
     }
   }
   const messageFor = (field: DraftField): string | undefined => {
     const local = localErrors[field];
-    if (local) return localMessage(e, field, local);
+    if (local) return localMessage(t, field, local);
     return apiFieldErrors.get(field);
   };
   const fieldsInError = draftFields.filter((field) => messageFor(field));
@@ -207,7 +220,7 @@ export const CustomerEditForm = ({ customer, onReload, reloading }: CustomerEdit
     document.getElementById(field)?.focus();
   };
 
-  const label = (field: DraftField): string => e[field];
+  const label = (field: DraftField): string => t(`edit.${field}`);
 
   const text = (field: DraftField, options: { type?: string; autoComplete?: string; hint?: string } = {}) => (
     <FormField
@@ -233,28 +246,28 @@ export const CustomerEditForm = ({ customer, onReload, reloading }: CustomerEdit
       <form className="edit-form" onSubmit={submit} noValidate>
         {offer ? (
           <div className="notice notice-info draft-offer" role="status">
-            <p>{e.draft.found(format.dateTime(offer.savedAt))}</p>
+            <p>{t('edit.draft.found', { when: format.dateTime(offer.savedAt) })}</p>
             <div className="form-actions">
               <button type="button" className="button button-primary" onClick={restore}>
-                {e.draft.restore}
+                {t('edit.draft.restore')}
               </button>
               <button type="button" className="button button-secondary" onClick={discard}>
-                {e.draft.discard}
+                {t('edit.draft.discard')}
               </button>
             </div>
           </div>
         ) : null}
         {restored ? (
           <p className="notice notice-info" role="status">
-            {e.draft.restored}
+            {t('edit.draft.restored')}
           </p>
         ) : null}
         {conflict ? (
           <div className="alert alert-warning" role="alert" tabIndex={-1} id="edit-conflict">
-            <p className="alert-title">{e.conflictTitle}</p>
-            <p>{e.conflict}</p>
+            <p className="alert-title">{t('edit.conflictTitle')}</p>
+            <p>{t('edit.conflict')}</p>
             <button type="button" className="button button-primary" onClick={reload} disabled={reloading}>
-              {e.reload}
+              {t('edit.reload')}
             </button>
           </div>
         ) : null}
@@ -264,12 +277,12 @@ export const CustomerEditForm = ({ customer, onReload, reloading }: CustomerEdit
         <div aria-live="polite">
           {showSummary ? (
             <div className="alert alert-error error-summary">
-              <p className="alert-title">{e.errorSummary}</p>
+              <p className="alert-title">{t('edit.errorSummary')}</p>
               <ul>
                 {fieldsInError.map((field) => (
                   <li key={field}>
                     <a href={`#${field}`} onClick={goToField(field)}>
-                      {label(field)} — {messageFor(field)}
+                      {t('edit.summaryItem', { field: label(field), message: messageFor(field) ?? '' })}
                     </a>
                   </li>
                 ))}
@@ -282,26 +295,26 @@ export const CustomerEditForm = ({ customer, onReload, reloading }: CustomerEdit
         </div>
         {unchanged ? (
           <p className="notice notice-info" role="status">
-            {e.noChanges}
+            {t('edit.noChanges')}
           </p>
         ) : null}
 
         <fieldset>
-          <legend>{e.identity}</legend>
+          <legend>{t('edit.identity')}</legend>
           <div className="field-row">
             {text('firstName', { autoComplete: 'off' })}
             {text('lastName', { autoComplete: 'off' })}
           </div>
         </fieldset>
         <fieldset>
-          <legend>{e.contact}</legend>
+          <legend>{t('edit.contact')}</legend>
           <div className="field-row">
-            {text('email', { type: 'email', autoComplete: 'off', hint: e.emailHint })}
-            {text('mobilePhone', { type: 'tel', autoComplete: 'off', hint: e.phoneHint })}
+            {text('email', { type: 'email', autoComplete: 'off', hint: t('edit.emailHint') })}
+            {text('mobilePhone', { type: 'tel', autoComplete: 'off', hint: t('edit.phoneHint') })}
           </div>
         </fieldset>
         <fieldset>
-          <legend>{e.address}</legend>
+          <legend>{t('edit.address')}</legend>
           {text('line1', { autoComplete: 'off' })}
           {text('line2', { autoComplete: 'off' })}
           <div className="field-row field-row-postal">
@@ -311,25 +324,25 @@ export const CustomerEditForm = ({ customer, onReload, reloading }: CustomerEdit
         </fieldset>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={mutation.isPending || conflict}>
-            {mutation.isPending ? e.saving : e.save}
+            {mutation.isPending ? t('edit.saving') : t('edit.save')}
           </button>
           <Link to={`/customers/${encodeURIComponent(customer.id)}`} className="button button-secondary">
-            {e.cancel}
+            {t('edit.cancel')}
           </Link>
         </div>
       </form>
       {guard.blocked ? (
         <ConfirmDialog
-          title={e.leave.title}
-          cancelLabel={e.leave.stay}
-          confirmLabel={e.leave.leave}
+          title={t('edit.leave.title')}
+          cancelLabel={t('edit.leave.stay')}
+          confirmLabel={t('edit.leave.leave')}
           onCancel={guard.stay}
           onConfirm={() => {
             forgetDraft(customer);
             guard.leave();
           }}
         >
-          <p>{e.leave.body}</p>
+          <p>{t('edit.leave.body')}</p>
         </ConfirmDialog>
       ) : null}
     </>

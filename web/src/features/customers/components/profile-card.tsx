@@ -2,9 +2,10 @@
 
 import type { ReactNode } from 'react';
 import type { Customer } from '#schemas/customers/customer.ts';
-import { useBranchNames } from '../../../lib/branches.ts';
-import { ageOn, useI18n } from '../../../lib/i18n.ts';
-import { formatPhone } from '../utils/phone.ts';
+import { useCustomersTranslation } from '#web/src/features/customers/i18n.ts';
+import { formatPhone } from '#web/src/features/customers/utils/phone.ts';
+import { useBranchNames } from '#web/src/lib/branches.ts';
+import { ageOn, useLocale } from '#web/src/lib/i18n.ts';
 
 export type ProfileCardProps = {
   customer: Customer;
@@ -34,40 +35,43 @@ const Entry = ({ term, children }: { term: string; children: ReactNode }) => (
 );
 
 export const ProfileCard = ({ customer, advisorName, viewer }: ProfileCardProps) => {
-  const { t, format } = useI18n();
+  const { t } = useCustomersTranslation();
+  const { format } = useLocale();
   const branches = useBranchNames();
-  const c = t.customer;
-  const none = <span className="muted">{c.none}</span>;
+  const none = <span className="muted">{t('customer.none')}</span>;
   const address = customer.address;
   const advisor =
     customer.advisorId === undefined
       ? none
       : customer.advisorId === viewer?.sub
-        ? `${viewer.name} (${c.you})`
+        ? t('customer.advisorIsYou', { name: viewer.name })
         : (advisorName ?? <span className="mono small">{customer.advisorId}</span>);
   return (
     <section className="card profile" aria-labelledby="profile-title">
       <h2 id="profile-title" className="visually-hidden">
-        {c.profile}
+        {t('customer.profile')}
       </h2>
       <div className="profile-grid">
         <div>
-          <h3>{c.identity}</h3>
+          <h3>{t('customer.identity')}</h3>
           <dl className="entries">
-            <Entry term={c.kind}>{t.enums.kind[customer.kind]}</Entry>
-            {customer.companyName ? <Entry term={c.company}>{customer.companyName}</Entry> : null}
-            <Entry term={c.birthDate}>
+            <Entry term={t('customer.kind')}>{t(`enums.kind.${customer.kind}`)}</Entry>
+            {customer.companyName ? <Entry term={t('customer.company')}>{customer.companyName}</Entry> : null}
+            <Entry term={t('customer.birthDate')}>
               {customer.birthDate
-                ? `${format.date(customer.birthDate)} (${c.age(ageOn(customer.birthDate))})`
+                ? t('customer.bornOn', {
+                    date: format.date(customer.birthDate),
+                    count: ageOn(customer.birthDate),
+                  })
                 : none}
             </Entry>
-            <Entry term={c.clientSince}>{format.date(customer.createdAt)}</Entry>
+            <Entry term={t('customer.clientSince')}>{format.date(customer.createdAt)}</Entry>
           </dl>
         </div>
         <div>
-          <h3>{c.contact}</h3>
+          <h3>{t('customer.contact')}</h3>
           <dl className="entries">
-            <Entry term={c.email}>
+            <Entry term={t('customer.email')}>
               {customer.contact.email ? (
                 <a href={`mailto:${customer.contact.email}`}>
                   <EmailText email={customer.contact.email} />
@@ -76,7 +80,7 @@ export const ProfileCard = ({ customer, advisorName, viewer }: ProfileCardProps)
                 none
               )}
             </Entry>
-            <Entry term={c.mobilePhone}>
+            <Entry term={t('customer.mobilePhone')}>
               {customer.contact.mobilePhone ? (
                 <a href={`tel:${customer.contact.mobilePhone}`}>
                   {formatPhone(customer.contact.mobilePhone)}
@@ -86,11 +90,11 @@ export const ProfileCard = ({ customer, advisorName, viewer }: ProfileCardProps)
               )}
             </Entry>
             {customer.contact.homePhone ? (
-              <Entry term={c.homePhone}>
+              <Entry term={t('customer.homePhone')}>
                 <a href={`tel:${customer.contact.homePhone}`}>{formatPhone(customer.contact.homePhone)}</a>
               </Entry>
             ) : null}
-            <Entry term={c.address}>
+            <Entry term={t('customer.address')}>
               {address ? (
                 <address>
                   {address.line1}
@@ -111,21 +115,24 @@ export const ProfileCard = ({ customer, advisorName, viewer }: ProfileCardProps)
           </dl>
         </div>
         <div>
-          <h3>{c.relationship}</h3>
+          <h3>{t('customer.relationship')}</h3>
           <dl className="entries">
-            <Entry term={c.segment}>{t.enums.segment[customer.segment]}</Entry>
-            <Entry term={c.kycStatus}>
+            <Entry term={t('customer.segment')}>{t(`common:segments.${customer.segment}`)}</Entry>
+            <Entry term={t('customer.kycStatus')}>
               <span className={`badge badge-kyc-${customer.kycStatus}`}>
-                {t.enums.kycStatus[customer.kycStatus]}
+                {t(`enums.kycStatus.${customer.kycStatus}`)}
               </span>
             </Entry>
-            <Entry term={c.branch}>{branches.get(customer.branchId) ?? customer.branchId}</Entry>
-            <Entry term={c.advisor}>{advisor}</Entry>
+            <Entry term={t('customer.branch')}>{branches.get(customer.branchId) ?? customer.branchId}</Entry>
+            <Entry term={t('customer.advisor')}>{advisor}</Entry>
           </dl>
         </div>
       </div>
       <p className="card-footer muted">
-        {c.updated(format.dateTime(customer.updatedAt), customer.updatedBy === viewer?.sub)}
+        {t('customer.updated', {
+          date: format.dateTime(customer.updatedAt),
+          context: customer.updatedBy === viewer?.sub ? 'byYou' : undefined,
+        })}
       </p>
     </section>
   );

@@ -1,6 +1,6 @@
 /** The one search box of the home page; what was typed lives in the URL (`?q=`), so back works. */
 import { type FormEvent, useId, useState } from 'react';
-import { useI18n } from '../../../lib/i18n.ts';
+import { useCustomersTranslation } from '#web/src/features/customers/i18n.ts';
 
 export type SearchFormProps = {
   initialText: string;
@@ -10,7 +10,7 @@ export type SearchFormProps = {
 };
 
 export const SearchForm = ({ initialText, error, onSearch }: SearchFormProps) => {
-  const { t } = useI18n();
+  const { t } = useCustomersTranslation();
   const [text, setText] = useState(initialText);
   const id = useId();
   const submit = (event: FormEvent) => {
@@ -21,10 +21,10 @@ export const SearchForm = ({ initialText, error, onSearch }: SearchFormProps) =>
     <search>
       <form className="search-form" onSubmit={submit}>
         <label htmlFor={id} className="search-label">
-          {t.search.label}
+          {t('search.label')}
         </label>
         <p className="field-hint" id={`${id}-hint`}>
-          {t.search.hint}
+          {t('search.hint')}
         </p>
         <div className="search-row">
           <input
@@ -39,7 +39,7 @@ export const SearchForm = ({ initialText, error, onSearch }: SearchFormProps) =>
             aria-invalid={Boolean(error)}
           />
           <button type="submit" className="button button-primary">
-            {t.search.submit}
+            {t('search.submit')}
           </button>
         </div>
         {error ? (

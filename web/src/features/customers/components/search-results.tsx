@@ -5,8 +5,9 @@
 
 import { Link } from 'react-router';
 import type { CustomerSummary } from '#schemas/customers/customer.ts';
-import { DataTable } from '../../../components/ui/data-table.tsx';
-import { useI18n } from '../../../lib/i18n.ts';
+import { DataTable } from '#web/src/components/ui/data-table.tsx';
+import { useCustomersTranslation } from '#web/src/features/customers/i18n.ts';
+import { useLocale } from '#web/src/lib/i18n.ts';
 import { CustomerName } from './customer-name.tsx';
 
 export type SearchResultsProps = {
@@ -17,18 +18,18 @@ export type SearchResultsProps = {
 };
 
 export const SearchResults = ({ customers, hasMore, loadingMore, onMore }: SearchResultsProps) => {
-  const { t, format } = useI18n();
-  const columns = t.search.columns;
+  const { t } = useCustomersTranslation();
+  const { format } = useLocale();
   return (
     <div className="results">
       <p className="results-count" role="status">
-        {t.search.results(customers.length, hasMore)}
+        {t('search.results', { count: customers.length, context: hasMore ? 'more' : undefined })}
       </p>
       <DataTable
-        caption={t.search.caption}
+        caption={t('search.caption')}
         columns={[
           {
-            label: columns.name,
+            label: t('search.columns.name'),
             rowHeader: true,
             cell: (customer) => (
               <Link to={`/customers/${encodeURIComponent(customer.id)}`} className="row-link">
@@ -36,10 +37,17 @@ export const SearchResults = ({ customers, hasMore, loadingMore, onMore }: Searc
               </Link>
             ),
           },
-          { label: columns.number, cellClassName: 'mono', cell: (customer) => customer.customerNumber },
-          { label: columns.segment, cell: (customer) => t.enums.segment[customer.segment] },
           {
-            label: columns.birthDate,
+            label: t('search.columns.number'),
+            cellClassName: 'mono',
+            cell: (customer) => customer.customerNumber,
+          },
+          {
+            label: t('search.columns.segment'),
+            cell: (customer) => t(`common:segments.${customer.segment}`),
+          },
+          {
+            label: t('search.columns.birthDate'),
             cell: (customer) => (customer.birthDate ? format.date(customer.birthDate) : '—'),
           },
         ]}
@@ -49,7 +57,7 @@ export const SearchResults = ({ customers, hasMore, loadingMore, onMore }: Searc
       {hasMore ? (
         <div className="more">
           <button type="button" className="button button-secondary" onClick={onMore} disabled={loadingMore}>
-            {loadingMore ? t.search.loadingMore : t.search.more}
+            {loadingMore ? t('search.loadingMore') : t('search.more')}
           </button>
         </div>
       ) : null}

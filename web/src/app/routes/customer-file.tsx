@@ -1,23 +1,23 @@
-/** The customer file (fiche client): profile, holdings, consents and history in one read. */
+/** `/customers/:id`, the customer file (fiche client): profile, holdings, consents and history in one read. */
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
-import { Loading, Notice } from '../../../components/ui/status.tsx';
-import { currentUser } from '../../../lib/auth.ts';
-import { useDocumentTitle } from '../../../lib/document-title.ts';
-import { useI18n } from '../../../lib/i18n.ts';
-import { useCustomer360 } from '../api/get-customer-360.ts';
-import { AuditTrail } from '../components/audit-trail.tsx';
-import { ConsentsGrid } from '../components/consents-grid.tsx';
-import { CustomerName, customerDisplayName } from '../components/customer-name.tsx';
-import { CustomerTimeline } from '../components/customer-timeline.tsx';
-import { HoldingsTable } from '../components/holdings-table.tsx';
-import { isOutOfScope, OutOfScope } from '../components/out-of-scope.tsx';
-import { ProfileCard } from '../components/profile-card.tsx';
+import { ErrorAlert } from '#web/src/components/ui/error-alert.tsx';
+import { Loading, Notice } from '#web/src/components/ui/status.tsx';
+import { useCustomer360 } from '#web/src/features/customers/api/get-customer-360.ts';
+import { AuditTrail } from '#web/src/features/customers/components/audit-trail.tsx';
+import { ConsentsGrid } from '#web/src/features/customers/components/consents-grid.tsx';
+import { CustomerName, customerDisplayName } from '#web/src/features/customers/components/customer-name.tsx';
+import { CustomerTimeline } from '#web/src/features/customers/components/customer-timeline.tsx';
+import { HoldingsTable } from '#web/src/features/customers/components/holdings-table.tsx';
+import { isOutOfScope, OutOfScope } from '#web/src/features/customers/components/out-of-scope.tsx';
+import { ProfileCard } from '#web/src/features/customers/components/profile-card.tsx';
+import { useCustomersTranslation } from '#web/src/features/customers/i18n.ts';
+import { currentUser } from '#web/src/lib/auth.ts';
+import { useDocumentTitle } from '#web/src/lib/document-title.ts';
 
 export const CustomerFileRoute = () => {
   const { customerId = '' } = useParams();
-  const { t } = useI18n();
+  const { t } = useCustomersTranslation();
   const location = useLocation();
   const file = useCustomer360(customerId);
   const user = currentUser();
@@ -34,14 +34,14 @@ export const CustomerFileRoute = () => {
     return file.error ? (
       <ErrorAlert error={file.error} onRetry={() => void file.refetch()} />
     ) : (
-      <Loading label={t.app.loading} />
+      <Loading label={t('common:app.loading')} />
     );
   }
   const { customer, advisor, holdings, consents, timeline } = file.data;
   return (
     <div className="page page-file">
       <Link to="/" className="back-link">
-        ← {t.customer.back}
+        ← {t('customer.back')}
       </Link>
       <div className="page-head">
         <div>
@@ -49,15 +49,15 @@ export const CustomerFileRoute = () => {
             <CustomerName customer={customer} />
           </h1>
           <p className="page-subtitle">
-            {t.customer.customerNumber} <span className="mono">{customer.customerNumber}</span> ·{' '}
-            {t.enums.kind[customer.kind]} · {t.enums.segment[customer.segment]}
+            {t('customer.customerNumber')} <span className="mono">{customer.customerNumber}</span> ·{' '}
+            {t(`enums.kind.${customer.kind}`)} · {t(`common:segments.${customer.segment}`)}
           </p>
         </div>
         <Link to={`/customers/${encodeURIComponent(customer.id)}/edit`} className="button button-primary">
-          {t.customer.edit}
+          {t('customer.edit')}
         </Link>
       </div>
-      {saved ? <Notice>{t.customer.saved}</Notice> : null}
+      {saved ? <Notice>{t('customer.saved')}</Notice> : null}
       <ProfileCard
         customer={customer}
         {...(advisor ? { advisorName: advisor.name } : {})}
