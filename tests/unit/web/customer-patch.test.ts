@@ -1,30 +1,18 @@
 /** The edit form sends what changed, whole where a partial object would lose data. */
 import { describe, expect, it } from 'vitest';
-import type { Customer } from '#schemas/customers/customer.ts';
 import {
   buildCustomerPatch,
   draftFieldOf,
   draftFromCustomer,
 } from '#web/src/features/customers/utils/customer-patch.ts';
 import { formatPhone } from '#web/src/features/customers/utils/phone.ts';
+import { marieDupont } from './support/customer.ts';
 
-const customer: Customer = {
-  id: 'cu-1',
-  customerNumber: 'C0000000001',
-  kind: 'individual',
-  firstName: 'Marie',
-  lastName: 'Dupont',
-  contact: { email: 'marie.dupont@exemple.fr', mobilePhone: '+33612345678', homePhone: '+33144556677' },
-  address: { line1: '3 rue de la Paix', postalCode: '75002', city: 'Paris', country: 'FR' },
-  segment: 'mass_market',
-  branchId: 'br-paris-opera',
-  kycStatus: 'verified',
-  createdAt: '2024-01-01T00:00:00.000Z',
-  updatedAt: '2024-01-01T00:00:00.000Z',
-  createdBy: 'seed',
-  updatedBy: 'seed',
-  version: 3,
-};
+const customer = marieDupont({
+  email: 'marie.dupont@exemple.fr',
+  mobilePhone: '+33612345678',
+  homePhone: '+33144556677',
+});
 
 describe('buildCustomerPatch', () => {
   it('sends nothing when the form was left as it was', () => {

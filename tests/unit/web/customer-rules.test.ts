@@ -3,7 +3,7 @@
  * with the server's own rules (the schema agrees with what the form lets through).
  */
 import { describe, expect, it } from 'vitest';
-import { Address, ContactPoints, type Customer, Phone } from '#schemas/customers/customer.ts';
+import { Address, ContactPoints, Phone } from '#schemas/customers/customer.ts';
 import { draftFromCustomer } from '#web/src/features/customers/utils/customer-patch.ts';
 import {
   checkDraft,
@@ -13,24 +13,9 @@ import {
 } from '#web/src/features/customers/utils/customer-rules.ts';
 import { normalisePhone } from '#web/src/features/customers/utils/phone.ts';
 import { isFrenchPostcode } from '#web/src/features/customers/utils/postcode.ts';
+import { marieDupont } from './support/customer.ts';
 
-const customer: Customer = {
-  id: 'cu-1',
-  customerNumber: 'C0000000001',
-  kind: 'individual',
-  firstName: 'Marie',
-  lastName: 'Dupont',
-  contact: { email: 'marie.dupont@exemple.fr', mobilePhone: '+33612345678' },
-  address: { line1: '3 rue de la Paix', postalCode: '75002', city: 'Paris', country: 'FR' },
-  segment: 'mass_market',
-  branchId: 'br-paris-opera',
-  kycStatus: 'verified',
-  createdAt: '2024-01-01T00:00:00.000Z',
-  updatedAt: '2024-01-01T00:00:00.000Z',
-  createdBy: 'seed',
-  updatedBy: 'seed',
-  version: 3,
-};
+const customer = marieDupont({ email: 'marie.dupont@exemple.fr', mobilePhone: '+33612345678' });
 const { address: _address, ...withoutAddress } = customer;
 
 describe('isFrenchPostcode', () => {

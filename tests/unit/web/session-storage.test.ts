@@ -3,28 +3,12 @@
  * the version it was typed on, and the branch list, reused only within the session it was read.
  */
 import { describe, expect, it } from 'vitest';
-import type { Customer } from '#schemas/customers/customer.ts';
 import { draftFromCustomer } from '#web/src/features/customers/utils/customer-patch.ts';
 import { draftToOffer } from '#web/src/features/customers/utils/draft-storage.ts';
 import { cachedBranches, sessionTag } from '#web/src/lib/branches.ts';
+import { marieDupont } from './support/customer.ts';
 
-const customer: Customer = {
-  id: 'cu-1',
-  customerNumber: 'C0000000001',
-  kind: 'individual',
-  firstName: 'Marie',
-  lastName: 'Dupont',
-  contact: { email: 'marie.dupont@exemple.fr' },
-  address: { line1: '3 rue de la Paix', postalCode: '75002', city: 'Paris', country: 'FR' },
-  segment: 'mass_market',
-  branchId: 'br-paris-opera',
-  kycStatus: 'verified',
-  createdAt: '2024-01-01T00:00:00.000Z',
-  updatedAt: '2024-01-01T00:00:00.000Z',
-  createdBy: 'seed',
-  updatedBy: 'seed',
-  version: 3,
-};
+const customer = marieDupont();
 const edited = { ...draftFromCustomer(customer), email: 'marie@nouveau.fr' };
 
 describe('draftToOffer', () => {
