@@ -6,20 +6,17 @@ import './node-version.ts';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Role } from '#schemas/roles.ts';
+import { en } from '#web/src/locales/en.ts';
+import { fr } from '#web/src/locales/fr.ts';
 import { startSandbox } from '../sandbox.ts';
 import { demoLogins, demoPassword } from '../seed/demo-bank.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-const roleLabels: Record<string, string> = {
-  advisor: 'Conseiller / Advisor',
-  branch_manager: "Directeur d'agence / Branch manager",
-  service_agent: 'Conseiller service client / Service agent',
-  compliance_officer: 'Conformité / Compliance officer',
-  marketer: 'Marketing',
-  analyst: 'Analyste / Analyst',
-  admin: 'Administrateur / Admin',
-};
+/** `Conseiller / Advisor`: each role in both languages, as the web front end names it. */
+const roleLabel = (role: Role) =>
+  fr.roles[role] === en.roles[role] ? fr.roles[role] : `${fr.roles[role]} / ${en.roles[role]}`;
 
 if (!existsSync(`${root}web/dist/index.html`)) {
   process.stderr.write('Building the web front end (first start only)…\n');
@@ -50,7 +47,7 @@ process.stdout.write(
     `  Demo logins (password for all: ${demoPassword})`,
     ...logins.map(
       (l) =>
-        `    ${l.username.padEnd(width)}  ${roleLabels[l.role] ?? l.role}${l.branchId ? `, ${sandbox.branchNames.get(l.branchId) ?? l.branchId}` : ''}`,
+        `    ${l.username.padEnd(width)}  ${roleLabel(l.role)}${l.branchId ? `, ${sandbox.branchNames.get(l.branchId) ?? l.branchId}` : ''}`,
     ),
     '',
     '  Ctrl-C stops everything.',

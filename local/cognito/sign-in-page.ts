@@ -3,6 +3,8 @@
  * login with `lang=`) and its error page. Plain HTML with a little inline CSS and script, so the
  * page works without a build step; every interpolated value is escaped.
  */
+import { en } from '#web/src/locales/en.ts';
+import { fr } from '#web/src/locales/fr.ts';
 import type { StaffMember } from '../seed/staff.ts';
 
 export type PageLang = 'fr' | 'en';
@@ -36,15 +38,6 @@ const text = {
     rootTitle: 'Service de connexion de Relais',
     rootBody:
       "Ce service identifie les collaborateurs pour l'application Relais. On n'y vient pas directement : ouvrez l'application, elle vous y envoie pour vous connecter.",
-    roles: {
-      advisor: 'Conseiller',
-      branch_manager: "Directeur d'agence",
-      service_agent: 'Conseiller relation client',
-      compliance_officer: 'Responsable conformité',
-      marketer: 'Marketing',
-      analyst: 'Analyste',
-      admin: 'Administrateur',
-    },
   },
   en: {
     title: 'Sign in to Relais',
@@ -63,17 +56,11 @@ const text = {
     rootTitle: 'Relais sign-in service',
     rootBody:
       'This service signs staff in for the Relais application. You do not come here directly: open the application, and it sends you here to sign in.',
-    roles: {
-      advisor: 'Advisor',
-      branch_manager: 'Branch manager',
-      service_agent: 'Contact-centre agent',
-      compliance_officer: 'Compliance officer',
-      marketer: 'Marketer',
-      analyst: 'Analyst',
-      admin: 'Administrator',
-    },
   },
 } as const;
+
+/** The roles' names, as the web front end says them. */
+const roleNames = { fr: fr.roles, en: en.roles } as const;
 
 /** Escapes a value for HTML text and double-quoted attributes. */
 export const escapeHtml = (value: string): string =>
@@ -153,7 +140,7 @@ export const signInPage = (options: {
     .map(
       (user) => `<tr>
   <td><button type="button" class="demo" data-username="${escapeHtml(user.username)}" data-password="${escapeHtml(user.password)}">${escapeHtml(user.name)}</button><br><small>${escapeHtml(user.username)}</small></td>
-  <td>${user.roles.map((role) => escapeHtml(t.roles[role])).join(', ')}</td>
+  <td>${user.roles.map((role) => escapeHtml(roleNames[options.lang][role])).join(', ')}</td>
   <td>${user.branchId ? escapeHtml(options.branchNames.get(user.branchId) ?? user.branchId) : '—'}</td>
 </tr>`,
     )
