@@ -4,13 +4,16 @@
  * gets the conflict message instead of overwriting; the edit form shows every error at once
  * and asks before leaving with unsaved changes; each new page puts the focus on its heading;
  * an advisor of another branch sees the refusal and no data; the UI switches to English and
- * stays so.
+ * stays so. A compliance officer records a KYC decision with its reason and finds it in the
+ * history; a branch manager reassigns a customer (an unknown advisor id is refused next to its
+ * field); an advisor sees neither form; "see more" pages back through a long history.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '#local/sandbox.ts';
 import { generateDemoBank } from '#local/seed/demo-bank.ts';
 import type { StaffMember } from '#local/seed/staff.ts';
+import type { Customer } from '#schemas/customers/customer.ts';
 import { uniquePrefix, useEmulator } from '../support/aws.ts';
 import { fitsViewportWidth, launchBrowser, screenshot, signInOnIssuerPage } from './support/browser.ts';
 
@@ -33,6 +36,14 @@ const target = bank.customers
       customer.contact.mobilePhone,
   );
 const fileUrl = () => `${sandbox.webUrl}/customers/${target?.id}`;
+const compliance = bank.staff.find((member) => member.username === 'agnes.moreau') as StaffMember;
+const manager = bank.staff.find(
+  (member) => member.roles.includes('branch_manager') && member.branchId === advisor.branchId,
+) as StaffMember;
+// The compliance officer's customer: another branch's, verified, so that « À revoir » is a change.
+const kycTarget = bank.customers
+  .map((entry) => entry.customer)
+  .find((customer) => customer.branchId !== advisor.branchId && customer.kycStatus === 'verified');
 
 let sandbox: Sandbox;
 let browser: Browser;
@@ -40,6 +51,20 @@ let advisorContext: BrowserContext;
 let page: Page;
 /** What the advisor's tab asked the API, method and path (`PATCH /v1/customers/…`). */
 const calls: string[] = [];
+
+/** Calls the API as a demo user, as the browser would, and answers the JSON. */
+const callApi = async <T>(user: StaffMember, method: string, path: string, body?: unknown): Promise<T> => {
+  const response = await fetch(`${sandbox.apiUrl}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${await sandbox.idToken(user.username)}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+};
 
 /** The focused element: its tag, id and text. */
 const focused = (target: Page) =>
@@ -354,5 +379,202 @@ describe('customer file in the browser', () => {
     // (in English: the advisor switched the interface earlier)
     await page.getByRole('heading', { name: 'Consents' }).waitFor();
     expect(await page.getByRole('heading', { name: /Access log|Journal des accès/ }).count()).toBe(0);
+  });
+});
+
+describe('KYC decision, assignment and history in the browser', () => {
+  let complianceContext: BrowserContext;
+  let officer: Page;
+  /** What the compliance officer's tab asked the API: method, path and query. */
+  const officerCalls: { method: string; url: URL; body: unknown }[] = [];
+  const entries = (on: Page) => on.getByRole('region', { name: 'Historique' }).getByRole('listitem');
+  /** The focused element's index among the history's entries (-1: not an entry). */
+  const focusedEntryIndex = (on: Page) =>
+    on.evaluate(() => {
+      const active = document.activeElement;
+      if (active?.tagName !== 'LI' || !active.parentElement?.classList.contains('timeline')) return -1;
+      return Array.from(active.parentElement.children).indexOf(active);
+    });
+
+  beforeAll(async () => {
+    if (!kycTarget || !compliance || !manager) throw new Error('the demo bank lacks a user or customer');
+    complianceContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+    officer = await complianceContext.newPage();
+    officer.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.includes('/v1/')) {
+        officerCalls.push({ method: request.method(), url, body: request.postDataJSON() });
+      }
+    });
+  });
+
+  afterAll(async () => {
+    await complianceContext?.close();
+  });
+
+  it('lets a compliance officer record a KYC decision with its reason, and shows it in the history', async () => {
+    // Prepare
+    const customer = kycTarget!;
+    const reason = 'Justificatif de domicile expiré (contrôle e2e)';
+    await officer.goto(`${sandbox.webUrl}/customers/${customer.id}`);
+    await signInOnIssuerPage(officer, compliance);
+    const form = officer.getByRole('region', { name: 'Décision KYC' });
+    await form.waitFor();
+
+    // Act: no reason first, then the reason, then confirm.
+    await form.getByLabel('Nouveau statut').selectOption({ label: 'À revoir' });
+    await form.getByRole('button', { name: 'Enregistrer la décision' }).click();
+    const missingReason = form.getByText('Saisissez le motif de la décision.');
+    await missingReason.waitFor();
+    const focusedWithoutReason = await focused(officer);
+    await form.getByLabel('Motif de la décision').fill(reason);
+    await form.getByRole('button', { name: 'Enregistrer la décision' }).click();
+    const question = officer.getByRole('alertdialog', { name: 'Confirmer la décision KYC ?' });
+    await question.waitFor();
+    const questionText = (await question.textContent()) ?? '';
+    await screenshot(officer, '15-kyc-confirm');
+    await question.getByRole('button', { name: 'Confirmer la décision' }).click();
+    await officer.getByText('Décision KYC enregistrée : À revoir.').waitFor();
+    const history = officer.getByRole('region', { name: 'Historique' });
+    await history.getByText('Nouveau statut : À revoir (auparavant : Vérifié)').waitFor();
+    await screenshot(officer, '16-kyc-recorded');
+
+    // Assess
+    expect(focusedWithoutReason).toMatchObject({ tag: 'TEXTAREA', id: 'kyc-reason' });
+    expect(questionText).toContain('passera de « Vérifié » à « À revoir »');
+    expect(questionText).toContain(reason);
+    expect((await focused(officer)).text).toBe('Décision KYC enregistrée : À revoir.');
+    const put = officerCalls.find((call) => call.method === 'PUT');
+    expect(put?.url.pathname).toMatch(new RegExp(`/v1/customers/${customer.id}/kyc$`));
+    expect(put?.body).toEqual({ status: 'to_review', reason, version: customer.version });
+    const decision = history.getByRole('listitem').filter({ hasText: 'Décision KYC' }).first();
+    expect(await decision.textContent()).toContain(`Motif : ${reason}`);
+    expect(await decision.textContent()).toContain(`par ${compliance.name}`);
+    expect(await officer.locator('.badge-kyc-to_review').textContent()).toBe('À revoir');
+    // Compliance decides KYC but does not reassign customers.
+    expect(await officer.getByRole('heading', { name: 'Affectation' }).count()).toBe(0);
+    expect(await missingReason.count()).toBe(0);
+  });
+
+  it('lets a branch manager reassign a customer of the branch, refusing an unknown advisor next to its field', async () => {
+    // Prepare
+    const customer = target!;
+    const newAdvisor = bank.staff.find(
+      (member) =>
+        member.roles.includes('advisor') &&
+        member.branchId === customer.branchId &&
+        member.sub !== customer.advisorId,
+    ) as StaffMember;
+    const [newSegment, segmentLabel] =
+      customer.segment === 'affluent' ? ['young', 'Jeunes'] : ['affluent', 'Patrimonial'];
+    const managerContext = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'fr-FR',
+    });
+    const managerPage = await managerContext.newPage();
+    await managerPage.goto(fileUrl());
+    await signInOnIssuerPage(managerPage, manager);
+    const form = managerPage.getByRole('region', { name: 'Affectation' });
+    await form.waitFor();
+    const advisorField = form.getByLabel('Identifiant du conseiller attitré');
+
+    // Act: an id no advisor of the branch has, then a real advisor and another segment.
+    await advisorField.fill('personne-de-cette-agence');
+    await form.getByRole('button', { name: 'Enregistrer l’affectation' }).click();
+    const refusal = form.getByText('Aucun conseiller de l’agence', { exact: false });
+    await refusal.waitFor();
+    const focusedAfterRefusal = await focused(managerPage);
+    const describedBy = (await advisorField.getAttribute('aria-describedby')) ?? '';
+    await advisorField.fill(newAdvisor.sub);
+    await form.getByLabel('Segment').selectOption({ label: segmentLabel });
+    await form.getByRole('button', { name: 'Enregistrer l’affectation' }).click();
+    await form.getByText('Affectation enregistrée.').waitFor();
+    const profile = managerPage.locator('.profile');
+    await profile.getByText(newAdvisor.name).waitFor();
+    await screenshot(managerPage, '17-assignment-saved');
+
+    // Assess
+    expect(focusedAfterRefusal).toMatchObject({ tag: 'INPUT', id: 'assignment-advisor' });
+    expect(describedBy.split(' ')[0]).toBe('assignment-advisor-error');
+    expect(await profile.getByText(segmentLabel, { exact: true }).count()).toBe(1);
+    expect(await form.getByLabel('Segment').inputValue()).toBe(newSegment);
+    await managerPage
+      .getByRole('region', { name: 'Historique' })
+      .getByText('Affectation modifiée : segment et conseiller')
+      .waitFor();
+    // A branch manager does not move customers to another branch.
+    expect(await form.getByLabel('Agence').count()).toBe(0);
+    // …and decides KYC for the branch.
+    expect(await managerPage.getByRole('heading', { name: 'Décision KYC' }).count()).toBe(1);
+    await managerContext.close();
+  });
+
+  it('shows an advisor neither the KYC decision nor the assignment', async () => {
+    // Prepare: the advisor's tab (in English since the test that switched it).
+    await page.goto(fileUrl());
+
+    // Act
+    await page.getByRole('heading', { name: 'Products held' }).waitFor();
+
+    // Assess
+    expect(await page.getByRole('heading', { name: /KYC decision|Décision KYC/ }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: /^(Assignment|Affectation)$/ }).count()).toBe(0);
+    expect(await page.getByLabel(/New status|Nouveau statut/).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Record the decision|Save the assignment/ }).count()).toBe(
+      0,
+    );
+  });
+
+  it('loads older history entries with « Voir plus », page by page, and focuses the first one added', async () => {
+    // Prepare: a prospect with 45 entries (its creation and 44 changes): 20 in the file, then 20 and 5.
+    let customer = await callApi<Customer>(advisor, 'POST', '/v1/customers', {
+      kind: 'prospect',
+      firstName: 'Zoé',
+      lastName: 'Historique',
+      segment: 'young',
+      branchId: advisor.branchId,
+      contact: { email: 'zoe.historique@exemple.fr' },
+    });
+    for (let n = 1; n <= 44; n++) {
+      customer = await callApi<Customer>(advisor, 'PATCH', `/v1/customers/${customer.id}`, {
+        firstName: `Zoé-${n}`,
+        version: customer.version,
+      });
+    }
+    officerCalls.length = 0;
+    await officer.goto(`${sandbox.webUrl}/customers/${customer.id}`);
+    const history = officer.getByRole('region', { name: 'Historique' });
+    await history.getByRole('listitem').first().waitFor();
+    const inFile = await entries(officer).count();
+    const more = history.getByRole('button', { name: 'Voir plus' });
+
+    // Act: the keyboard, as a keyboard user does it.
+    await more.focus();
+    await officer.keyboard.press('Enter');
+    await expect.poll(() => entries(officer).count()).toBe(40);
+    await history.getByText('20 entrées plus anciennes chargées.').waitFor();
+    const focusAfterFirst = await focusedEntryIndex(officer);
+    await screenshot(officer, '18-history-more');
+    await more.focus();
+    await officer.keyboard.press('Enter');
+    await expect.poll(() => entries(officer).count()).toBe(45);
+    await history.getByText('5 entrées plus anciennes chargées.').waitFor();
+    const focusAfterSecond = await focusedEntryIndex(officer);
+
+    // Assess
+    expect(inFile).toBe(20);
+    expect(focusAfterFirst).toBe(20);
+    expect(focusAfterSecond).toBe(40);
+    expect(await more.count()).toBe(0);
+    const texts = await entries(officer).allTextContents();
+    expect(texts.at(-1)).toContain('Fiche créée');
+    expect(texts.at(-1)).toContain('Prospect · Jeunes');
+    expect(texts[0]).toContain('Champs modifiés : prénom');
+    const pages = officerCalls.filter((call) =>
+      call.url.pathname.endsWith(`/customers/${customer.id}/timeline`),
+    );
+    expect(pages).toHaveLength(2);
+    expect(pages.map((call) => call.url.searchParams.get('limit'))).toEqual(['20', '20']);
+    expect(pages.every((call) => (call.url.searchParams.get('cursor') ?? '').length > 0)).toBe(true);
   });
 });

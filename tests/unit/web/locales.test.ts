@@ -139,14 +139,14 @@ describe('plurals, lists and choices', () => {
   it('lists the fields of a change as a sentence does, and says « by you » when it was you', () => {
     // Act
     const fields = ['prénom', 'nom', 'e-mail'];
-    const changed = customers.fr('customer.byChanged', { name: 'Camille Martin', fields });
-    const english = customers.en('customer.byChanged', { name: 'Camille Martin', fields: ['email', 'city'] });
+    const changed = customers.fr('history.summary.changed', { fields });
+    const english = customers.en('history.summary.changed', { fields: ['email', 'city'] });
     const byYou = customers.fr('customer.updated', { date: '04/03/2024 10:00', context: 'byYou' });
     const bySomeone = customers.fr('customer.updated', { date: '04/03/2024 10:00' });
 
     // Assess
-    expect(changed).toBe('par Camille Martin · Champs : prénom, nom et e-mail');
-    expect(english).toBe('by Camille Martin · Fields: email and city');
+    expect(changed).toBe('Champs modifiés : prénom, nom et e-mail');
+    expect(english).toBe('Changed: email and city');
     expect([byYou, bySomeone]).toEqual([
       'Mis à jour le 04/03/2024 10:00 par vous',
       'Mis à jour le 04/03/2024 10:00',

@@ -88,7 +88,10 @@ export type Formatters = {
   /** An instant, to the minute, in the user's time zone. */
   dateTime: (iso: string) => string;
   number: (value: number) => string;
+  /** Whole euros: `200 000 €`. */
   money: (value: number) => string;
+  /** Euros and cents, e.g. a monthly payment: `1 234,56 €`. */
+  moneyCents: (value: number) => string;
   /** A balance band such as `10k-50k`, e.g. « 10 000 € à 50 000 € ». */
   balanceBand: (band: string) => string;
 };
@@ -108,12 +111,19 @@ const createFormatters = (lang: Lang): Formatters => {
     currency: 'EUR',
     maximumFractionDigits: 0,
   });
+  const cents = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
   const amount = (thousands: string) => money.format(Number(thousands) * 1000);
   return {
     date: (iso) => (isDateOnly(iso) ? calendar : day).format(new Date(iso)),
     dateTime: (iso) => instant.format(new Date(iso)),
     number: (value) => number.format(value),
     money: (value) => money.format(value),
+    moneyCents: (value) => cents.format(value),
     balanceBand: (band) => {
       const between = /^(\d+)k-(\d+)k$/.exec(band);
       if (between) {

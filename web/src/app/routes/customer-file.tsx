@@ -4,14 +4,17 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '#web/src/components/ui/error-alert.tsx';
 import { Loading, Notice } from '#web/src/components/ui/status.tsx';
 import { useCustomer360 } from '#web/src/features/customers/api/get-customer-360.ts';
+import { AssignmentForm } from '#web/src/features/customers/components/assignment-form.tsx';
 import { AuditTrail } from '#web/src/features/customers/components/audit-trail.tsx';
 import { ConsentsGrid } from '#web/src/features/customers/components/consents-grid.tsx';
 import { CustomerName, customerDisplayName } from '#web/src/features/customers/components/customer-name.tsx';
 import { CustomerTimeline } from '#web/src/features/customers/components/customer-timeline.tsx';
 import { HoldingsTable } from '#web/src/features/customers/components/holdings-table.tsx';
+import { KycDecisionForm } from '#web/src/features/customers/components/kyc-decision-form.tsx';
 import { isOutOfScope, OutOfScope } from '#web/src/features/customers/components/out-of-scope.tsx';
 import { ProfileCard } from '#web/src/features/customers/components/profile-card.tsx';
 import { useCustomersTranslation } from '#web/src/features/customers/i18n.ts';
+import { canDecideKyc, canMoveBranch, canReassign } from '#web/src/features/customers/utils/decisions.ts';
 import { currentUser } from '#web/src/lib/auth.ts';
 import { useDocumentTitle } from '#web/src/lib/document-title.ts';
 
@@ -37,7 +40,11 @@ export const CustomerFileRoute = () => {
       <Loading label={t('common:app.loading')} />
     );
   }
-  const { customer, advisor, holdings, consents, timeline } = file.data;
+  const { customer, advisor, holdings, consents, timeline, timelineCursor } = file.data;
+  // The decisions show to the roles the API lets take them, and to nobody else.
+  const decidesKyc = canDecideKyc(user, customer);
+  const reassigns = canReassign(user, customer);
+  const reload = () => file.refetch();
   return (
     <div className="page page-file">
       <Link to="/" className="back-link">
@@ -63,10 +70,36 @@ export const CustomerFileRoute = () => {
         {...(advisor ? { advisorName: advisor.name } : {})}
         {...(user ? { viewer: user } : {})}
       />
+      {decidesKyc || reassigns ? (
+        <div className="two-columns decisions">
+          {decidesKyc ? (
+            <KycDecisionForm
+              key={customer.id}
+              customer={customer}
+              onReload={reload}
+              reloading={file.isFetching}
+            />
+          ) : null}
+          {reassigns ? (
+            <AssignmentForm
+              key={customer.id}
+              customer={customer}
+              {...(advisor ? { advisorName: advisor.name } : {})}
+              canMoveBranch={canMoveBranch(user)}
+              onReload={reload}
+              reloading={file.isFetching}
+            />
+          ) : null}
+        </div>
+      ) : null}
       <HoldingsTable holdings={holdings} />
       <div className="two-columns">
         <ConsentsGrid consents={consents} />
-        <CustomerTimeline entries={timeline} />
+        <CustomerTimeline
+          customerId={customer.id}
+          entries={timeline}
+          {...(timelineCursor ? { cursor: timelineCursor } : {})}
+        />
       </div>
       {user?.roles.includes('admin') ? <AuditTrail customerId={customer.id} /> : null}
     </div>

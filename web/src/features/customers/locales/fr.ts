@@ -3,13 +3,18 @@
  * namespace. Values of the API (kinds, KYC, families, channels, purposes, events) are typed
  * against the schemas, so a new value cannot be forgotten; segments are in `common`.
  */
+import type * as z from 'zod';
 import type { AuditRecord } from '#schemas/audit.ts';
+import type { Transaction } from '#schemas/channels/channel-event.ts';
+import type { Channel } from '#schemas/channels/write-key.ts';
 import type { Consent } from '#schemas/customers/consent.ts';
 import type { Customer } from '#schemas/customers/customer.ts';
 import type { Holding } from '#schemas/customers/holding.ts';
+import type { IdentityUnlinkedV1 } from '#schemas/events/identity-unlinked.ts';
 import type { CustomerSearchBy } from '#web/src/features/customers/utils/search-query.ts';
 
 type Labels<K extends string> = Record<K, string>;
+type TransactionKind = z.infer<typeof Transaction>['properties']['kind'];
 
 export const fr = {
   search: {
@@ -111,12 +116,117 @@ export const fr = {
     consentDetail: 'le {{date}} · {{source}}',
     timeline: 'Historique',
     timelineEmpty: 'Aucun événement.',
-    by: 'par {{name}}',
-    byChanged: 'par {{name}} · Champs : {{fields, list}}',
     outOfScope: 'Client introuvable ou hors de votre périmètre',
     outOfScopeHint:
       'Vérifiez le lien, ou recherchez le client : vous ne voyez que les clients de votre agence, sauf habilitation contraire.',
     saved: 'Modifications enregistrées.',
+  },
+  /** The customer's history: what each entry is about, and the older entries page by page. */
+  history: {
+    by: 'par {{name}}',
+    /** Channel activity: the customer did it, on a channel. */
+    byCustomer: 'par le client · {{channel}}',
+    more: 'Voir plus',
+    loading: 'Chargement des entrées plus anciennes…',
+    loaded_one: '{{count, number}} entrée plus ancienne chargée.',
+    loaded_many: '{{count, number}} d’entrées plus anciennes chargées.',
+    loaded_other: '{{count, number}} entrées plus anciennes chargées.',
+    noOlder: 'Il n’y a pas d’entrée plus ancienne.',
+    summary: {
+      created: '{{kind}} · {{segment}} · agence {{branch}}',
+      changed: 'Champs modifiés : {{fields, list}}',
+      reassigned: 'Affectation modifiée : {{fields, list}}',
+      moved: 'Transfert de l’agence {{from}} vers l’agence {{to}}',
+      kycStatus: 'Nouveau statut : {{to}} (auparavant : {{from}})',
+      kycReason: 'Motif : {{reason}}',
+      consentGranted: '{{channel}}, {{purpose}} : accordé ({{source}})',
+      consentWithdrawn: '{{channel}}, {{purpose}} : retiré ({{source}})',
+      amountOver: '{{amount}} sur {{duration}}',
+      over: 'sur {{duration}}',
+      monthlyPayment: 'mensualité de {{amount}}',
+      years_one: '{{count, number}} an',
+      years_many: '{{count, number}} d’ans',
+      years_other: '{{count, number}} ans',
+      months_one: '{{count, number}} mois',
+      months_many: '{{count, number}} de mois',
+      months_other: '{{count, number}} mois',
+      pages_one: '{{count, number}} page vue',
+      pages_many: '{{count, number}} de pages vues',
+      pages_other: '{{count, number}} pages vues',
+      lessThanAMinute: 'moins d’une minute',
+      minutes_one: '{{count, number}} min',
+      minutes_many: '{{count, number}} min',
+      minutes_other: '{{count, number}} min',
+      paths: 'Pages : {{paths, list}}',
+      products: 'Produits : {{products, list}}',
+      loginMethod: 'Méthode : {{method}}',
+      form: 'Formulaire : {{form}}',
+      productFamily: '{{product}} ({{family}})',
+      transaction: '{{kind}} : {{product}}',
+      firstOpen: 'Première ouverture',
+      appVersion: 'Version {{version}}',
+      linked: 'Navigateur ou appareil associé au client à sa connexion ({{channel}})',
+      linkedMoved: 'Il était auparavant associé à un autre client.',
+      unlinked: {
+        unlinked: 'Navigateur ou appareil dissocié par un collaborateur ({{channel}})',
+        linked_to_another_customer:
+          'Un autre client s’est connecté sur ce navigateur ou cet appareil ({{channel}})',
+      } as const satisfies Labels<IdentityUnlinkedV1['reason']>,
+    },
+  },
+  /** The KYC decision and the assignment, on the customer file, for the roles allowed. */
+  decisions: {
+    kyc: {
+      title: 'Décision KYC',
+      current: 'Statut actuel : {{status}}',
+      status: 'Nouveau statut',
+      choose: 'Choisissez un statut',
+      reason: 'Motif de la décision',
+      reasonHint: 'De 3 à 500 caractères. Le motif figure dans l’historique du client avec votre nom.',
+      submit: 'Enregistrer la décision',
+      saving: 'Enregistrement…',
+      confirmTitle: 'Confirmer la décision KYC ?',
+      confirmBody: 'Le statut KYC de {{name}} passera de « {{from}} » à « {{to}} ».',
+      confirmReason: 'Motif : {{reason}}',
+      confirm: 'Confirmer la décision',
+      back: 'Revenir au formulaire',
+      saved: 'Décision KYC enregistrée : {{status}}.',
+      errors: {
+        status: 'Choisissez le nouveau statut.',
+        reasonRequired: 'Saisissez le motif de la décision.',
+        reasonTooShort: 'Saisissez un motif d’au moins 3 caractères.',
+        reasonTooLong: 'Saisissez un motif de 500 caractères au plus.',
+        reasonInvalid: 'Saisissez un motif de 3 à 500 caractères.',
+      },
+    },
+    assignment: {
+      title: 'Affectation',
+      advisor: 'Identifiant du conseiller attitré',
+      advisorHint:
+        'Relais ne peut pas encore lister les conseillers : saisissez l’identifiant d’un conseiller de l’agence {{branch}}. Laissez vide pour que le client n’ait plus de conseiller attitré.',
+      advisorCurrent: 'Conseiller actuel : {{name}}.',
+      advisorNone: 'Le client n’a pas de conseiller attitré.',
+      segment: 'Segment',
+      branch: 'Agence',
+      branchHint: 'Un changement d’agence sans nouveau conseiller laisse le client sans conseiller attitré.',
+      submit: 'Enregistrer l’affectation',
+      saving: 'Enregistrement…',
+      noChanges: 'Vous n’avez rien modifié.',
+      saved: 'Affectation enregistrée.',
+      errors: {
+        advisorId: 'Saisissez l’identifiant d’un conseiller de l’agence (lettres, chiffres, - et _).',
+        advisorUnknown: 'Aucun conseiller de l’agence {{branch}} n’a cet identifiant.',
+        segment: 'Choisissez un segment.',
+        branchId: 'Choisissez une agence de la liste.',
+      },
+    },
+    errorSummary: 'La demande n’a pas été enregistrée. Corrigez ces champs :',
+    summaryItem: '{{field}} — {{message}}',
+    otherError: '{{field}} : {{message}}',
+    conflictTitle: 'Dossier modifié entre-temps',
+    conflict:
+      'Ce dossier a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert. Rechargez-le pour voir ses dernières données ; votre saisie est conservée : vérifiez-la, puis enregistrez à nouveau.',
+    reload: 'Recharger le dossier',
   },
   edit: {
     title: 'Modifier la fiche',
@@ -222,6 +332,7 @@ export const fr = {
     eventType: {
       CustomerCreated: 'Fiche créée',
       CustomerUpdated: 'Fiche modifiée',
+      KycStatusChanged: 'Décision KYC',
       ConsentChanged: 'Consentement modifié',
       IdentityLinked: 'Appareil associé',
       IdentityUnlinked: 'Appareil dissocié',
@@ -247,6 +358,43 @@ export const fr = {
       advisorId: 'conseiller',
       branchId: 'agence',
       birthDate: 'date de naissance',
+      companyName: 'raison sociale',
+      title: 'civilité',
+    },
+    /** The channels customers use (web site, apps…). */
+    appChannel: {
+      web: 'site web',
+      ios: 'application iOS',
+      android: 'application Android',
+      branch_tablet: 'tablette en agence',
+      contact_centre: 'centre de relation client',
+    } as const satisfies Labels<Channel>,
+    transactionKind: {
+      card_payment: 'Paiement par carte',
+      transfer: 'Virement',
+      withdrawal: 'Retrait',
+      deposit: 'Dépôt',
+      subscription: 'Souscription',
+    } as const satisfies Labels<TransactionKind>,
+    /** Product codes the channels send (an open list: an unknown code shows as sent). */
+    product: {
+      'pret-immo': 'Prêt immobilier',
+      'pret-perso': 'Prêt personnel',
+      'pret-conso': 'Prêt personnel',
+      'pret-auto': 'Crédit auto',
+      'livret-a': 'Livret A',
+      ldds: 'LDDS',
+      lep: 'LEP',
+      pel: 'Plan d’épargne logement',
+      'assurance-vie': 'Assurance vie',
+      'carte-premier': 'Carte Premier',
+      'compte-courant': 'Compte courant',
+    },
+    /** How a customer signed in (an open list). */
+    loginMethod: {
+      password: 'mot de passe',
+      biometrics: 'biométrie',
+      otp: 'code à usage unique',
     },
   },
 } as const;
