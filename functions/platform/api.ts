@@ -1,8 +1,10 @@
-/** The platform context over HTTP: the API's root and document, the caller's identity, the branch directory. */
+/** The platform context over HTTP: the API's root and document, the caller's identity, the branch directory and its advisors. */
 import type { openApiDocument } from '#schemas/openapi.ts';
 import { platformRoutes } from '#schemas/platform/routes.ts';
-import { listBranches } from '#shared/directory.ts';
+import { listBranchAdvisors, listBranches } from '#shared/directory.ts';
+import { Forbidden } from '#shared/errors.ts';
 import { httpApi } from '#shared/http/api.ts';
+import { canSeeBranch } from '#shared/scope.ts';
 
 /**
  * Loaded and built on its first request, then kept for the execution environment (the route
@@ -26,4 +28,10 @@ export const handler = httpApi(platformRoutes, {
   },
   getMe: async ({ caller }) => caller,
   listBranches: async () => ({ items: await listBranches() }),
+  listBranchAdvisors: async ({ params, caller }) => {
+    if (!canSeeBranch(caller, params.branchId)) {
+      throw new Forbidden("You can only see your own branch's advisors.");
+    }
+    return { items: await listBranchAdvisors(params.branchId) };
+  },
 });

@@ -28,6 +28,23 @@ export const listBranches = async (): Promise<Branch[]> => {
   return items.map((item) => Branch.parse(item));
 };
 
+/** The advisors and the manager of a branch, by name (the directory is a few hundred people). */
+export const listBranchAdvisors = async (branchId: string): Promise<StaffRecord[]> => {
+  const items = await queryAll({
+    TableName: tableName('main'),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+    ExpressionAttributeValues: { ':pk': directoryKeys.pk, ':sk': directoryKeys.staffPrefix },
+  });
+  return items
+    .map((item) => StaffRecord.parse(item))
+    .filter(
+      (member) =>
+        member.branchId === branchId &&
+        member.roles.some((role) => role === 'advisor' || role === 'branch_manager'),
+    )
+    .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+};
+
 export const getStaffMember = async (id: string): Promise<StaffRecord | undefined> => {
   const result = await documents.send(
     new GetCommand({

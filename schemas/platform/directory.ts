@@ -13,6 +13,14 @@ export const ApiRoot = z
   .object({ service: z.string(), description: z.string(), openapi: z.string() })
   .meta({ id: 'ApiRoot' });
 
+/** Someone a customer can be assigned to: an advisor or the manager of a branch. */
+export const Advisor = z
+  .object({ id: z.string(), name: z.string(), roles: z.array(Role) })
+  .meta({ id: 'Advisor' });
+export type Advisor = z.infer<typeof Advisor>;
+
+export const BranchParams = z.object({ branchId: Id });
+
 export const Me = z
   .object({ id: z.string(), name: z.string(), roles: z.array(Role), branchId: Id.optional() })
   .meta({ id: 'Me' });

@@ -1,7 +1,7 @@
 /** The platform context's routes: the API's root and document, who the caller is, the branch directory. */
 import * as z from 'zod';
-import { ApiRoot, Branch, Me } from '../platform/directory.ts';
-import { allRoles } from '../roles.ts';
+import { Advisor, ApiRoot, Branch, BranchParams, Me } from '../platform/directory.ts';
+import { allRoles, customerReaders } from '../roles.ts';
 import type { RouteDefinition } from '../route-definition.ts';
 
 export const platformRoutes = [
@@ -40,5 +40,15 @@ export const platformRoutes = [
     summary: 'The bank branches',
     roles: allRoles,
     response: { status: 200, body: z.object({ items: z.array(Branch) }) },
+  },
+  {
+    id: 'listBranchAdvisors',
+    method: 'GET',
+    path: '/v1/branches/{branchId}/advisors',
+    context: 'platform',
+    summary: "The branch's advisors and manager, whom its customers can be assigned to",
+    roles: customerReaders,
+    params: BranchParams,
+    response: { status: 200, body: z.object({ items: z.array(Advisor) }) },
   },
 ] as const satisfies readonly RouteDefinition[];

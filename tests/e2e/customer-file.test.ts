@@ -5,8 +5,8 @@
  * and asks before leaving with unsaved changes; each new page puts the focus on its heading;
  * an advisor of another branch sees the refusal and no data; the UI switches to English and
  * stays so. A compliance officer records a KYC decision with its reason and finds it in the
- * history; a branch manager reassigns a customer (an unknown advisor id is refused next to its
- * field); an advisor sees neither form; "see more" pages back through a long history.
+ * history; a branch manager reassigns a customer to an advisor of the branch chosen by name; an
+ * advisor sees neither form; "see more" pages back through a long history.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -453,10 +453,12 @@ describe('KYC decision, assignment and history in the browser', () => {
     expect(await officer.locator('.badge-kyc-to_review').textContent()).toBe('À revoir');
     // Compliance decides KYC but does not reassign customers.
     expect(await officer.getByRole('heading', { name: 'Affectation' }).count()).toBe(0);
+    // …nor edits the file's details, which the API does not let compliance officers change.
+    expect(await officer.getByRole('link', { name: 'Modifier la fiche' }).count()).toBe(0);
     expect(await missingReason.count()).toBe(0);
   });
 
-  it('lets a branch manager reassign a customer of the branch, refusing an unknown advisor next to its field', async () => {
+  it('lets a branch manager reassign a customer of the branch to an advisor chosen by name', async () => {
     // Prepare
     const customer = target!;
     const newAdvisor = bank.staff.find(
@@ -476,16 +478,13 @@ describe('KYC decision, assignment and history in the browser', () => {
     await signInOnIssuerPage(managerPage, manager);
     const form = managerPage.getByRole('region', { name: 'Affectation' });
     await form.waitFor();
-    const advisorField = form.getByLabel('Identifiant du conseiller attitré');
+    const advisorField = form.getByLabel('Conseiller attitré');
+    const choices = async () => (await advisorField.locator('option').allTextContents()).sort();
 
-    // Act: an id no advisor of the branch has, then a real advisor and another segment.
-    await advisorField.fill('personne-de-cette-agence');
-    await form.getByRole('button', { name: 'Enregistrer l’affectation' }).click();
-    const refusal = form.getByText('Aucun conseiller de l’agence', { exact: false });
-    await refusal.waitFor();
-    const focusedAfterRefusal = await focused(managerPage);
-    const describedBy = (await advisorField.getAttribute('aria-describedby')) ?? '';
-    await advisorField.fill(newAdvisor.sub);
+    // Act: another advisor of the branch, by name, and another segment.
+    await advisorField.locator('option', { hasText: newAdvisor.name }).waitFor({ state: 'attached' });
+    const offered = await choices();
+    await advisorField.selectOption({ label: newAdvisor.name });
     await form.getByLabel('Segment').selectOption({ label: segmentLabel });
     await form.getByRole('button', { name: 'Enregistrer l’affectation' }).click();
     await form.getByText('Affectation enregistrée.').waitFor();
@@ -494,8 +493,13 @@ describe('KYC decision, assignment and history in the browser', () => {
     await screenshot(managerPage, '17-assignment-saved');
 
     // Assess
-    expect(focusedAfterRefusal).toMatchObject({ tag: 'INPUT', id: 'assignment-advisor' });
-    expect(describedBy.split(' ')[0]).toBe('assignment-advisor-error');
+    // The branch's advisors and manager by name, and no one of another branch.
+    const expected = bank.staff
+      .filter((member) => member.branchId === customer.branchId)
+      .filter((member) => member.roles.includes('advisor') || member.roles.includes('branch_manager'))
+      .map((member) => member.name);
+    expect(offered).toEqual(['Aucun conseiller attitré', ...expected].sort());
+    expect(offered).not.toContain(outsider.name);
     expect(await profile.getByText(segmentLabel, { exact: true }).count()).toBe(1);
     expect(await form.getByLabel('Segment').inputValue()).toBe(newSegment);
     await managerPage

@@ -41,6 +41,7 @@ const samples: Record<RouteId, (role: Role) => Sample> = {
   getOpenApi: () => ({ path: '/openapi.json' }),
   getMe: () => ({ path: '/v1/me' }),
   listBranches: () => ({ path: '/v1/branches' }),
+  listBranchAdvisors: () => ({ path: `/v1/branches/${branchId}/advisors` }),
   createCustomer: (role) => ({
     path: '/v1/customers',
     body: {
@@ -131,6 +132,7 @@ const grants: Record<RouteId, 'public' | 'writeKey' | string> = {
   getOpenApi: 'public',
   getMe: 'AMSCKND',
   listBranches: 'AMSCKND',
+  listBranchAdvisors: 'AMSC..D',
   createCustomer: 'AM....D',
   searchCustomers: 'AMSC..D',
   getCustomer: 'AMSC..D',

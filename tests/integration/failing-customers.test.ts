@@ -221,6 +221,27 @@ describe('assignments', () => {
     expect(await byName(otherAdvisor)).toContain(customer.id);
   });
 
+  it("lists the advisors of the manager's branch by name, and refuses another branch's", async () => {
+    // Act
+    const own = await (await as(manager)).request<{ items: { id: string; name: string }[] }>(
+      'GET',
+      `/v1/branches/${home!.id}/advisors`,
+    );
+    const foreign = await (await as(manager)).request('GET', `/v1/branches/${other!.id}/advisors`);
+    // Assess: the branch's advisors and its manager, nobody else.
+    const expected = bank.staff
+      .filter((member) => member.branchId === home!.id)
+      .filter((member) => member.roles.includes('advisor') || member.roles.includes('branch_manager'))
+      .map((member) => member.sub)
+      .sort();
+    expect(own.status).toBe(200);
+    expect(own.body.items.map((member) => member.id).sort()).toEqual(expected);
+    expect(own.body.items.map((member) => member.id)).not.toContain(otherAdvisor.sub);
+    expect(own.body.items.map((member) => member.id)).toContain(manager.sub);
+    expect(own.body.items.map((member) => member.id)).toContain(advisor.sub);
+    expect(foreign.status).toBe(403);
+  });
+
   it('refuses to create a customer with an advisor of another branch, or in a branch that does not exist', async () => {
     const prospect = { kind: 'prospect', firstName: 'Léa', lastName: 'Nouvelle', segment: 'young' };
     const foreign = await (await as(advisor)).request<Problem>('POST', '/v1/customers', {
@@ -253,6 +274,8 @@ describe('answers cut to their contract', () => {
     const api = await as(advisor);
     await api.request('GET', `/v1/customers?email=${encodeURIComponent(customer.contact.email!)}`);
     await api.request('GET', `/v1/branches/${home!.id}/customers?limit=100`);
+    // The two records reach the trail through the audit writer, in either order (two batches at once).
+    await auditOf(customer.id, { actorId: advisor.sub, action: 'customer.search' });
     const trail = await auditOf(customer.id, { actorId: advisor.sub, action: 'customer.list' });
     expect(trail).toContainEqual(
       expect.objectContaining({ actorId: advisor.sub, action: 'customer.search' }),

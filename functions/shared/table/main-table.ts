@@ -99,6 +99,7 @@ export const directoryKeys = {
   pk: 'DIRECTORY',
   branchPrefix: 'BRANCH#',
   branchSk: (branchId: string) => `BRANCH#${branchId}`,
+  staffPrefix: 'STAFF#',
   staffSk: (staffId: string) => `STAFF#${staffId}`,
   /** Written last by the seed: the demo bank is complete. */
   seededSk: 'SEEDED',

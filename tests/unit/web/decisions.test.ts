@@ -14,7 +14,6 @@ import {
   canDecideKyc,
   canMoveBranch,
   canReassign,
-  checkAssignmentDraft,
   checkKycDraft,
   kycFields,
   kycRequest,
@@ -131,16 +130,6 @@ describe('the assignment', () => {
     expect(byAdmin).toEqual({ branchId: 'br-lyon-bellecour' });
     expect(byManager).toEqual({});
     expect(withAdvisor).toEqual({ branchId: 'br-lyon-bellecour', advisorId: 'adv-ines' });
-  });
-
-  it('refuses an advisor id the API could not take', () => {
-    // Act
-    const bad = checkAssignmentDraft({ ...assignmentFromCustomer(customer), advisorId: 'camille martin' });
-    const empty = checkAssignmentDraft({ ...assignmentFromCustomer(customer), advisorId: '' });
-
-    // Assess
-    expect(bad).toEqual({ advisorId: 'advisorId' });
-    expect(empty).toEqual({});
   });
 });
 

@@ -1,6 +1,7 @@
 /** `/customers/:id`, the customer file (fiche client): profile, holdings, consents and history in one read. */
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { customerEditors } from '#schemas/roles.ts';
 import { ErrorAlert } from '#web/src/components/ui/error-alert.tsx';
 import { Loading, Notice } from '#web/src/components/ui/status.tsx';
 import { useCustomer360 } from '#web/src/features/customers/api/get-customer-360.ts';
@@ -44,6 +45,8 @@ export const CustomerFileRoute = () => {
   // The decisions show to the roles the API lets take them, and to nobody else.
   const decidesKyc = canDecideKyc(user, customer);
   const reassigns = canReassign(user, customer);
+  // Who may edit the file's details, as the route table says (a compliance officer may not).
+  const edits = user?.roles.some((role) => (customerEditors as readonly string[]).includes(role)) ?? false;
   const reload = () => file.refetch();
   return (
     <div className="page page-file">
@@ -60,9 +63,11 @@ export const CustomerFileRoute = () => {
             {t(`enums.kind.${customer.kind}`)} · {t(`common:segments.${customer.segment}`)}
           </p>
         </div>
-        <Link to={`/customers/${encodeURIComponent(customer.id)}/edit`} className="button button-primary">
-          {t('customer.edit')}
-        </Link>
+        {edits ? (
+          <Link to={`/customers/${encodeURIComponent(customer.id)}/edit`} className="button button-primary">
+            {t('customer.edit')}
+          </Link>
+        ) : null}
       </div>
       {saved ? <Notice>{t('customer.saved')}</Notice> : null}
       <ProfileCard

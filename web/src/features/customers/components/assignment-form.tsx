@@ -3,24 +3,22 @@
  * assigned advisor, the segment and, for administrators, the branch. Only what changed is sent,
  * with the version the file was read at.
  *
- * The API has no list of the bank's staff (`GET /v1/branches` names the branches only), so the
- * advisor is typed as an id, with the current advisor's name beside it; an empty id leaves the
- * customer without an assigned advisor. The API checks that the id is an advisor of the branch.
+ * The advisor is chosen by name among the advisors and manager of the branch the customer will
+ * be in (`GET /v1/branches/{id}/advisors`); "no assigned advisor" is a choice too.
  */
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { Customer } from '#schemas/customers/customer.ts';
 import { FormField } from '#web/src/components/ui/form-field.tsx';
+import { useBranchAdvisors } from '#web/src/features/customers/api/list-branch-advisors.ts';
 import { useReassignCustomer } from '#web/src/features/customers/api/reassign-customer.ts';
 import { useCustomersTranslation } from '#web/src/features/customers/i18n.ts';
 import {
   type AssignmentDraft,
-  type AssignmentErrors,
   type AssignmentField,
   apiFieldOf,
   assignmentFields,
   assignmentFromCustomer,
   buildReassignment,
-  checkAssignmentDraft,
   segments,
 } from '#web/src/features/customers/utils/decisions.ts';
 import { useBranchNames } from '#web/src/lib/branches.ts';
@@ -54,7 +52,6 @@ export const AssignmentForm = ({
   const branches = useBranchNames();
   const mutation = useReassignCustomer(customer.id);
   const [draft, setDraft] = useState<AssignmentDraft>(() => assignmentFromCustomer(customer));
-  const [localErrors, setLocalErrors] = useState<AssignmentErrors>({});
   const [unchanged, setUnchanged] = useState(false);
   const [saved, setSaved] = useState(false);
   const [focusRequest, setFocusRequest] = useState(0);
@@ -70,8 +67,9 @@ export const AssignmentForm = ({
         ? t('decisions.assignment.errors.advisorUnknown', { branch: targetBranch })
         : t(`decisions.assignment.errors.${field}`),
   );
-  const messageFor = (field: AssignmentField): string | undefined =>
-    localErrors[field] ? t(`decisions.assignment.errors.${field}`) : api.fields.get(field);
+  const messageFor = (field: AssignmentField): string | undefined => api.fields.get(field);
+  const advisors = useBranchAdvisors(canMoveBranch ? draft.branchId : customer.branchId);
+  const choices = advisors.data?.items ?? [];
   const firstInError = assignmentFields.find((field) => messageFor(field));
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each refusal on purpose
@@ -89,19 +87,12 @@ export const AssignmentForm = ({
   const set = (field: AssignmentField) => (event: { target: { value: string } }) => {
     setUnchanged(false);
     setDraft((before) => ({ ...before, [field]: event.target.value }));
-    if (localErrors[field]) setLocalErrors((before) => ({ ...before, [field]: undefined }));
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (mutation.isPending || isConflict(mutation.error)) return;
     setSaved(false);
-    const errors = checkAssignmentDraft(draft);
-    setLocalErrors(errors);
-    if (Object.keys(errors).length > 0) {
-      setFocusRequest((n) => n + 1);
-      return;
-    }
     const body = buildReassignment(customer, draft, { canMoveBranch });
     if (Object.keys(body).length === 0) {
       setUnchanged(true);
@@ -124,9 +115,6 @@ export const AssignmentForm = ({
     document.getElementById(fieldIds.advisorId)?.focus();
   };
 
-  const currentAdvisor = customer.advisorId
-    ? t('decisions.assignment.advisorCurrent', { name: advisorName ?? customer.advisorId })
-    : t('decisions.assignment.advisorNone');
   // Until the directory is read, the current branch is the one choice.
   const branchOptions = branches.size > 0 ? [...branches] : [[customer.branchId, customer.branchId] as const];
 
@@ -154,19 +142,34 @@ export const AssignmentForm = ({
         <FormField
           id={fieldIds.advisorId}
           label={t('decisions.assignment.advisor')}
-          hint={`${currentAdvisor} ${t('decisions.assignment.advisorHint', { branch: targetBranch })}`}
+          hint={
+            advisors.isError
+              ? t('decisions.assignment.advisorsUnavailable')
+              : t('decisions.assignment.advisorHint', { branch: targetBranch })
+          }
           error={messageFor('advisorId')}
         >
           {(control) => (
-            <input
+            <select
               {...control}
-              type="text"
-              className="mono"
-              autoComplete="off"
-              spellCheck={false}
               value={draft.advisorId}
               onChange={set('advisorId')}
-            />
+              aria-busy={advisors.isPending}
+            >
+              <option value="">{t('decisions.assignment.advisorNoneOption')}</option>
+              {draft.advisorId && !choices.some((choice) => choice.id === draft.advisorId) ? (
+                <option value={draft.advisorId}>
+                  {draft.advisorId === customer.advisorId
+                    ? (advisorName ?? draft.advisorId)
+                    : draft.advisorId}
+                </option>
+              ) : null}
+              {choices.map((choice) => (
+                <option key={choice.id} value={choice.id}>
+                  {choice.name}
+                </option>
+              ))}
+            </select>
           )}
         </FormField>
         <FormField

@@ -171,11 +171,10 @@ export const en: Translation<typeof fr> = {
     },
     assignment: {
       title: 'Assignment',
-      advisor: 'Assigned advisor’s id',
-      advisorHint:
-        'Relais cannot list advisors yet: enter the id of an advisor of the {{branch}} branch. Leave it empty for the customer to have no assigned advisor.',
-      advisorCurrent: 'Current advisor: {{name}}.',
-      advisorNone: 'The customer has no assigned advisor.',
+      advisor: 'Assigned advisor',
+      advisorHint: 'The advisors and the manager of the {{branch}} branch.',
+      advisorNoneOption: 'No assigned advisor',
+      advisorsUnavailable: 'The list of advisors could not be read: try again in a moment.',
       segment: 'Segment',
       branch: 'Branch',
       branchHint:
@@ -185,7 +184,6 @@ export const en: Translation<typeof fr> = {
       noChanges: 'You have not changed anything.',
       saved: 'Assignment saved.',
       errors: {
-        advisorId: 'Enter the id of an advisor of the branch (letters, digits, - and _).',
         advisorUnknown: 'No advisor of the {{branch}} branch has this id.',
         segment: 'Choose a segment.',
         branchId: 'Choose a branch from the list.',

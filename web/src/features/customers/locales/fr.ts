@@ -201,11 +201,10 @@ export const fr = {
     },
     assignment: {
       title: 'Affectation',
-      advisor: 'Identifiant du conseiller attitré',
-      advisorHint:
-        'Relais ne peut pas encore lister les conseillers : saisissez l’identifiant d’un conseiller de l’agence {{branch}}. Laissez vide pour que le client n’ait plus de conseiller attitré.',
-      advisorCurrent: 'Conseiller actuel : {{name}}.',
-      advisorNone: 'Le client n’a pas de conseiller attitré.',
+      advisor: 'Conseiller attitré',
+      advisorHint: 'Les conseillers et le directeur de l’agence {{branch}}.',
+      advisorNoneOption: 'Aucun conseiller attitré',
+      advisorsUnavailable: 'La liste des conseillers n’a pas pu être lue : réessayez dans un moment.',
       segment: 'Segment',
       branch: 'Agence',
       branchHint: 'Un changement d’agence sans nouveau conseiller laisse le client sans conseiller attitré.',
@@ -214,7 +213,6 @@ export const fr = {
       noChanges: 'Vous n’avez rien modifié.',
       saved: 'Affectation enregistrée.',
       errors: {
-        advisorId: 'Saisissez l’identifiant d’un conseiller de l’agence (lettres, chiffres, - et _).',
         advisorUnknown: 'Aucun conseiller de l’agence {{branch}} n’a cet identifiant.',
         segment: 'Choisissez un segment.',
         branchId: 'Choisissez une agence de la liste.',

@@ -76,25 +76,14 @@ export const kycRequest = (
 
 export type AssignmentDraft = { advisorId: string; segment: Segment; branchId: string };
 export type AssignmentField = keyof AssignmentDraft;
-export type AssignmentError = 'advisorId' | 'segment' | 'branchId';
-export type AssignmentErrors = Partial<Record<AssignmentField, AssignmentError>>;
 
 export const assignmentFields: readonly AssignmentField[] = ['advisorId', 'segment', 'branchId'];
-
-/** The schema's `Id`: what an advisor id may be. */
-const idPattern = /^[A-Za-z0-9_-]{1,64}$/;
 
 export const assignmentFromCustomer = (customer: Customer): AssignmentDraft => ({
   advisorId: customer.advisorId ?? '',
   segment: customer.segment,
   branchId: customer.branchId,
 });
-
-/** An advisor id, when one is typed, must look like one. */
-export const checkAssignmentDraft = (draft: AssignmentDraft): AssignmentErrors => {
-  const advisorId = draft.advisorId.trim();
-  return advisorId && !idPattern.test(advisorId) ? { advisorId: 'advisorId' } : {};
-};
 
 export type Reassignment = Omit<ReassignCustomerRequest, 'version'>;
 
