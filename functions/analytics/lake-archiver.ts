@@ -10,6 +10,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { entryPoint } from '#shared/entry-point.ts';
 import { logger, metrics } from '#shared/observability.ts';
 import { secretValue } from '#shared/secrets.ts';
 import { type ArchiveOutcome, archiveBatch } from './lake/archive.ts';
@@ -23,25 +24,27 @@ const settle = (outcome: ArchiveOutcome) => async (record: SQSRecord) => {
   if (error) throw error;
 };
 
-export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
-  const outcome = await archiveBatch(event.Records, {
-    store: s3LakeStore(lakeBucketName()),
-    key: await secretValue('pseudonymKey'),
-  });
-  metrics.addMetric('LakeEventsArchived', MetricUnit.Count, outcome.events);
-  metrics.addMetric('LakeDuplicatesInBatch', MetricUnit.Count, outcome.duplicates);
-  metrics.addMetric('LakeFilesWritten', MetricUnit.Count, outcome.written.length * 2);
-  metrics.addMetric('LakeMessagesFailed', MetricUnit.Count, outcome.failed.size);
-  metrics.publishStoredMetrics();
-  if (outcome.failed.size > 0) {
-    const reasons = [
-      ...new Set([...outcome.failed.values()].map((error) => `${error.name}: ${error.message}`)),
-    ];
-    logger.warn('lake messages not archived; they will be retried', {
-      failed: outcome.failed.size,
-      of: event.Records.length,
-      reasons: reasons.slice(0, 5),
+export const handler = entryPoint(
+  'queue',
+  async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+    const outcome = await archiveBatch(event.Records, {
+      store: s3LakeStore(lakeBucketName()),
+      key: await secretValue('pseudonymKey'),
     });
-  }
-  return processPartialResponse(event, settle(outcome), processor, { context });
-};
+    metrics.addMetric('LakeEventsArchived', MetricUnit.Count, outcome.events);
+    metrics.addMetric('LakeDuplicatesInBatch', MetricUnit.Count, outcome.duplicates);
+    metrics.addMetric('LakeFilesWritten', MetricUnit.Count, outcome.written.length * 2);
+    metrics.addMetric('LakeMessagesFailed', MetricUnit.Count, outcome.failed.size);
+    if (outcome.failed.size > 0) {
+      const reasons = [
+        ...new Set([...outcome.failed.values()].map((error) => `${error.name}: ${error.message}`)),
+      ];
+      logger.warn('lake messages not archived; they will be retried', {
+        failed: outcome.failed.size,
+        of: event.Records.length,
+        reasons: reasons.slice(0, 5),
+      });
+    }
+    return processPartialResponse(event, settle(outcome), processor, { context });
+  },
+);

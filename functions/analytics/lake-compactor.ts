@@ -9,6 +9,7 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import * as z from 'zod';
 import { IsoDate } from '#schemas/common.ts';
+import { entryPoint } from '#shared/entry-point.ts';
 import { logger, metrics } from '#shared/observability.ts';
 import { compactLake, type PartitionReport } from './lake/compaction.ts';
 import { lakeBucketName, s3LakeStore } from './lake/store.ts';
@@ -50,7 +51,7 @@ const scopeOf = (request: z.output<typeof CompactionRequest>, now: number) => {
   return { olderThan: new Date(now - minutes * 60_000) };
 };
 
-export const handler = async (event: unknown): Promise<CompactionSummary> => {
+export const handler = entryPoint('schedule', async (event: unknown): Promise<CompactionSummary> => {
   const scope = scopeOf(CompactionRequest.parse(event), Date.now());
   const reports = await compactLake({ store: s3LakeStore(lakeBucketName()), ...scope });
   const summary: CompactionSummary = {
@@ -62,7 +63,6 @@ export const handler = async (event: unknown): Promise<CompactionSummary> => {
   };
   metrics.addMetric('LakeFilesMerged', MetricUnit.Count, summary.filesMerged);
   metrics.addMetric('LakeDuplicatesDropped', MetricUnit.Count, summary.duplicatesDropped);
-  metrics.publishStoredMetrics();
   logger.info('lake compacted', { ...summary, reports: undefined });
   return summary;
-};
+});

@@ -10,6 +10,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { ChannelEventOnBus, ChannelEventV1 } from '#schemas/events/channel-event.ts';
+import { entryPoint } from '#shared/entry-point.ts';
 import { logger } from '#shared/observability.ts';
 import {
   type ActivityEvent,
@@ -77,13 +78,16 @@ const recordHandler = async (record: SQSRecord): Promise<void> => {
   }
 };
 
-export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
-  const response = await processPartialResponse(event, recordHandler, processor, {
-    context,
-    processInParallel: false,
-  });
-  if (response.batchItemFailures.length > 0) {
-    logger.warn('timeline records will be retried', { failed: response.batchItemFailures.length });
-  }
-  return response;
-};
+export const handler = entryPoint(
+  'queue',
+  async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+    const response = await processPartialResponse(event, recordHandler, processor, {
+      context,
+      processInParallel: false,
+    });
+    if (response.batchItemFailures.length > 0) {
+      logger.warn('timeline records will be retried', { failed: response.batchItemFailures.length });
+    }
+    return response;
+  },
+);

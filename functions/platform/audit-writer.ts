@@ -17,6 +17,7 @@ import { AuditRecord } from '#schemas/audit.ts';
 import { auditItem } from '#shared/audit.ts';
 import { documents } from '#shared/clients/dynamodb.ts';
 import { s3 } from '#shared/clients/s3.ts';
+import { entryPoint } from '#shared/entry-point.ts';
 import { bucketName, tableName } from '#shared/env.ts';
 import { logger } from '#shared/observability.ts';
 
@@ -73,15 +74,18 @@ const archive = async (records: readonly AuditRecord[]) => {
   );
 };
 
-export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
-  const response = await processPartialResponse(event, append, processor, { context });
-  const failed = new Set(response.batchItemFailures.map((failure) => failure.itemIdentifier));
-  const written = event.Records.filter((message) => !failed.has(message.messageId));
-  try {
-    await archive(written.map((message) => AuditRecord.parse(JSON.parse(message.body))));
-  } catch (error) {
-    logger.warn('audit records not archived; the batch will be retried', { error: error as Error });
-    return { batchItemFailures: event.Records.map((message) => ({ itemIdentifier: message.messageId })) };
-  }
-  return response;
-};
+export const handler = entryPoint(
+  'queue',
+  async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+    const response = await processPartialResponse(event, append, processor, { context });
+    const failed = new Set(response.batchItemFailures.map((failure) => failure.itemIdentifier));
+    const written = event.Records.filter((message) => !failed.has(message.messageId));
+    try {
+      await archive(written.map((message) => AuditRecord.parse(JSON.parse(message.body))));
+    } catch (error) {
+      logger.warn('audit records not archived; the batch will be retried', { error: error as Error });
+      return { batchItemFailures: event.Records.map((message) => ({ itemIdentifier: message.messageId })) };
+    }
+    return response;
+  },
+);

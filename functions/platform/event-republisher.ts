@@ -8,6 +8,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { putOnBus } from '#shared/bus.ts';
+import { entryPoint } from '#shared/entry-point.ts';
 import { outboxEntry } from './outbox-entry.ts';
 import type { ParkedRecord } from './stream-publisher.ts';
 
@@ -21,5 +22,8 @@ const republish = async (record: SQSRecord): Promise<void> => {
   if (failed.size > 0) throw new Error(`event of record ${parked.sequenceNumber} still not published`);
 };
 
-export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
-  processPartialResponse(event, republish, processor, { context });
+export const handler = entryPoint(
+  'queue',
+  async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
+    processPartialResponse(event, republish, processor, { context }),
+);

@@ -13,6 +13,7 @@ import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { putOnBus } from '#shared/bus.ts';
 import { sqs } from '#shared/clients/sqs.ts';
+import { entryPoint } from '#shared/entry-point.ts';
 import { queueUrl } from '#shared/env.ts';
 import { logger, metrics } from '#shared/observability.ts';
 import { outboxEntry, type StreamImage } from './outbox-entry.ts';
@@ -50,24 +51,28 @@ const park = async (records: DynamoDBRecord[]): Promise<DynamoDBRecord[]> => {
   return unparked;
 };
 
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-  const pending = event.Records.flatMap((record) => {
-    const image = imageOf(record);
-    const entry = image && outboxEntry(image);
-    return entry ? [{ record, entry }] : [];
-  });
-  const failed = await putOnBus(pending.map((p) => p.entry));
-  const unpublished = pending.filter((_, index) => failed.has(index)).map((p) => p.record);
-  metrics.addMetric('EventsPublished', MetricUnit.Count, pending.length - unpublished.length);
-  const unparked = unpublished.length > 0 ? await park(unpublished) : [];
-  metrics.addMetric('EventsParked', MetricUnit.Count, unpublished.length - unparked.length);
-  metrics.publishStoredMetrics();
-  if (unparked.length > 0) {
-    logger.error('events neither published nor parked; Lambda retries the batch from the first', {
-      failed: unparked.length,
+export const handler = entryPoint(
+  'stream',
+  async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+    const pending = event.Records.flatMap((record) => {
+      const image = imageOf(record);
+      const entry = image && outboxEntry(image);
+      return entry ? [{ record, entry }] : [];
     });
-  }
-  return {
-    batchItemFailures: unparked.map((record) => ({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' })),
-  };
-};
+    const failed = await putOnBus(pending.map((p) => p.entry));
+    const unpublished = pending.filter((_, index) => failed.has(index)).map((p) => p.record);
+    metrics.addMetric('EventsPublished', MetricUnit.Count, pending.length - unpublished.length);
+    const unparked = unpublished.length > 0 ? await park(unpublished) : [];
+    metrics.addMetric('EventsParked', MetricUnit.Count, unpublished.length - unparked.length);
+    if (unparked.length > 0) {
+      logger.error('events neither published nor parked; Lambda retries the batch from the first', {
+        failed: unparked.length,
+      });
+    }
+    return {
+      batchItemFailures: unparked.map((record) => ({
+        itemIdentifier: record.dynamodb?.SequenceNumber ?? '',
+      })),
+    };
+  },
+);

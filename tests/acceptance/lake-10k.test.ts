@@ -12,6 +12,7 @@
  * It runs alone, after the other projects (`groupOrder`), on an emulator of its own.
  */
 import { describe, expect, test } from 'vitest';
+import { lambdaContext } from '#local/lambda/lambda-context.ts';
 import { idsOf, readPartition, waitForPartition } from '../support/lake.ts';
 import { sandboxPerFile } from '../support/sandbox.ts';
 
@@ -125,7 +126,7 @@ describe('10,000 events through the local API, with retries and duplicates', () 
     }
     // The hourly compaction, run now: it merges the hour's files and keeps each event once.
     const { handler: compact } = await import('#functions/analytics/lake-compactor.ts');
-    await compact({ dt: hour.dt, hour: hour.hour });
+    await compact({ dt: hour.dt, hour: hour.hour }, lambdaContext('lakeCompactor', 300));
     const lake = await readPartition(sandbox().resources.buckets.lake, hour);
     const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
     const kib = (files: { size: number }[]) =>

@@ -6,6 +6,7 @@
  */
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { describe, expect, test } from 'vitest';
+import { lambdaContext } from '#local/lambda/lambda-context.ts';
 import { idsOf, pageViewsIn, putOnBus, readPartition, waitForPartition } from '../support/lake.ts';
 import { sandboxPerFile } from '../support/sandbox.ts';
 
@@ -88,8 +89,8 @@ describe('the lake archive', () => {
 
     // Act: the handler the hourly schedule runs, imported like the sandbox does (after its environment).
     const { handler: compact } = await import('#functions/analytics/lake-compactor.ts');
-    const summary = await compact({ dt: hour.dt, hour: hour.hour });
-    const again = await compact({ dt: hour.dt, hour: hour.hour });
+    const summary = await compact({ dt: hour.dt, hour: hour.hour }, lambdaContext('lakeCompactor', 300));
+    const again = await compact({ dt: hour.dt, hour: hour.hour }, lambdaContext('lakeCompactor', 300));
     const after = await readPartition(buckets.lake, hour);
 
     // Assess

@@ -6,7 +6,6 @@
  * read, Idempotency-Key, the context's handler, and a JSON answer: an unauthenticated request
  * is a 401 whatever its body. Errors become problem+json in `problem.ts` only.
  */
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import httpRouterHandler from '@middy/http-router';
 import type {
@@ -20,8 +19,9 @@ import type { WriteKeyCaller } from '#schemas/channels/write-key.ts';
 import type { Caller } from '#schemas/roles.ts';
 import type { RouteDefinition } from '#schemas/route-definition.ts';
 import { callerFromEvent } from '../caller.ts';
+import { entryPoint } from '../entry-point.ts';
 import { Forbidden, Unauthenticated } from '../errors.ts';
-import { logger, metrics } from '../observability.ts';
+import { logger } from '../observability.ts';
 import type { onceByKey } from './idempotency.ts';
 import { problemResponse } from './problem.ts';
 import { accessReason, expectedVersion, jsonBody, validate } from './request.ts';
@@ -151,16 +151,6 @@ const runRoute = async (
   return answer(route, body);
 };
 
-/** Publishes the business metrics a request recorded, if any (most reads record none). */
-const publishMetrics: middy.MiddlewareObj = {
-  after: () => {
-    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
-  },
-  onError: () => {
-    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
-  },
-};
-
 /**
  * The Lambda handler of one bounded context, from its route list (`schemas/<context>/routes.ts`):
  * a function loads only its own routes and schemas.
@@ -187,12 +177,12 @@ export const httpApi = <const Rs extends readonly RouteDefinition[]>(
   );
   // A second before Lambda's own timeout the request is answered 503 with Retry-After (a timed
   // out Lambda would give the caller a bare 500).
-  return middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2>(router, {
+  const routed = middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2>(router, {
     timeoutEarlyInMillis: 1000,
-  })
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(publishMetrics)
-    .onError((request) => {
-      request.response = problemResponse(request.error, request.event.rawPath);
-    });
+  }).onError((request) => {
+    request.response = problemResponse(request.error, request.event.rawPath);
+  });
+  return entryPoint('http', (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) =>
+    routed(event, context),
+  );
 };

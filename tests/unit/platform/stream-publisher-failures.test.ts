@@ -12,7 +12,12 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { handler } from '#functions/platform/stream-publisher.ts';
 import { envName } from '#infra/declaration/functions.ts';
+import { lambdaContext } from '#local/lambda/lambda-context.ts';
 import { logger } from '#shared/observability.ts';
+
+/** The stream publisher invoked as Lambda invokes it, with its context. */
+const publish = (event: Parameters<typeof handler>[0]) =>
+  handler(event, lambdaContext('streamPublisher', 30));
 
 const eventBridge = mockClient(EventBridgeClient);
 const sqs = mockClient(SQSClient);
@@ -57,7 +62,7 @@ beforeEach(() => {
 describe('the stream publisher when the bus fails', () => {
   test('publishes every event and reports nothing when the bus accepts them', async () => {
     eventBridge.on(PutEventsCommand).resolves({ Entries: [{ EventId: '1' }, { EventId: '2' }] });
-    const answer = await handler(batch(insert('100', 'cu-a'), insert('200', 'cu-b')));
+    const answer = await publish(batch(insert('100', 'cu-a'), insert('200', 'cu-b')));
     expect(answer.batchItemFailures).toEqual([]);
     expect(sqs.commandCalls(SendMessageBatchCommand)).toHaveLength(0);
   });
@@ -69,7 +74,7 @@ describe('the stream publisher when the bus fails', () => {
       .on(SendMessageBatchCommand)
       .resolves({ Successful: [{ Id: '0', MessageId: 'm', MD5OfMessageBody: '' }] });
     // Act
-    const answer = await handler(batch(insert('100', 'cu-a'), insert('200', 'cu-b'), insert('300', 'cu-c')));
+    const answer = await publish(batch(insert('100', 'cu-a'), insert('200', 'cu-b'), insert('300', 'cu-c')));
     // Assess
     expect(answer.batchItemFailures).toEqual([]);
     const parked = sqs
@@ -86,7 +91,7 @@ describe('the stream publisher when the bus fails', () => {
     busRefusing('cu-b');
     sqs.on(SendMessageBatchCommand).rejects(new Error('SQS unavailable'));
     // Act
-    const answer = await handler(batch(insert('100', 'cu-a'), insert('200', 'cu-b'), insert('300', 'cu-c')));
+    const answer = await publish(batch(insert('100', 'cu-a'), insert('200', 'cu-b'), insert('300', 'cu-c')));
     // Assess: not the records after it, which were published.
     expect(answer.batchItemFailures).toEqual([{ itemIdentifier: '200' }]);
   });
@@ -97,7 +102,7 @@ describe('the stream publisher when the bus fails', () => {
       Successful: [{ Id: '0', MessageId: 'm', MD5OfMessageBody: '' }],
       Failed: [{ Id: '1', Code: 'InternalError', SenderFault: false }],
     });
-    const answer = await handler(batch(insert('100', 'cu-a'), insert('200', 'cu-b')));
+    const answer = await publish(batch(insert('100', 'cu-a'), insert('200', 'cu-b')));
     expect(answer.batchItemFailures).toEqual([{ itemIdentifier: '200' }]);
   });
 });
