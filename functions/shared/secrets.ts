@@ -4,8 +4,8 @@
  * memory for a while, so a request or a batch costs no Secrets Manager call.
  */
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import { envName } from '#infra/declaration/functions.ts';
 import type { SecretName } from '#infra/declaration/storage.ts';
+import { secretArn } from './env.ts';
 
 /** Seconds a secret stays cached in an execution environment. */
 const cacheSeconds = 15 * 60;
@@ -15,10 +15,7 @@ const minimumKeyLength = 32;
 
 /** A declared secret's value, which the function must be bound to (its ARN in the environment). */
 export const secretValue = async (name: SecretName): Promise<string> => {
-  const variable = envName.secret(name);
-  const arn = process.env[variable];
-  if (!arn)
-    throw new Error(`Environment variable ${variable} is not set: is the function bound to the secret?`);
+  const arn = secretArn(name);
   const value = await getSecret(arn, { maxAge: cacheSeconds });
   if (typeof value !== 'string' || value.length < minimumKeyLength) {
     throw new Error(`The secret ${name} (${arn}) is missing or shorter than ${minimumKeyLength} characters`);

@@ -15,6 +15,7 @@ import {
   StartQueryExecutionCommand,
 } from '@aws-sdk/client-athena';
 import { lakeCatalog } from '#schemas/analytics/lake.ts';
+import { settings } from '#shared/env.ts';
 import { sqlLiteral } from '../queries/parameters.ts';
 import {
   type Cell,
@@ -162,8 +163,8 @@ export const athenaEngine = ({
 
 /** The engine of a deployed function: `ATHENA_WORKGROUP` and `GLUE_DATABASE` from its binding. */
 export const athenaEngineFromEnvironment = (): QueryEngine => {
-  const workgroup = process.env.ATHENA_WORKGROUP;
+  const workgroup = settings.athenaWorkgroup();
   if (!workgroup)
     throw new Error('ATHENA_WORKGROUP is not set: in which Athena workgroup should queries run?');
-  return athenaEngine({ workgroup, database: process.env.GLUE_DATABASE ?? lakeCatalog.database });
+  return athenaEngine({ workgroup, database: settings.glueDatabase() ?? lakeCatalog.database });
 };

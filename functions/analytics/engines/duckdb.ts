@@ -23,8 +23,8 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import type { DuckDBConnection, DuckDBType, DuckDBValue } from '@duckdb/node-api';
-import { envName } from '#infra/declaration/functions.ts';
 import { curatedColumns, lakeCatalog, lakePrefixes } from '#schemas/analytics/lake.ts';
+import { bucketName, settings } from '#shared/env.ts';
 import type { BoundValue, DateWindow } from '../queries/parameters.ts';
 import {
   type Cell,
@@ -350,17 +350,14 @@ const mirrorOnce = async ({
 
 /** Where lake mirrors live: `LAKE_MIRROR_DIR`, else `.sandbox/lake/` in the repository. */
 export const lakeMirrorRoot = (): string =>
-  process.env.LAKE_MIRROR_DIR ?? fileURLToPath(new URL('../../../.sandbox/lake/', import.meta.url));
+  settings.lakeMirrorDir() ?? fileURLToPath(new URL('../../../.sandbox/lake/', import.meta.url));
 
 /**
  * The sandbox's engine: the bucket `LAKE_BUCKET_NAME` on the emulator (`AWS_ENDPOINT_URL`),
  * mirrored into `.sandbox/lake/<bucket>/` before each run.
  */
 export const duckdbEngineFromEnvironment = (): QueryEngine => {
-  const bucket = process.env[envName.bucket('lake')];
-  if (!bucket) {
-    throw new Error(`${envName.bucket('lake')} is not set: which lake bucket should DuckDB mirror?`);
-  }
+  const bucket = bucketName('lake');
   const dir = join(lakeMirrorRoot(), bucket);
   // Emulators answer on one host: the bucket name goes in the path.
   const s3 = new S3Client({ forcePathStyle: true });

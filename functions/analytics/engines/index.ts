@@ -4,6 +4,8 @@
  * statement and answers its state when asked; `awaitExecution` polls until it ends or a
  * deadline passes (the API answers 202 then, and the caller polls the run).
  */
+
+import { settings } from '#shared/env.ts';
 import type { BoundValue, DateWindow } from '../queries/parameters.ts';
 
 export type EngineName = 'athena' | 'duckdb';
@@ -71,7 +73,7 @@ export const awaitExecution = async (
 };
 
 /** Which engine the environment asks for: `QUERY_ENGINE`, Athena unless it says `duckdb`. */
-export const engineName = (): EngineName => (process.env.QUERY_ENGINE === 'duckdb' ? 'duckdb' : 'athena');
+export const engineName = (): EngineName => (settings.queryEngine() === 'duckdb' ? 'duckdb' : 'athena');
 
 /** Trino's name for an engine's column type, so both engines describe results alike. */
 export const normaliseType = (type: string): string => {

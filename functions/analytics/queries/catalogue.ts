@@ -13,6 +13,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import { QueryParameter, SavedQuery } from '#schemas/analytics/query.ts';
+import { settings } from '#shared/env.ts';
 
 /** A parameter as declared in a file: the public fields, and bounds checked on binding. */
 const DeclaredParameter = QueryParameter.extend({
@@ -161,7 +162,7 @@ export const readCatalogue = (directory: string): CatalogueEntry[] =>
  * Lambda package (the function's bundling copies them there); `SAVED_QUERIES_DIR` overrides.
  */
 export const defaultCatalogueDirectory = (): string =>
-  process.env.SAVED_QUERIES_DIR ?? fileURLToPath(new URL('.', import.meta.url));
+  settings.savedQueriesDir() ?? fileURLToPath(new URL('.', import.meta.url));
 
 export type Catalogue = {
   /** Every version of every saved query. */

@@ -4,5 +4,6 @@
  * `bucket.localhost` does not resolve everywhere. In AWS, virtual-hosted addressing.
  */
 import { S3Client } from '@aws-sdk/client-s3';
+import { settings } from '../env.ts';
 
-export const s3 = new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL) });
+export const s3 = new S3Client({ forcePathStyle: Boolean(settings.emulatorEndpoint()) });
