@@ -16,7 +16,8 @@ export type LakeContent = {
   rawFiles: LakeObject[];
   rows: CuratedRow[];
   /** Raw lines (pseudonymised envelopes) and the text they were read from. */
-  raw: { detail: Record<string, unknown> }[];
+  /** The bus envelopes as archived: `id` is EventBridge's id of one put on the bus. */
+  raw: { id: string; detail: Record<string, unknown> }[];
   rawText: string;
 };
 
