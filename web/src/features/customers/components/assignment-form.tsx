@@ -6,7 +6,7 @@
  * The advisor is chosen by name among the advisors and manager of the branch the customer will
  * be in (`GET /v1/branches/{id}/advisors`); "no assigned advisor" is a choice too.
  */
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { Customer } from '#schemas/customers/customer.ts';
 import { FormField } from '#web/src/components/ui/form-field.tsx';
 import { useBranchAdvisors } from '#web/src/features/customers/api/list-branch-advisors.ts';
@@ -22,7 +22,7 @@ import {
   segments,
 } from '#web/src/features/customers/utils/decisions.ts';
 import { useBranchNames } from '#web/src/lib/branches.ts';
-import { DecisionAlerts, isConflict, useApiFieldErrors } from './decision-alerts.tsx';
+import { DecisionAlerts, isConflict, useApiFieldErrors, useDecisionFocus } from './decision-alerts.tsx';
 
 export type AssignmentFormProps = {
   customer: Customer;
@@ -54,8 +54,6 @@ export const AssignmentForm = ({
   const [draft, setDraft] = useState<AssignmentDraft>(() => assignmentFromCustomer(customer));
   const [unchanged, setUnchanged] = useState(false);
   const [saved, setSaved] = useState(false);
-  const [focusRequest, setFocusRequest] = useState(0);
-  const savedRef = useRef<HTMLParagraphElement>(null);
 
   const branchName = (id: string) => branches.get(id) ?? id;
   const targetBranch = branchName(canMoveBranch ? draft.branchId : customer.branchId);
@@ -72,17 +70,13 @@ export const AssignmentForm = ({
   const choices = advisors.data?.items ?? [];
   const firstInError = assignmentFields.find((field) => messageFor(field));
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each refusal on purpose
-  useEffect(() => {
-    if (focusRequest > 0 && firstInError) document.getElementById(fieldIds[firstInError])?.focus();
-  }, [focusRequest]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each answer of the API
-  useEffect(() => {
-    if (api.fields.size > 0) setFocusRequest((n) => n + 1);
-  }, [mutation.error]);
-  useEffect(() => {
-    if (saved) savedRef.current?.focus();
-  }, [saved]);
+  const { savedRef } = useDecisionFocus({
+    firstInError,
+    fieldIds,
+    apiError: mutation.error,
+    apiFieldErrors: api.fields.size,
+    saved,
+  });
 
   const set = (field: AssignmentField) => (event: { target: { value: string } }) => {
     setUnchanged(false);

@@ -3,7 +3,7 @@
  * (409: reload, the typed values stay), or fields the form does not show (400), or anything
  * else (the shared error alert). Each takes the focus when it appears, after a submit.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ErrorAlert } from '#web/src/components/ui/error-alert.tsx';
 import { useCustomersTranslation } from '#web/src/features/customers/i18n.ts';
 import { ApiError } from '#web/src/lib/api-client.ts';
@@ -35,6 +35,35 @@ export const useApiFieldErrors = <F extends string>(
     if (fields.size === 0 && others.length === 0) others.push(error.problem?.detail ?? error.message);
   }
   return { fields, others };
+};
+
+/**
+ * Where a decision form moves the focus: to its first field in error after a refusal (its own
+ * checks, with `requestFocus`, or the API's field errors), and to its confirmation once saved.
+ */
+export const useDecisionFocus = <F extends string>(options: {
+  firstInError: F | undefined;
+  fieldIds: Record<F, string>;
+  apiError: unknown;
+  apiFieldErrors: number;
+  saved: unknown;
+}) => {
+  const [focusRequest, setFocusRequest] = useState(0);
+  const savedRef = useRef<HTMLParagraphElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each refusal on purpose
+  useEffect(() => {
+    if (focusRequest > 0 && options.firstInError) {
+      document.getElementById(options.fieldIds[options.firstInError])?.focus();
+    }
+  }, [focusRequest]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each answer of the API
+  useEffect(() => {
+    if (options.apiFieldErrors > 0) setFocusRequest((n) => n + 1);
+  }, [options.apiError]);
+  useEffect(() => {
+    if (options.saved) savedRef.current?.focus();
+  }, [options.saved]);
+  return { requestFocus: () => setFocusRequest((n) => n + 1), savedRef };
 };
 
 export const isConflict = (error: unknown): boolean => error instanceof ApiError && error.status === 409;

@@ -8,7 +8,7 @@
  * - A 409 (someone changed the file first) shows the conflict and a reload; what was typed stays.
  * - Once recorded, the file is read again and the focus goes to the confirmation.
  */
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { Customer } from '#schemas/customers/customer.ts';
 import { ConfirmDialog } from '#web/src/components/ui/confirm-dialog.tsx';
 import { FormField } from '#web/src/components/ui/form-field.tsx';
@@ -27,7 +27,7 @@ import {
   kycStatuses,
 } from '#web/src/features/customers/utils/decisions.ts';
 import { customerDisplayName } from './customer-name.tsx';
-import { DecisionAlerts, isConflict, useApiFieldErrors } from './decision-alerts.tsx';
+import { DecisionAlerts, isConflict, useApiFieldErrors, useDecisionFocus } from './decision-alerts.tsx';
 
 export type KycDecisionFormProps = {
   customer: Customer;
@@ -46,8 +46,6 @@ export const KycDecisionForm = ({ customer, onReload, reloading }: KycDecisionFo
   const [confirming, setConfirming] = useState(false);
   const [saved, setSaved] = useState<KycStatus>();
   /** Bumped when the first field in error should take the focus, once rendered. */
-  const [focusRequest, setFocusRequest] = useState(0);
-  const savedRef = useRef<HTMLParagraphElement>(null);
   const statusLabels = t('enums.kycStatus', { returnObjects: true });
 
   // The current status is no decision (the API would record nothing): it is not offered, and a
@@ -79,17 +77,13 @@ export const KycDecisionForm = ({ customer, onReload, reloading }: KycDecisionFo
   };
   const firstInError = kycFields.find((field) => messageFor(field));
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each refusal on purpose
-  useEffect(() => {
-    if (focusRequest > 0 && firstInError) document.getElementById(fieldIds[firstInError])?.focus();
-  }, [focusRequest]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each answer of the API
-  useEffect(() => {
-    if (api.fields.size > 0) setFocusRequest((n) => n + 1);
-  }, [mutation.error]);
-  useEffect(() => {
-    if (saved) savedRef.current?.focus();
-  }, [saved]);
+  const { requestFocus, savedRef } = useDecisionFocus({
+    firstInError,
+    fieldIds,
+    apiError: mutation.error,
+    apiFieldErrors: api.fields.size,
+    saved,
+  });
 
   const set = (field: KycField) => (event: { target: { value: string } }) => {
     setDraft((before) => ({ ...before, [field]: event.target.value }));
@@ -103,7 +97,7 @@ export const KycDecisionForm = ({ customer, onReload, reloading }: KycDecisionFo
     const errors = checkKycDraft(current);
     setLocalErrors(errors);
     if (Object.keys(errors).length > 0) {
-      setFocusRequest((n) => n + 1);
+      requestFocus();
       return;
     }
     setConfirming(true);
