@@ -4,4 +4,5 @@
  * an event. The keys of the customer's item collection, to which other contexts add their
  * members, are the table model's (`#shared/table/main-table.ts`).
  */
-export { eventItem, getCustomer } from './store/customers-store.ts';
+export { eventItem } from './store/customer-items.ts';
+export { getCustomer } from './store/customers-store.ts';

@@ -12,7 +12,7 @@ import {
   lookupItems,
   profileItem,
   searchTermItems,
-} from '#functions/customers/store/customers-store.ts';
+} from '#functions/customers/store/customer-items.ts';
 import { CustomerCreated } from '#schemas/events/customer-created.ts';
 import type { Caller } from '#schemas/roles.ts';
 import { documents } from '#shared/clients/dynamodb.ts';

@@ -8,7 +8,7 @@ import { NotFound } from '#shared/errors.ts';
 import type { RouteHandler } from '#shared/http/api.ts';
 import { canSeeBranch, seesAllBranches } from '#shared/scope.ts';
 import { recordShown } from '../audit/record-access.ts';
-import { listByAdvisor } from '../store/customers-store.ts';
+import { listByAdvisor } from '../store/customer-finders.ts';
 
 export const listAdvisorPortfolio: RouteHandler<Route<'listAdvisorPortfolio'>> = async ({
   params,

@@ -4,7 +4,7 @@ import { NotFound } from '#shared/errors.ts';
 import type { RouteHandler } from '#shared/http/api.ts';
 import { canSeeBranch } from '#shared/scope.ts';
 import { recordShown } from '../audit/record-access.ts';
-import { listByBranch } from '../store/customers-store.ts';
+import { listByBranch } from '../store/customer-finders.ts';
 
 export const listBranchCustomers: RouteHandler<Route<'listBranchCustomers'>> = async ({
   params,

@@ -9,7 +9,7 @@ import type { RouteHandler, RouteRequest } from '#shared/http/api.ts';
 import { canSeeBranch, seesAllBranches } from '#shared/scope.ts';
 import { recordShown } from '../audit/record-access.ts';
 import { compactName } from '../domain/customer.ts';
-import { lookup, searchByTerm } from '../store/customers-store.ts';
+import { lookup, searchByTerm } from '../store/customer-finders.ts';
 
 type Search = RouteRequest<Route<'searchCustomers'>>;
 

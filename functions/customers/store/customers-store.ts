@@ -1,12 +1,11 @@
-import {
-  BatchGetCommand,
-  GetCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+/**
+ * The customer file in the main table: the customer number counter, creating and replacing a
+ * customer with its look-ups, search terms and event in one transaction, the 360° read and the
+ * timeline's pages, and the consents.
+ */
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type Consents, Consents as ConsentsSchema } from '#schemas/customers/consent.ts';
-import { Customer, CustomerSummary } from '#schemas/customers/customer.ts';
+import { Customer } from '#schemas/customers/customer.ts';
 import { type Holding, Holding as HoldingSchema } from '#schemas/customers/holding.ts';
 import { type TimelineEntry, TimelineEntry as TimelineSchema } from '#schemas/customers/timeline.ts';
 import { documents } from '#shared/clients/dynamodb.ts';
@@ -14,19 +13,18 @@ import { type CursorScope, decodeCursor, encodeCursor } from '#shared/cursor.ts'
 import { tableName } from '#shared/env.ts';
 import { Conflict } from '#shared/errors.ts';
 import type { OutboxEvent } from '#shared/outbox.ts';
-import {
-  customerCollection,
-  customerIndexKeys,
-  customerIndexPartitions,
-  customerNumberCounterKey,
-  type LookupKind,
-  lookupKeys,
-  type MainIndex,
-  mainIndexes,
-  searchTermIndexKeys,
-} from '#shared/table/main-table.ts';
+import { customerCollection, customerNumberCounterKey } from '#shared/table/main-table.ts';
 import { writeTogether } from '#shared/transactions.ts';
-import { normaliseEmail, searchName, searchTerms } from '../domain/customer.ts';
+import { searchTerms } from '../domain/customer.ts';
+
+import {
+  consentsItem,
+  customerLookups,
+  eventItem,
+  lookupItems,
+  profileItem,
+  searchTermItems,
+} from './customer-items.ts';
 
 const table = () => tableName('main');
 
@@ -35,116 +33,9 @@ const fileReadLimit = 100;
 /** Timeline entries the 360° view shows. */
 const timelineLength = 20;
 
-export type Page<T> = { items: T[]; nextCursor?: string };
+import type { Page } from './customer-finders.ts';
+
 type Event = OutboxEvent & { eventId: string };
-
-/** The items of a customer's collection; exported for the demo-data seed, which writes them in bulk. */
-export const profileItem = (customer: Customer) => ({
-  pk: customerCollection.pk(customer.id),
-  sk: customerCollection.profileSk,
-  entity: 'customer',
-  ...customerIndexKeys({ ...customer, sortName: searchName(customer) }),
-  ...customer,
-});
-
-export const holdingItem = (customerId: string, holding: Holding) => ({
-  pk: customerCollection.pk(customerId),
-  sk: customerCollection.holdingSk(holding.id),
-  entity: 'holding',
-  ...holding,
-});
-
-export const consentsItem = (customerId: string, consents: Consents) => ({
-  pk: customerCollection.pk(customerId),
-  sk: customerCollection.consentsSk,
-  entity: 'consents',
-  ...consents,
-});
-
-export const eventItem = (customerId: string, event: Event) => ({
-  pk: customerCollection.pk(customerId),
-  sk: customerCollection.timelineSk(String(event.detail.occurredAt), event.eventId),
-  entity: 'event',
-  event,
-});
-
-/** The look-up items a customer needs: e-mail and phones shared by several customers, a unique number. */
-const customerLookups = (customer: Customer): { pk: string; sk: string }[] => {
-  const phones = [customer.contact.mobilePhone, customer.contact.homePhone].filter((p): p is string => !!p);
-  const shared = (kind: LookupKind, value: string) => ({
-    pk: lookupKeys.pk(kind, value),
-    sk: customerCollection.pk(customer.id),
-  });
-  return [
-    { pk: lookupKeys.pk('number', customer.customerNumber), sk: lookupKeys.uniqueSk },
-    ...(customer.contact.email ? [shared('email', normaliseEmail(customer.contact.email))] : []),
-    ...[...new Set(phones)].map((phone) => shared('phone', phone)),
-  ];
-};
-
-/** The search term items of a customer: each carries the summary a search answers. */
-export const searchTermItems = (customer: Customer) => {
-  const summary = CustomerSummary.parse(customer);
-  return searchTerms(customer).map((term) => ({
-    pk: customerCollection.pk(customer.id),
-    sk: customerCollection.searchTermSk(term),
-    entity: 'searchTerm',
-    ...searchTermIndexKeys(customer, term),
-    ...summary,
-  }));
-};
-
-export const lookupItems = (customer: Customer) =>
-  customerLookups(customer).map((key) => ({
-    ...key,
-    entity: 'lookup',
-    customerId: customer.id,
-    branchId: customer.branchId,
-  }));
-
-/** The position of a failed condition in a cancelled transaction, if any. */
-const summaries = (items: Record<string, unknown>[] | undefined) =>
-  (items ?? []).map((item) => CustomerSummary.parse(item));
-
-/** The query a page's cursor belongs to: the table's keys plus those of the index it reads. */
-const cursorScope = (input: Omit<QueryCommandInput, 'TableName'>): CursorScope => {
-  const index = input.IndexName ? mainIndexes[input.IndexName as MainIndex] : undefined;
-  return {
-    keyNames: index ? ['pk', 'sk', index.partitionKey, index.sortKey] : ['pk', 'sk'],
-    partitionKey: index ? index.partitionKey : 'pk',
-    partition: String(input.ExpressionAttributeValues?.[':pk']),
-  };
-};
-
-/** The key condition of an index query: its partition, and a sort-key prefix if given. */
-const onIndex = (index: MainIndex, partition: string, sortKeyPrefix?: string) => {
-  const { partitionKey, sortKey } = mainIndexes[index];
-  return {
-    IndexName: index,
-    KeyConditionExpression: `${partitionKey} = :pk${sortKeyPrefix === undefined ? '' : ` AND begins_with(${sortKey}, :prefix)`}`,
-    ExpressionAttributeValues: {
-      ':pk': partition,
-      ...(sortKeyPrefix === undefined ? {} : { ':prefix': sortKeyPrefix }),
-    },
-  };
-};
-
-const queryPage = async (
-  input: Omit<QueryCommandInput, 'TableName'>,
-  cursor: string | undefined,
-  limit: number,
-) => {
-  const result = await documents.send(
-    new QueryCommand({
-      ...input,
-      TableName: table(),
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, cursorScope(input)),
-    }),
-  );
-  const nextCursor = encodeCursor(result.LastEvaluatedKey);
-  return { items: summaries(result.Items), ...(nextCursor ? { nextCursor } : {}) };
-};
 
 /** The next customer number, e.g. `C9000000042`, from an atomic counter. */
 export const nextCustomerNumber = async (): Promise<string> => {
@@ -366,86 +257,4 @@ export const saveConsents = async (
       'The consents were changed by someone else at the same moment. Reload them and try again.',
     );
   }
-};
-
-/**
- * Customers one of whose search terms starts with `prefix` (compacted: see `searchTerms`), in
- * one branch or all. A customer two of whose terms match appears once in the page.
- */
-export const searchByTerm = async (
-  prefix: string,
-  branchId: string | undefined,
-  cursor: string | undefined,
-  limit: number,
-) => {
-  const page = await queryPage(
-    branchId
-      ? onIndex(
-          'byBranchAndName',
-          customerIndexPartitions.branch(branchId),
-          customerIndexPartitions.term(prefix),
-        )
-      : onIndex('bySearchTerm', customerIndexPartitions.termPartition(prefix), prefix),
-    cursor,
-    limit,
-  );
-  const seen = new Set<string>();
-  return { ...page, items: page.items.filter((item) => !seen.has(item.id) && seen.add(item.id)) };
-};
-
-/** A branch's customers by name (the branch index also holds their search terms, under `TERM#`). */
-export const listByBranch = (branchId: string, cursor: string | undefined, limit: number) =>
-  queryPage(
-    onIndex('byBranchAndName', customerIndexPartitions.branch(branchId), customerIndexPartitions.name('')),
-    cursor,
-    limit,
-  );
-
-/**
- * An advisor's portfolio; with `branchId`, only its customers of that branch (the caller's
- * scope: a customer moved to another branch leaves the list even if still assigned).
- */
-export const listByAdvisor = (
-  advisorId: string,
-  branchId: string | undefined,
-  cursor: string | undefined,
-  limit: number,
-) => {
-  const byAdvisor = onIndex('byAdvisorAndName', customerIndexPartitions.advisor(advisorId));
-  return queryPage(
-    branchId
-      ? {
-          ...byAdvisor,
-          FilterExpression: 'branchId = :branch',
-          ExpressionAttributeValues: { ...byAdvisor.ExpressionAttributeValues, ':branch': branchId },
-        }
-      : byAdvisor,
-    cursor,
-    limit,
-  );
-};
-
-/** Customers with this e-mail, phone or number (exact match). */
-export const lookup = async (kind: LookupKind, value: string): Promise<Customer[]> => {
-  const key = kind === 'email' ? normaliseEmail(value) : value.replace(/\s/g, '');
-  const found = await documents.send(
-    new QueryCommand({
-      TableName: table(),
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': lookupKeys.pk(kind, key) },
-      Limit: 100,
-    }),
-  );
-  const ids = [...new Set((found.Items ?? []).map((item) => String(item.customerId)))];
-  if (ids.length === 0) return [];
-  const profiles = await documents.send(
-    new BatchGetCommand({
-      RequestItems: {
-        [table()]: {
-          Keys: ids.map((id) => ({ pk: customerCollection.pk(id), sk: customerCollection.profileSk })),
-        },
-      },
-    }),
-  );
-  return (profiles.Responses?.[table()] ?? []).map((item) => Customer.parse(item));
 };
