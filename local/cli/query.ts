@@ -17,12 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { S3Client } from '@aws-sdk/client-s3';
 import { athenaEngine } from '#functions/analytics/engines/athena.ts';
-import {
-  duckdbEngine,
-  lakeMirrorRoot,
-  type MirrorReport,
-  mirrorBucket,
-} from '#functions/analytics/engines/duckdb.ts';
+import { duckdbEngine } from '#functions/analytics/engines/duckdb.ts';
 import {
   awaitExecution,
   type Cell,
@@ -31,6 +26,7 @@ import {
   type QueryEngine,
   type ResultColumn,
 } from '#functions/analytics/engines/index.ts';
+import { lakeMirrorRoot, type MirrorReport, mirrorBucket } from '#functions/analytics/engines/lake-mirror.ts';
 import { savedQueries } from '#functions/analytics/queries/catalogue.ts';
 import { bindParameters } from '#functions/analytics/queries/parameters.ts';
 import { lakeCatalog } from '#schemas/analytics/lake.ts';

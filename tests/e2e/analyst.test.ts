@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lakeMirrorRoot } from '#functions/analytics/engines/duckdb.ts';
+import { lakeMirrorRoot } from '#functions/analytics/engines/lake-mirror.ts';
 import { type Sandbox, startSandbox } from '#local/sandbox.ts';
 import { generateDemoBank } from '#local/seed/demo-bank.ts';
 import type { StaffMember } from '#local/seed/staff.ts';

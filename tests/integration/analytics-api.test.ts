@@ -9,7 +9,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lakeMirrorRoot } from '#functions/analytics/engines/duckdb.ts';
+import { lakeMirrorRoot } from '#functions/analytics/engines/lake-mirror.ts';
 import { lakePrefixes } from '#schemas/analytics/lake.ts';
 import type { QueryRun, SavedQuery } from '#schemas/analytics/query.ts';
 import { sandboxPerFile } from '../support/sandbox.ts';
