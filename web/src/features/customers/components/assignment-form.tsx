@@ -23,6 +23,7 @@ import {
 } from '#web/src/features/customers/utils/decisions.ts';
 import { useBranchNames } from '#web/src/lib/branches.ts';
 import { DecisionAlerts, isConflict, useApiFieldErrors, useDecisionFocus } from './decision-alerts.tsx';
+import '#web/src/features/customers/customers.css';
 
 export type AssignmentFormProps = {
   customer: Customer;

@@ -2,6 +2,7 @@
 import type { Consent, Consents } from '#schemas/customers/consent.ts';
 import { useCustomersTranslation } from '#web/src/features/customers/i18n.ts';
 import { labelOf, useLocale } from '#web/src/lib/i18n.ts';
+import '#web/src/features/customers/customers.css';
 
 const channels: readonly Consent['channel'][] = ['email', 'sms', 'phone', 'post', 'push'];
 const purposes: readonly Consent['purpose'][] = ['marketing', 'profiling'];

@@ -42,6 +42,7 @@ import {
 import { ApiError } from '#web/src/lib/api-client.ts';
 import { useLocale } from '#web/src/lib/i18n.ts';
 import { useLeaveGuard } from '#web/src/lib/unsaved-changes.ts';
+import '#web/src/features/customers/customers.css';
 
 export type CustomerEditFormProps = {
   customer: Customer;

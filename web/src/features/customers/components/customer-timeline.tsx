@@ -13,6 +13,7 @@ import { useCustomersTranslation } from '#web/src/features/customers/i18n.ts';
 import { entryAuthor, summariseEntry } from '#web/src/features/customers/utils/timeline-summary.ts';
 import { useBranchNames } from '#web/src/lib/branches.ts';
 import { labelOf, useLocale } from '#web/src/lib/i18n.ts';
+import '#web/src/features/customers/customers.css';
 
 export type CustomerTimelineProps = {
   customerId: string;

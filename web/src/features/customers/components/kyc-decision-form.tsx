@@ -28,6 +28,7 @@ import {
 } from '#web/src/features/customers/utils/decisions.ts';
 import { customerDisplayName } from './customer-name.tsx';
 import { DecisionAlerts, isConflict, useApiFieldErrors, useDecisionFocus } from './decision-alerts.tsx';
+import '#web/src/features/customers/customers.css';
 
 export type KycDecisionFormProps = {
   customer: Customer;

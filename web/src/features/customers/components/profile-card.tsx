@@ -6,6 +6,7 @@ import { useCustomersTranslation } from '#web/src/features/customers/i18n.ts';
 import { formatPhone } from '#web/src/features/customers/utils/phone.ts';
 import { useBranchNames } from '#web/src/lib/branches.ts';
 import { ageOn, useLocale } from '#web/src/lib/i18n.ts';
+import '#web/src/features/customers/customers.css';
 
 export type ProfileCardProps = {
   customer: Customer;

@@ -1,6 +1,7 @@
 /** The one search box of the home page; what was typed lives in the URL (`?q=`), so back works. */
 import { type FormEvent, useId, useState } from 'react';
 import { useCustomersTranslation } from '#web/src/features/customers/i18n.ts';
+import '#web/src/features/customers/customers.css';
 
 export type SearchFormProps = {
   initialText: string;

@@ -9,6 +9,7 @@ import { DataTable } from '#web/src/components/ui/data-table.tsx';
 import { useCustomersTranslation } from '#web/src/features/customers/i18n.ts';
 import { useLocale } from '#web/src/lib/i18n.ts';
 import { CustomerName } from './customer-name.tsx';
+import '#web/src/features/customers/customers.css';
 
 export type SearchResultsProps = {
   customers: CustomerSummary[];
