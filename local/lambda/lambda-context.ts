@@ -18,6 +18,52 @@ export type Poller = {
   idle(): Promise<void>;
 };
 
+/**
+ * The waiters of a poller's `idle()`: each poller decides when one is satisfied (`release`);
+ * they are all released when the poller ends.
+ */
+export class IdleWaiters<W extends { resolve: () => void }> {
+  list: W[] = [];
+  add(waiter: W): void {
+    this.list.push(waiter);
+  }
+  /** Resolves and forgets the waiters `ready` says are satisfied. */
+  release(ready: (waiter: W) => boolean): void {
+    const done = this.list.filter(ready);
+    this.list = this.list.filter((waiter) => !done.includes(waiter));
+    for (const waiter of done) waiter.resolve();
+  }
+  releaseAll(): void {
+    this.release(() => true);
+  }
+}
+
+/**
+ * The `Poller` of polling loops that run until `running` settles: `stop` asks them to end and
+ * waits for them; `idle` adds a waiter made by `newWaiter` (or, once stopping, waits for the end).
+ */
+export const pollerHandle = <W extends { resolve: () => void }>(options: {
+  running: Promise<unknown>;
+  requestStop: () => void;
+  isStopping: () => boolean;
+  waiters: IdleWaiters<W>;
+  newWaiter: (resolve: () => void) => W;
+}): Poller => {
+  const ended = options.running.finally(() => options.waiters.releaseAll()).then(() => undefined);
+  return {
+    stop: async () => {
+      options.requestStop();
+      await ended;
+    },
+    idle: () =>
+      options.isStopping()
+        ? ended
+        : new Promise<void>((resolve) => {
+            options.waiters.add(options.newWaiter(resolve));
+          }),
+  };
+};
+
 /** Account the emulator answers for (moto's default); real credentials are never used locally. */
 export const sandboxAccountId = process.env.AWS_ACCOUNT_ID ?? '123456789012';
 

@@ -18,9 +18,11 @@ import {
 } from '@aws-sdk/client-sqs';
 import type { SQSEvent, SQSMessageAttribute, SQSRecord, SQSRecordAttributes } from 'aws-lambda';
 import {
+  IdleWaiters,
   invokeHandler,
   type LambdaHandler,
   type Poller,
+  pollerHandle,
   readBatchResponse,
   regionOfArn,
   sleep,
@@ -128,7 +130,7 @@ export const startQueuePoller = (options: QueuePollerOptions): Poller => {
   let stopping = false;
   const stopSignal = new AbortController();
   const loops = options.concurrency ?? defaultQueueConcurrency;
-  let waiters: IdleWaiter[] = [];
+  const waiters = new IdleWaiters<IdleWaiter>();
 
   const receive = async (max: number, waitSeconds: number): Promise<Message[]> => {
     const answer = await sqs.send(
@@ -145,10 +147,10 @@ export const startQueuePoller = (options: QueuePollerOptions): Poller => {
 
   /** Gathers a batch: the first receive long-polls, then the batching window fills it. */
   const gather = async (loop: number): Promise<Message[]> => {
-    for (const waiter of waiters) waiter.armed.add(loop);
+    for (const waiter of waiters.list) waiter.armed.add(loop);
     const batch = await receive(options.batchSize, pollSeconds);
     if (batch.length === 0) return batch;
-    for (const waiter of waiters) waiter.empty.clear();
+    for (const waiter of waiters.list) waiter.empty.clear();
     const windowEnd = Date.now() + options.maxBatchingWindowSeconds * 1000;
     while (batch.length < options.batchSize && !stopping) {
       const left = windowEnd - Date.now();
@@ -217,10 +219,8 @@ export const startQueuePoller = (options: QueuePollerOptions): Poller => {
 
   /** One loop found the queue empty: resolves the waiters every loop has now found it empty for. */
   const foundEmpty = (loop: number) => {
-    for (const waiter of waiters) if (waiter.armed.has(loop)) waiter.empty.add(loop);
-    const ready = waiters.filter((w) => w.empty.size === loops);
-    waiters = waiters.filter((w) => w.empty.size < loops);
-    for (const waiter of ready) waiter.resolve();
+    for (const waiter of waiters.list) if (waiter.armed.has(loop)) waiter.empty.add(loop);
+    waiters.release((waiter) => waiter.empty.size === loops);
   };
 
   const loop = async (index: number) => {
@@ -245,23 +245,16 @@ export const startQueuePoller = (options: QueuePollerOptions): Poller => {
     )
     .then(async () => {
       await Promise.all(Array.from({ length: loops }, (_, index) => loop(index)));
-    })
-    .finally(() => {
-      for (const waiter of waiters) waiter.resolve();
-      waiters = [];
     });
 
-  return {
-    stop: async () => {
+  return pollerHandle({
+    running,
+    requestStop: () => {
       stopping = true;
       stopSignal.abort();
-      await running;
     },
-    idle: () =>
-      stopping
-        ? running
-        : new Promise<void>((resolve) => {
-            waiters.push({ resolve, armed: new Set(), empty: new Set() });
-          }),
-  };
+    isStopping: () => stopping,
+    waiters,
+    newWaiter: (resolve) => ({ resolve, armed: new Set(), empty: new Set() }),
+  });
 };

@@ -16,9 +16,11 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import {
+  IdleWaiters,
   invokeHandler,
   type LambdaHandler,
   type Poller,
+  pollerHandle,
   readBatchResponse,
   sleep,
 } from './lambda-context.ts';
@@ -101,18 +103,16 @@ export const startStreamPoller = (options: StreamPollerOptions): Poller => {
   /** Increases at each read (and each look for shards); `idle()` compares against it. */
   let tick = 0;
   let discoverySince = -1;
-  let waiters: { resolve: () => void; since: number }[] = [];
+  const waiters = new IdleWaiters<{ resolve: () => void; since: number }>();
 
   const settleWaiters = () => {
-    waiters = waiters.filter((waiter) => {
-      const quiet =
+    waiters.release(
+      (waiter) =>
         discoverySince > waiter.since &&
         [...shards.values()].every(
           (s) => s.finished || (s.emptySince !== undefined && s.emptySince > waiter.since),
-        );
-      if (quiet) waiter.resolve();
-      return !quiet;
-    });
+        ),
+    );
   };
 
   const iteratorAt = async (shard: ShardState, type: ShardIteratorType, sequenceNumber?: string) => {
@@ -322,27 +322,19 @@ export const startStreamPoller = (options: StreamPollerOptions): Poller => {
     }
   };
 
-  const running = discover()
-    .then(async () => {
-      // Workers can be added until discovery ends; wait for all of them.
-      for (let i = 0; i < workers.length; i++) await workers[i];
-    })
-    .finally(() => {
-      for (const waiter of waiters) waiter.resolve();
-      waiters = [];
-    });
+  const running = discover().then(async () => {
+    // Workers can be added until discovery ends; wait for all of them.
+    for (let i = 0; i < workers.length; i++) await workers[i];
+  });
 
-  return {
-    stop: async () => {
+  return pollerHandle({
+    running,
+    requestStop: () => {
       stopping = true;
       stopSignal.abort();
-      await running;
     },
-    idle: () =>
-      stopping
-        ? running
-        : new Promise<void>((resolve) => {
-            waiters.push({ resolve, since: tick });
-          }),
-  };
+    isStopping: () => stopping,
+    waiters,
+    newWaiter: (resolve) => ({ resolve, since: tick }),
+  });
 };
