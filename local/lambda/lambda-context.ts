@@ -38,25 +38,37 @@ export class IdleWaiters<W extends { resolve: () => void }> {
   }
 }
 
+/** What tells a poller's loops to end: a flag they check, and a signal their sleeps obey. */
+export class StopSwitch {
+  stopping = false;
+  readonly #controller = new AbortController();
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+  stop(): void {
+    this.stopping = true;
+    this.#controller.abort();
+  }
+}
+
 /**
  * The `Poller` of polling loops that run until `running` settles: `stop` asks them to end and
  * waits for them; `idle` adds a waiter made by `newWaiter` (or, once stopping, waits for the end).
  */
 export const pollerHandle = <W extends { resolve: () => void }>(options: {
   running: Promise<unknown>;
-  requestStop: () => void;
-  isStopping: () => boolean;
+  stopSwitch: StopSwitch;
   waiters: IdleWaiters<W>;
   newWaiter: (resolve: () => void) => W;
 }): Poller => {
   const ended = options.running.finally(() => options.waiters.releaseAll()).then(() => undefined);
   return {
     stop: async () => {
-      options.requestStop();
+      options.stopSwitch.stop();
       await ended;
     },
     idle: () =>
-      options.isStopping()
+      options.stopSwitch.stopping
         ? ended
         : new Promise<void>((resolve) => {
             options.waiters.add(options.newWaiter(resolve));

@@ -25,6 +25,7 @@ import {
   pollerHandle,
   readBatchResponse,
   regionOfArn,
+  StopSwitch,
   sleep,
 } from './lambda-context.ts';
 
@@ -127,8 +128,7 @@ export const startQueuePoller = (options: QueuePollerOptions): Poller => {
   const sqs = options.sqs ?? new SQSClient({});
   const onError = options.onError ?? ((error: Error) => console.error(`[${options.functionName}]`, error));
   const label = `${options.functionName} ← ${options.queueArn.split(':').at(-1)}`;
-  let stopping = false;
-  const stopSignal = new AbortController();
+  const stopSwitch = new StopSwitch();
   const loops = options.concurrency ?? defaultQueueConcurrency;
   const waiters = new IdleWaiters<IdleWaiter>();
 
@@ -152,12 +152,12 @@ export const startQueuePoller = (options: QueuePollerOptions): Poller => {
     if (batch.length === 0) return batch;
     for (const waiter of waiters.list) waiter.empty.clear();
     const windowEnd = Date.now() + options.maxBatchingWindowSeconds * 1000;
-    while (batch.length < options.batchSize && !stopping) {
+    while (batch.length < options.batchSize && !stopSwitch.stopping) {
       const left = windowEnd - Date.now();
       if (left <= 0) break;
       const more = await receive(options.batchSize - batch.length, left >= 1000 ? pollSeconds : 0);
       batch.push(...more);
-      if (more.length === 0 && left < 1000) await sleep(Math.min(left, 100), stopSignal.signal);
+      if (more.length === 0 && left < 1000) await sleep(Math.min(left, 100), stopSwitch.signal);
     }
     return batch;
   };
@@ -224,7 +224,7 @@ export const startQueuePoller = (options: QueuePollerOptions): Poller => {
   };
 
   const loop = async (index: number) => {
-    while (!stopping) {
+    while (!stopSwitch.stopping) {
       try {
         const batch = await gather(index);
         if (batch.length === 0) {
@@ -234,7 +234,7 @@ export const startQueuePoller = (options: QueuePollerOptions): Poller => {
         await processBatch(batch);
       } catch (error) {
         onError(new Error(`${label}: polling failed`, { cause: error }));
-        if (!stopping) await sleep(errorBackoffMs, stopSignal.signal);
+        if (!stopSwitch.stopping) await sleep(errorBackoffMs, stopSwitch.signal);
       }
     }
   };
@@ -249,11 +249,7 @@ export const startQueuePoller = (options: QueuePollerOptions): Poller => {
 
   return pollerHandle({
     running,
-    requestStop: () => {
-      stopping = true;
-      stopSignal.abort();
-    },
-    isStopping: () => stopping,
+    stopSwitch,
     waiters,
     newWaiter: (resolve) => ({ resolve, armed: new Set(), empty: new Set() }),
   });

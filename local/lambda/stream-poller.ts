@@ -22,6 +22,7 @@ import {
   type Poller,
   pollerHandle,
   readBatchResponse,
+  StopSwitch,
   sleep,
 } from './lambda-context.ts';
 import { byRecordAge, toEventRecord } from './stream-records.ts';
@@ -97,8 +98,7 @@ export const startStreamPoller = (options: StreamPollerOptions): Poller => {
   const label = `${options.functionName} ← ${streamArn.split('/')[1] ?? streamArn} stream`;
   const shards = new Map<string, ShardState>();
   const workers: Promise<void>[] = [];
-  let stopping = false;
-  const stopSignal = new AbortController();
+  const stopSwitch = new StopSwitch();
   let discovered = false;
   /** Increases at each read (and each look for shards); `idle()` compares against it. */
   let tick = 0;
@@ -156,9 +156,9 @@ export const startStreamPoller = (options: StreamPollerOptions): Poller => {
 
   /** Reads one shard to its end (or until stop), in order, one batch at a time. */
   const readShard = async (shard: ShardState) => {
-    while (!stopping && shard.parentId && shards.get(shard.parentId)?.finished === false)
-      await sleep(emptyPollMs, stopSignal.signal);
-    if (stopping) return;
+    while (!stopSwitch.stopping && shard.parentId && shards.get(shard.parentId)?.finished === false)
+      await sleep(emptyPollMs, stopSwitch.signal);
+    if (stopSwitch.stopping) return;
     let checkpoint: string | undefined;
     /** The batch being retried: the sequence number it starts at, and its retries so far. */
     let retry: { from: string; attempts: number } | undefined;
@@ -187,11 +187,11 @@ export const startStreamPoller = (options: StreamPollerOptions): Poller => {
           iterator = await iteratorAt(shard, 'TRIM_HORIZON');
         } else {
           onError(new Error(`${label}: GetRecords failed on shard ${shard.id}`, { cause: error }));
-          await sleep(errorBackoffMs, stopSignal.signal);
+          await sleep(errorBackoffMs, stopSwitch.signal);
         }
       } catch (again) {
         onError(new Error(`${label}: cannot reposition in shard ${shard.id}`, { cause: again }));
-        await sleep(errorBackoffMs, stopSignal.signal);
+        await sleep(errorBackoffMs, stopSwitch.signal);
       }
       return true;
     };
@@ -202,7 +202,7 @@ export const startStreamPoller = (options: StreamPollerOptions): Poller => {
       shard.finished = true;
       return;
     }
-    while (!stopping && iterator) {
+    while (!stopSwitch.stopping && iterator) {
       const startedAt = ++tick;
       let answer: { Records?: StreamsRecord[]; NextShardIterator?: string };
       try {
@@ -216,7 +216,7 @@ export const startStreamPoller = (options: StreamPollerOptions): Poller => {
         iterator = answer.NextShardIterator;
         shard.emptySince = startedAt;
         settleWaiters();
-        if (iterator) await sleep(emptyPollMs, stopSignal.signal);
+        if (iterator) await sleep(emptyPollMs, stopSwitch.signal);
         continue;
       }
       shard.emptySince = undefined;
@@ -260,9 +260,9 @@ export const startStreamPoller = (options: StreamPollerOptions): Poller => {
       retry = { from: retryFrom, attempts: used + 1 };
       const failedWhole = failure.firstFailed === 0 && failure.failed.length === records.length;
       if (options.bisectOnError && failedWhole && records.length > 1) limit = Math.ceil(records.length / 2);
-      await sleep(retryBackoffMs(used + 1), stopSignal.signal);
+      await sleep(retryBackoffMs(used + 1), stopSwitch.signal);
       // Lambda re-reads from the checkpoint, so the retried batch may take in newer records.
-      while (!stopping) {
+      while (!stopSwitch.stopping) {
         try {
           iterator = await iteratorAt(shard, 'AT_SEQUENCE_NUMBER', retryFrom);
           break;
@@ -270,11 +270,11 @@ export const startStreamPoller = (options: StreamPollerOptions): Poller => {
           onError(
             new Error(`${label}: cannot go back to ${retryFrom} in shard ${shard.id}`, { cause: error }),
           );
-          await sleep(errorBackoffMs, stopSignal.signal);
+          await sleep(errorBackoffMs, stopSwitch.signal);
         }
       }
     }
-    if (!stopping) {
+    if (!stopSwitch.stopping) {
       shard.finished = true;
       settleWaiters();
     }
@@ -297,7 +297,7 @@ export const startStreamPoller = (options: StreamPollerOptions): Poller => {
   };
 
   const discover = async () => {
-    while (!stopping) {
+    while (!stopSwitch.stopping) {
       const startedAt = ++tick;
       try {
         for (const found of await listShards()) {
@@ -318,7 +318,7 @@ export const startStreamPoller = (options: StreamPollerOptions): Poller => {
       } catch (error) {
         onError(new Error(`${label}: DescribeStream failed`, { cause: error }));
       }
-      await sleep(discoveryMs, stopSignal.signal);
+      await sleep(discoveryMs, stopSwitch.signal);
     }
   };
 
@@ -329,11 +329,7 @@ export const startStreamPoller = (options: StreamPollerOptions): Poller => {
 
   return pollerHandle({
     running,
-    requestStop: () => {
-      stopping = true;
-      stopSignal.abort();
-    },
-    isStopping: () => stopping,
+    stopSwitch,
     waiters,
     newWaiter: (resolve) => ({ resolve, since: tick }),
   });
