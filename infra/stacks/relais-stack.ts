@@ -126,6 +126,7 @@ export class RelaisStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'LakeBucket', { value: this.lake.bucket.bucketName });
+    new CfnOutput(this, 'AuditArchiveBucket', { value: this.storage.auditArchive.bucketName });
     new CfnOutput(this, 'AlarmTopicArn', {
       description: 'Subscribe the operators here: every DLQ, function error and throttle raises an alarm',
       value: this.alarms.topic.topicArn,
