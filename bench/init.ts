@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type BuildOptions, build } from 'esbuild';
-import { houseBundling, metricsNamespace } from '#infra/constructs/relais-function.ts';
+import { houseBundling, metricsNamespace } from '#infra/constructs/bundling.ts';
 import {
   envName,
   type FunctionDeclaration,

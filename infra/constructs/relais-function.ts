@@ -1,6 +1,6 @@
 /**
  * The house Lambda function: a `NodejsFunction` with Relais' defaults (Node.js 22 on arm64, ESM,
- * minified (source maps on request), its own log group, X-Ray, Powertools settings, local esbuild), and
+ * bundled as `bundling.ts` says, its own log group, X-Ray, Powertools settings), and
  * `bind*` helpers that grant least-privilege IAM and set the environment variable in one call,
  * so a permission never exists without the variable that uses it, nor the other way round.
  */
@@ -10,49 +10,15 @@ import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, StartingPosition, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import {
-  type BundlingOptions,
-  NodejsFunction,
-  type NodejsFunctionProps,
-  OutputFormat,
-} from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { Access, BucketAccess } from '../declaration/functions.ts';
-
-/** Namespace of every Relais metric (Powertools Metrics). */
-export const metricsNamespace = 'Relais';
-
-/**
- * ESM bundles still meet CommonJS dependencies calling `require`; Lambda's ESM loader has none,
- * so the bundle gets one. The alias avoids clashing with a `createRequire` import in the code.
- */
-const requireShim =
-  "import { createRequire as relaisCreateRequire } from 'node:module'; const require = relaisCreateRequire(import.meta.url);";
-
-/**
- * How every function is bundled (esbuild, locally): `npm run bench` bundles the entries with
- * these same options to measure their cold init. No source maps: Node loads them at init when
- * enabled; `cdk deploy -c sourceMaps=true` asks for them (stack traces in the logs then name
- * the TypeScript sources).
- */
-export const houseBundling = {
-  format: OutputFormat.ESM,
-  target: 'node22',
-  mainFields: ['module', 'main'],
-  banner: requireShim,
-  minify: true,
-  sourceMap: false,
-  // The SDK ships in the bundle: the version the tests ran is the version that runs.
-  bundleAwsSDK: true,
-  forceDockerBundling: false,
-} satisfies BundlingOptions;
-
-/** The CDK context key that asks for source maps in the bundles (`-c sourceMaps=true`). */
-export const sourceMapsContext = 'sourceMaps';
+import { houseBundling, metricsNamespace, sourceMapsContext } from './bundling.ts';
+import { bucketActions, type LakeQueryTarget, lakeQueryActions, tableActions } from './grants.ts';
 
 export type RelaisFunctionProps = Omit<
   NodejsFunctionProps,
@@ -68,59 +34,6 @@ export type RelaisFunctionProps = Omit<
    */
   logRetention?: RetentionDays;
 };
-
-const dynamoRead = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:DescribeTable',
-];
-const dynamoWrite = [
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-];
-
-/**
- * The IAM actions each declared table access grants. `append` reads and adds items but can never
- * update or delete one: with conditional puts, that makes the audit trail append-only.
- */
-export const tableActions: Record<Access, readonly string[]> = {
-  read: dynamoRead,
-  readWrite: [...dynamoRead, ...dynamoWrite],
-  append: [...dynamoRead, 'dynamodb:PutItem'],
-};
-
-/** The IAM actions each declared bucket access grants, on the bucket and on its objects. */
-export const bucketActions: Record<BucketAccess, { bucket: readonly string[]; objects: readonly string[] }> =
-  {
-    read: { bucket: ['s3:ListBucket'], objects: ['s3:GetObject'] },
-    readWrite: { bucket: ['s3:ListBucket'], objects: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'] },
-    append: { bucket: [], objects: ['s3:PutObject'] },
-  };
-
-/** What `bindLakeQueries` needs to know of the lake (see `infra/stacks/lake.ts`). */
-export type LakeQueryTarget = {
-  workGroupName: string;
-  databaseName: string;
-  tableNames: readonly string[];
-  lakeBucket: IBucket;
-  /** Where Athena writes query results, with the caller's permissions. */
-  resultsBucket: IBucket;
-};
-
-/** Athena and Glue actions of a function that runs queries on the lake (never DDL). */
-export const lakeQueryActions = {
-  athena: [
-    'athena:StartQueryExecution',
-    'athena:GetQueryExecution',
-    'athena:GetQueryResults',
-    'athena:StopQueryExecution',
-  ],
-  glue: ['glue:GetDatabase', 'glue:GetTable', 'glue:GetPartition', 'glue:GetPartitions'],
-} as const;
 
 /** A Lambda function with the house defaults; see the module comment. */
 export class RelaisFunction extends NodejsFunction {

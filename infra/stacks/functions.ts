@@ -14,7 +14,8 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { HttpContext } from '#schemas/route-definition.ts';
-import { type LakeQueryTarget, RelaisFunction } from '../constructs/relais-function.ts';
+import type { LakeQueryTarget } from '../constructs/grants.ts';
+import { RelaisFunction } from '../constructs/relais-function.ts';
 import {
   type Access,
   type BucketAccess,

@@ -11,7 +11,7 @@ import { CfnDatabase, CfnTable } from 'aws-cdk-lib/aws-glue';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, StorageClass } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { curatedColumns, lakeCatalog, lakePrefixes } from '#schemas/analytics/lake.ts';
-import type { LakeQueryTarget } from '../constructs/relais-function.ts';
+import type { LakeQueryTarget } from '../constructs/grants.ts';
 
 /** Name of the Glue database of the lake (also the DuckDB schema of the local sandbox). */
 export const lakeDatabaseName = lakeCatalog.database;
