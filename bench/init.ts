@@ -27,6 +27,7 @@ import type { QueueName } from '#infra/declaration/messaging.ts';
 import type { BucketName, SecretName, TableName } from '#infra/declaration/storage.ts';
 import { repositoryRoot } from '#infra/stacks/functions.ts';
 import { againstGoal, formatTable, log, median } from './figures.ts';
+import { initProfile } from './init-profile.ts';
 
 export type InitOptions = {
   /** Imports of each bundle measured (after one discarded warm-up). */
@@ -37,6 +38,8 @@ export type InitOptions = {
 const maxExtraKB = 60;
 /** …and its cold init takes at most this many times the bare one. */
 const maxInitRatio = 1.3;
+/** Imports profiled per function to say where its own init goes. */
+const profileRuns = 5;
 
 /** The packages that hold a client (lib-dynamodb wraps the DynamoDB client in a document client). */
 const clientPackage = /node_modules\/(@aws-sdk\/(?:client-[a-z0-9-]+|lib-dynamodb))\//;
@@ -135,6 +138,7 @@ const importMs = (file: string, env: Record<string, string>): number => {
 
 type Bundled = {
   name: FunctionName;
+  declared: FunctionDeclaration;
   packages: string[];
   file: string;
   bare: string;
@@ -159,7 +163,7 @@ const bundle = async (name: FunctionName, dir: string): Promise<Bundled> => {
     ...esbuildOptions(declared, bare),
     stdin: { contents: await bareSource(packages), resolveDir: repositoryRoot, sourcefile: 'bare.mjs' },
   });
-  return { name, packages, file, bare, env: environmentOf(name, declared) };
+  return { name, declared, packages, file, bare, env: environmentOf(name, declared) };
 };
 
 const kilobytes = async (file: string) => (await stat(file)).size / 1024;
@@ -175,6 +179,7 @@ export const initBench = async ({ runs }: InitOptions): Promise<string[]> => {
 
     log(`   importing each bundle ${runs} times in a fresh node, function and bare interleaved…`);
     const rows: string[][] = [];
+    const profiles: string[][] = [];
     for (const b of bundles) {
       const own: number[] = [];
       const bare: number[] = [];
@@ -207,6 +212,19 @@ export const initBench = async ({ runs }: InitOptions): Promise<string[]> => {
         againstGoal(`${ratio.toFixed(2)}×`, `≤ ${maxInitRatio}×`, ratio <= maxInitRatio),
       ]);
       log(`   ${b.name}: ${ownMs.toFixed(0)} ms vs ${bareMs.toFixed(0)} ms bare`);
+      const spent = await initProfile(
+        { ...esbuildOptions(b.declared, b.file), entryPoints: [join(repositoryRoot, b.declared.entry)] },
+        b.env,
+        profileRuns,
+      );
+      profiles.push([
+        b.name,
+        (ownMs - bareMs).toFixed(0),
+        spent
+          .slice(0, 4)
+          .map(([owner, ms]) => `${owner} ${ms.toFixed(1)}`)
+          .join(', '),
+      ]);
     }
     return [
       `Cold init — each function's bundle vs a bare bundle of its SDK clients (esbuild ${houseBundling.target}, ` +
@@ -224,6 +242,10 @@ export const initBench = async ({ runs }: InitOptions): Promise<string[]> => {
         ],
         rows,
       ),
+      '',
+      `Where each function's own init goes — CPU profile of an unminified copy, self time in ms by package ` +
+        `(mean of ${profileRuns} imports; the SDK, which the bare bundle holds too, left out)`,
+      ...formatTable(['function', '>over bare ms', 'largest'], profiles),
     ];
   } finally {
     await rm(dir, { recursive: true, force: true });
