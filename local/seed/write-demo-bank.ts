@@ -116,7 +116,12 @@ export const writeDemoBank = async (
   await documents.send(
     new PutCommand({
       TableName: tableName('main'),
-      Item: { pk: directoryKeys.pk, sk: directoryKeys.seededSk, customers: bank.customers.length },
+      Item: {
+        pk: directoryKeys.pk,
+        sk: directoryKeys.seededSk,
+        entity: 'seedMarker',
+        customers: bank.customers.length,
+      },
     }),
   );
 };

@@ -43,8 +43,8 @@ export const nextCustomerNumber = async (): Promise<string> => {
     new UpdateCommand({
       TableName: table(),
       Key: customerNumberCounterKey,
-      UpdateExpression: 'ADD n :one',
-      ExpressionAttributeValues: { ':one': 1 },
+      UpdateExpression: 'ADD n :one SET entity = :entity',
+      ExpressionAttributeValues: { ':one': 1, ':entity': 'customerNumberCounter' },
       ReturnValues: 'UPDATED_NEW',
     }),
   );

@@ -1,0 +1,72 @@
+/**
+ * The analytics context in the privacy registry (`#shared/privacy/registry.ts`): the lake of
+ * pseudonymised events that analysts query, and the segmentation and scoring built on it.
+ */
+import type { ContextPrivacy, Retention } from '#shared/privacy/registry.ts';
+
+/** CNIL guidance on audience measurement: the data collected kept 25 months at most. */
+const lakeRetention: Retention = {
+  keep: 'P25M',
+  from: 'collection',
+  rule: 'CNIL, audience measurement: the data collected 25 months',
+  enforcement: 'pending',
+};
+
+const pseudonymised = {
+  activities: ['behaviourAnalysis', 'audienceMeasurement'],
+  categories: ['behaviour', 'device'],
+  subjects: ['customers', 'prospects', 'visitors'],
+  retention: lakeRetention,
+  access: { export: 'byPseudonym' },
+  erasure: { erase: 'always' },
+} as const;
+
+export const analyticsPrivacy = {
+  context: 'analytics',
+  activities: {
+    behaviourAnalysis: {
+      purpose:
+        'Analysing behaviour on the channels, segmenting and scoring customers, on pseudonymised data (no name, e-mail, phone or customer id)',
+      legalBasis: 'consent',
+      legalReference:
+        'the profiling consent of the customer (CRM consents); visitors: the tracking consent of the device',
+      subjects: ['customers', 'prospects', 'visitors'],
+      recipients: 'analysts and marketers (aggregates); no recipient outside the bank',
+    },
+  },
+  holdings: [
+    {
+      where: { kind: 'lakeTable', name: 'raw_events' },
+      holds:
+        'every event as the bus delivered it, pseudonymised, IPs cut to their network (raw/, gzip NDJSON)',
+      ...pseudonymised,
+    },
+    {
+      where: { kind: 'lakeTable', name: 'events' },
+      holds:
+        'one row per event: type, channel, times, visitor id, customer pseudonym, page, product, properties (curated/, Parquet)',
+      ...pseudonymised,
+    },
+    {
+      where: { kind: 'bucket', bucket: 'lake' },
+      holds: 'the files of the lake tables raw_events and events',
+      ...pseudonymised,
+    },
+    {
+      where: { kind: 'queue', queue: 'lakeIntake', withDlq: true },
+      holds:
+        'every domain and channel event on its way to the lake, before pseudonymisation: customer ids in clear, full IP addresses, event properties',
+      activities: ['behaviourAnalysis'],
+      categories: ['relationship', 'behaviour', 'device'],
+      subjects: ['customers', 'prospects', 'visitors'],
+      retention: {
+        keep: 'P4D',
+        from: 'collection',
+        rule: 'in flight; its DLQ keeps a failed event 14 days for a redrive',
+        enforcement: 'queueRetention',
+      },
+      access: { export: 'excluded', why: 'in flight: the lake rows it becomes are exported' },
+      erasure: { erase: 'expires', within: '14 days (DLQ)' },
+    },
+  ],
+} as const satisfies ContextPrivacy;

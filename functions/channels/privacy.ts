@@ -1,0 +1,150 @@
+/**
+ * The channels context in the privacy registry (`#shared/privacy/registry.ts`): collecting
+ * what visitors and customers do on the bank's sites and apps, linking a device to the customer
+ * who logs in on it, and the configuration of the channels themselves.
+ */
+import type { ContextPrivacy, Retention } from '#shared/privacy/registry.ts';
+
+/** CNIL guidance on audience measurement: data kept 25 months at most. */
+const audienceRetention: Retention = {
+  keep: 'P25M',
+  from: 'collection',
+  rule: 'CNIL, audience measurement: trackers 13 months, the data collected 25 months',
+  enforcement: 'pending',
+};
+
+const configuration = {
+  activities: ['channelConfiguration'],
+  categories: [],
+  subjects: [],
+  retention: {
+    keep: 'while the channel is used',
+    from: 'lastChange',
+    rule: 'no personal data',
+    enforcement: 'notPersonal',
+  },
+  access: { export: 'excluded', why: 'no personal data' },
+  erasure: { erase: 'never', why: 'no personal data' },
+} as const;
+
+export const channelsPrivacy = {
+  context: 'channels',
+  activities: {
+    audienceMeasurement: {
+      purpose:
+        'Measuring the audience of the bank’s sites and apps, and showing a customer’s visits in their file, for devices whose tracking consent was given',
+      legalBasis: 'consent',
+      legalReference:
+        'ePrivacy directive art. 5(3), loi Informatique et Libertés art. 82; the tracker collects nothing before consent',
+      subjects: ['visitors', 'customers'],
+      recipients: 'the customer’s advisors (visits in the file); analysts (pseudonymised lake)',
+    },
+    identityStitching: {
+      purpose: 'Linking a device to the customer who logs in on it, so that their visits join their file',
+      legalBasis: 'consent',
+      legalReference: 'given with the tracking consent of the device; undone by unlinking',
+      subjects: ['visitors', 'customers'],
+      recipients: 'the customer’s advisors; nobody outside the bank',
+    },
+    channelConfiguration: {
+      purpose: 'Configuring the channels that send events: write keys and custom event schemas',
+      legalBasis: 'legitimateInterest',
+      subjects: [],
+      recipients: 'administrators',
+    },
+  },
+  holdings: [
+    {
+      where: { kind: 'item', table: 'main', itemType: 'activity' },
+      holds:
+        'the customer’s channel activity in their timeline: visits (pages, products), logins, simulations',
+      activities: ['audienceMeasurement'],
+      categories: ['behaviour', 'financial'],
+      subjects: ['customers'],
+      retention: audienceRetention,
+      access: { export: 'included' },
+      erasure: { erase: 'always' },
+    },
+    {
+      where: { kind: 'item', table: 'main', itemType: 'visitPointer' },
+      holds: 'which timeline entry a visit in progress adds to',
+      activities: ['audienceMeasurement'],
+      categories: ['device'],
+      subjects: ['customers'],
+      retention: {
+        keep: 'P2D',
+        from: 'collection',
+        rule: 'only while a visit may go on',
+        enforcement: 'dynamodbTtl',
+      },
+      access: { export: 'excluded', why: 'bookkeeping of a visit, gone within 2 days' },
+      erasure: { erase: 'always' },
+    },
+    {
+      where: { kind: 'item', table: 'main', itemType: 'identity' },
+      holds: 'the devices (visitor ids) linked to the customer, in their file',
+      activities: ['identityStitching'],
+      categories: ['device'],
+      subjects: ['customers'],
+      retention: audienceRetention,
+      access: { export: 'included' },
+      erasure: { erase: 'always' },
+    },
+    {
+      where: { kind: 'item', table: 'main', itemType: 'identityLink' },
+      holds: 'the link from a visitor id to the customer who logged in on that device',
+      activities: ['identityStitching'],
+      categories: ['device'],
+      subjects: ['customers', 'visitors'],
+      retention: audienceRetention,
+      access: { export: 'included' },
+      erasure: { erase: 'always' },
+    },
+    {
+      where: { kind: 'item', table: 'main', itemType: 'writeKey' },
+      holds: 'a channel’s write key: name, hash, state',
+      ...configuration,
+    },
+    {
+      where: { kind: 'item', table: 'main', itemType: 'writeKeyHash' },
+      holds: 'the lookup of a write key by its hash',
+      ...configuration,
+    },
+    {
+      where: { kind: 'item', table: 'main', itemType: 'eventSchema' },
+      holds: 'a custom event’s JSON Schema, by version',
+      ...configuration,
+    },
+    {
+      where: { kind: 'table', table: 'ingest' },
+      holds:
+        'the message ids already received per channel (deduplication), the events a visit counted, and daily counts of events sent without consent',
+      activities: ['audienceMeasurement'],
+      categories: [],
+      subjects: [],
+      retention: {
+        keep: 'P7D',
+        from: 'collection',
+        rule: 'message ids and counted events 7 days (a sender retries within a week); the consent-less counts, which name no one, 400 days',
+        enforcement: 'dynamodbTtl',
+      },
+      access: { export: 'excluded', why: 'ids of messages, not of people' },
+      erasure: { erase: 'expires', within: '7 days' },
+    },
+    {
+      where: { kind: 'queue', queue: 'timelineIntake', withDlq: true },
+      holds: 'channel events of known customers on their way to the timeline',
+      activities: ['audienceMeasurement'],
+      categories: ['behaviour', 'device'],
+      subjects: ['customers'],
+      retention: {
+        keep: 'P4D',
+        from: 'collection',
+        rule: 'in flight; its DLQ keeps a failed event 14 days for a redrive',
+        enforcement: 'queueRetention',
+      },
+      access: { export: 'excluded', why: 'in flight: the timeline it feeds is exported' },
+      erasure: { erase: 'expires', within: '14 days (DLQ)' },
+    },
+  ],
+} as const satisfies ContextPrivacy;

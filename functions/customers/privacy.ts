@@ -1,0 +1,129 @@
+/**
+ * The customers context in the privacy registry (`#shared/privacy/registry.ts`): managing the
+ * relationship with customers and prospects, and the KYC duty, with every item type it writes
+ * in the main table.
+ */
+import type { ContextPrivacy, OnErasure, Retention } from '#shared/privacy/registry.ts';
+
+/** Identity, contracts and KYC outlive the relationship by the AML retention. */
+const amlRetention: Retention = {
+  keep: 'P5Y',
+  from: 'endOfRelationship',
+  rule: 'anti-money-laundering retention, Code monétaire et financier L561-12; a prospect: 3 years after the last contact (CNIL, prospection commerciale)',
+  enforcement: 'pending',
+};
+
+/** What goes with the customer's file. */
+const withTheFile: Retention = {
+  keep: 'as long as the customer file',
+  from: 'endOfRelationship',
+  rule: 'derived from the customer file, removed with it',
+  enforcement: 'withItsCustomer',
+};
+
+const amlHold: OnErasure = {
+  erase: 'unlessHeld',
+  hold: 'identity, products held and KYC of a customer with an active relationship, or within 5 years after it ended (CMF L561-12)',
+};
+
+export const customersPrivacy = {
+  context: 'customers',
+  activities: {
+    customerRelationship: {
+      purpose:
+        'Managing the relationship with customers and prospects: their file, products held, contact, advice in branch and at a distance',
+      legalBasis: 'contract',
+      legalReference: 'prospects: legitimate interest of the bank in answering their requests',
+      subjects: ['customers', 'prospects'],
+      recipients:
+        'advisors and managers of the customer’s branch; contact-centre agents; compliance officers; no recipient outside the bank',
+    },
+    knowYourCustomer: {
+      purpose: 'Know-your-customer duty: identity checks and KYC decisions with their reasons',
+      legalBasis: 'legalObligation',
+      legalReference: 'Code monétaire et financier L561-5 to L561-12',
+      subjects: ['customers'],
+      recipients:
+        'compliance officers and branch managers; the supervisory authorities on request (ACPR, Tracfin)',
+    },
+  },
+  holdings: [
+    {
+      where: { kind: 'item', table: 'main', itemType: 'customer' },
+      holds:
+        'the customer’s profile: names, birth date, contact details, address, branch, advisor, segment, KYC status',
+      activities: ['customerRelationship', 'knowYourCustomer'],
+      categories: ['identity', 'contact', 'relationship', 'regulatory'],
+      subjects: ['customers', 'prospects'],
+      retention: amlRetention,
+      access: { export: 'included' },
+      erasure: amlHold,
+    },
+    {
+      where: { kind: 'item', table: 'main', itemType: 'consents' },
+      holds: 'the customer’s consents per channel and purpose, with when and where each was given',
+      activities: ['customerRelationship'],
+      categories: ['consent'],
+      subjects: ['customers', 'prospects'],
+      retention: withTheFile,
+      access: { export: 'included' },
+      erasure: { erase: 'always' },
+    },
+    {
+      where: { kind: 'item', table: 'main', itemType: 'holding' },
+      holds: 'the products the customer holds: kind, family, opening date, balance or amount',
+      activities: ['customerRelationship', 'knowYourCustomer'],
+      categories: ['financial'],
+      subjects: ['customers'],
+      retention: amlRetention,
+      access: { export: 'included' },
+      erasure: amlHold,
+    },
+    {
+      where: { kind: 'item', table: 'main', itemType: 'event' },
+      holds:
+        'the timeline of the customer file: creation, changes (field names), consents, KYC decisions, with who acted',
+      activities: ['customerRelationship', 'knowYourCustomer'],
+      categories: ['relationship', 'consent', 'regulatory'],
+      subjects: ['customers', 'prospects'],
+      retention: amlRetention,
+      access: { export: 'included' },
+      erasure: amlHold,
+    },
+    {
+      where: { kind: 'item', table: 'main', itemType: 'searchTerm' },
+      holds: 'the names a search finds the customer by, with the summary a result shows',
+      activities: ['customerRelationship'],
+      categories: ['identity', 'relationship'],
+      subjects: ['customers', 'prospects'],
+      retention: withTheFile,
+      access: { export: 'excluded', why: 'derived from the profile, which the export holds' },
+      erasure: { erase: 'always' },
+    },
+    {
+      where: { kind: 'item', table: 'main', itemType: 'lookup' },
+      holds: 'the e-mail, phone and customer number a lookup finds the customer by',
+      activities: ['customerRelationship'],
+      categories: ['contact', 'identity'],
+      subjects: ['customers', 'prospects'],
+      retention: withTheFile,
+      access: { export: 'excluded', why: 'derived from the profile, which the export holds' },
+      erasure: { erase: 'always' },
+    },
+    {
+      where: { kind: 'item', table: 'main', itemType: 'customerNumberCounter' },
+      holds: 'the last customer number given: no personal data',
+      activities: ['customerRelationship'],
+      categories: [],
+      subjects: [],
+      retention: {
+        keep: 'while the bank gives customer numbers',
+        from: 'lastChange',
+        rule: 'no personal data',
+        enforcement: 'notPersonal',
+      },
+      access: { export: 'excluded', why: 'no personal data' },
+      erasure: { erase: 'never', why: 'no personal data' },
+    },
+  ],
+} as const satisfies ContextPrivacy;

@@ -1,0 +1,208 @@
+/**
+ * The platform context in the privacy registry (`#shared/privacy/registry.ts`): the audit of
+ * who reads and changes customer files, and what runs every context — idempotency records, the
+ * pipes events travel through, the bus archive, the logs.
+ */
+import { type FunctionName, functions } from '#infra/declaration/functions.ts';
+import type { ContextPrivacy, DataHolding, Retention } from '#shared/privacy/registry.ts';
+
+/** The audit trail outlives the relationship as the records it proves. */
+const auditRetention: Retention = {
+  keep: 'P5Y',
+  from: 'collection',
+  rule: 'internal control of banks (arrêté du 3 novembre 2014, art. 12) and the AML retention (CMF L561-12): 5 years',
+  enforcement: 'pending',
+};
+
+const inFlight = (days: string, rule: string): Retention => ({
+  keep: days,
+  from: 'collection',
+  rule,
+  enforcement: 'queueRetention',
+});
+
+/** Every function's log group: what it logs about its invocations, for 3 months. */
+const logGroup = (name: FunctionName): DataHolding => ({
+  where: { kind: 'logGroup', function: name },
+  holds: `the logs of ${name}: request and caller ids, customer ids of failures, no request bodies`,
+  activities: ['operations'],
+  categories: ['access'],
+  subjects: ['customers', 'staff'],
+  retention: {
+    keep: 'P3M',
+    from: 'collection',
+    rule: 'operations and security: 3 months',
+    enforcement: 'logRetention',
+  },
+  access: { export: 'excluded', why: 'technical logs; the audit trail says who read the file' },
+  erasure: { erase: 'expires', within: '3 months' },
+});
+
+export const platformPrivacy = {
+  context: 'platform',
+  activities: {
+    accessAudit: {
+      purpose:
+        'Recording who read or changed a customer file, when and why, and who was refused: banking secrecy and internal control',
+      legalBasis: 'legalObligation',
+      legalReference:
+        'Code monétaire et financier L511-33 (banking secrecy); arrêté du 3 novembre 2014 (internal control)',
+      subjects: ['customers', 'prospects', 'staff'],
+      recipients: 'administrators, compliance and privacy officers; the supervisory authorities on request',
+    },
+    operations: {
+      purpose:
+        'Running the service safely: logs, retries of failed deliveries, replay of events after an incident',
+      legalBasis: 'legitimateInterest',
+      legalReference: 'security of processing (GDPR art. 32)',
+      subjects: ['customers', 'prospects', 'visitors', 'staff'],
+      recipients: 'the bank’s operations team',
+    },
+    staffDirectory: {
+      purpose: 'The bank’s directory: branches, and the staff who serve customers',
+      legalBasis: 'legitimateInterest',
+      subjects: ['staff'],
+      recipients: 'every user of the CRM (names of advisors and branches)',
+    },
+  },
+  holdings: [
+    {
+      where: { kind: 'table', table: 'audit' },
+      holds: 'one record per read, change or refused attempt on a customer file: who, when, what, why',
+      activities: ['accessAudit'],
+      categories: ['access'],
+      subjects: ['customers', 'prospects', 'staff'],
+      retention: auditRetention,
+      access: { export: 'included' },
+      erasure: { erase: 'never', why: 'proof of who accessed the file, kept under a legal obligation' },
+    },
+    {
+      where: { kind: 'bucket', bucket: 'auditArchive' },
+      holds: 'the audit trail for the long term, locked against deletion',
+      activities: ['accessAudit'],
+      categories: ['access'],
+      subjects: ['customers', 'prospects', 'staff'],
+      retention: { ...auditRetention, keep: 'P5Y1D', enforcement: 'objectLock' },
+      access: { export: 'excluded', why: 'the same records as the audit table, which the export holds' },
+      erasure: { erase: 'never', why: 'proof of who accessed the file, kept under a legal obligation' },
+    },
+    {
+      where: { kind: 'queue', queue: 'auditIntake', withDlq: true },
+      holds: 'audit records on their way to the audit writer',
+      activities: ['accessAudit'],
+      categories: ['access'],
+      subjects: ['customers', 'prospects', 'staff'],
+      retention: inFlight('P4D', 'in flight; its DLQ keeps a failed record 14 days for a redrive'),
+      access: { export: 'excluded', why: 'in flight: the audit table it feeds is exported' },
+      erasure: { erase: 'never', why: 'audit records, kept under a legal obligation' },
+    },
+    {
+      where: { kind: 'table', table: 'idempotency' },
+      holds:
+        'the answer to each creating request sent with an Idempotency-Key (a created customer, say), to give it again on a retry',
+      activities: ['operations'],
+      categories: ['identity', 'contact', 'relationship'],
+      subjects: ['customers', 'prospects'],
+      retention: {
+        keep: 'P1D',
+        from: 'collection',
+        rule: 'a retry comes within a day',
+        enforcement: 'dynamodbTtl',
+      },
+      access: { export: 'excluded', why: 'a copy of an answer, gone within a day' },
+      erasure: { erase: 'expires', within: '1 day' },
+    },
+    {
+      where: { kind: 'queue', queue: 'publisherFailures', withDlq: true },
+      holds: 'domain events the stream publisher could not put on the bus, with the item they came from',
+      activities: ['operations'],
+      categories: ['identity', 'contact', 'relationship', 'consent', 'regulatory'],
+      subjects: ['customers', 'prospects'],
+      retention: inFlight('P4D', 'retried for 15 minutes; its DLQ keeps an event 14 days for a redrive'),
+      access: { export: 'excluded', why: 'in flight: the timeline they belong to is exported' },
+      erasure: { erase: 'expires', within: '14 days (DLQ)' },
+    },
+    {
+      where: { kind: 'queue', queue: 'streamFailures', withDlq: true },
+      holds: 'where in the table’s stream a batch failed: positions, no data',
+      activities: ['operations'],
+      categories: [],
+      subjects: [],
+      retention: inFlight('P4D', 'positions in the stream, which keeps its records 24 hours'),
+      access: { export: 'excluded', why: 'no personal data' },
+      erasure: { erase: 'never', why: 'no personal data' },
+    },
+    {
+      where: { kind: 'busArchive' },
+      holds:
+        'every event put on the bus, for replay after an incident: customer ids in clear, channel events as sent',
+      activities: ['operations'],
+      categories: ['relationship', 'behaviour', 'device'],
+      subjects: ['customers', 'prospects', 'visitors'],
+      retention: {
+        keep: 'P365D',
+        from: 'collection',
+        rule: 'replay after an incident',
+        enforcement: 'archiveRetention',
+      },
+      access: { export: 'excluded', why: 'a copy of the events the timeline and the lake hold' },
+      erasure: { erase: 'expires', within: '365 days' },
+    },
+    {
+      where: { kind: 'apiAccessLog' },
+      holds: 'one line per API request: caller id, IP address, user agent, route, status',
+      activities: ['operations', 'accessAudit'],
+      categories: ['access', 'device'],
+      subjects: ['staff', 'visitors'],
+      retention: { keep: 'P1Y', from: 'collection', rule: 'security: a year', enforcement: 'logRetention' },
+      access: { export: 'excluded', why: 'requests of staff and channels, not a customer’s data' },
+      erasure: { erase: 'expires', within: '1 year' },
+    },
+    {
+      where: { kind: 'item', table: 'main', itemType: 'branch' },
+      holds: 'a branch: name, address',
+      activities: ['staffDirectory'],
+      categories: [],
+      subjects: [],
+      retention: {
+        keep: 'while the branch exists',
+        from: 'lastChange',
+        rule: 'no personal data',
+        enforcement: 'notPersonal',
+      },
+      access: { export: 'excluded', why: 'no personal data' },
+      erasure: { erase: 'never', why: 'no personal data' },
+    },
+    {
+      where: { kind: 'item', table: 'main', itemType: 'staff' },
+      holds: 'a member of staff: name, role, branch',
+      activities: ['staffDirectory'],
+      categories: ['work'],
+      subjects: ['staff'],
+      retention: {
+        keep: 'while employed',
+        from: 'endOfRelationship',
+        rule: 'removed by the HR import when they leave',
+        enforcement: 'pending',
+      },
+      access: { export: 'excluded', why: 'staff data: their own requests go to HR' },
+      erasure: { erase: 'never', why: 'a customer’s erasure does not touch staff' },
+    },
+    {
+      where: { kind: 'item', table: 'main', itemType: 'seedMarker' },
+      holds: 'the mark the sandbox’s demo seed leaves when the demo bank is complete',
+      activities: ['staffDirectory'],
+      categories: [],
+      subjects: [],
+      retention: {
+        keep: 'while the directory exists',
+        from: 'lastChange',
+        rule: 'no personal data',
+        enforcement: 'notPersonal',
+      },
+      access: { export: 'excluded', why: 'no personal data' },
+      erasure: { erase: 'never', why: 'no personal data' },
+    },
+    ...(Object.keys(functions) as FunctionName[]).map(logGroup),
+  ],
+} as const satisfies ContextPrivacy;
