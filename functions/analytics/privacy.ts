@@ -2,7 +2,7 @@
  * The analytics context in the privacy registry (`#shared/privacy/registry.ts`): the lake of
  * pseudonymised events that analysts query, and the segmentation and scoring built on it.
  */
-import type { ContextPrivacy, Retention } from '#shared/privacy/registry.ts';
+import { type ContextPrivacy, queueRetention, type Retention } from '#shared/privacy/registry.ts';
 
 /** CNIL guidance on audience measurement: the data collected kept 25 months at most. */
 const lakeRetention: Retention = {
@@ -59,12 +59,7 @@ export const analyticsPrivacy = {
       activities: ['behaviourAnalysis'],
       categories: ['relationship', 'behaviour', 'device'],
       subjects: ['customers', 'prospects', 'visitors'],
-      retention: {
-        keep: 'P4D',
-        from: 'collection',
-        rule: 'in flight; its DLQ keeps a failed event 14 days for a redrive',
-        enforcement: 'queueRetention',
-      },
+      retention: queueRetention('a failed event'),
       access: { export: 'excluded', why: 'in flight: the lake rows it becomes are exported' },
       erasure: { erase: 'expires', within: '14 days (DLQ)' },
     },

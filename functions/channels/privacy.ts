@@ -3,7 +3,12 @@
  * what visitors and customers do on the bank's sites and apps, linking a device to the customer
  * who logs in on it, and the configuration of the channels themselves.
  */
-import type { ContextPrivacy, Retention } from '#shared/privacy/registry.ts';
+import {
+  type ContextPrivacy,
+  queueRetention,
+  type Retention,
+  withoutPersonalData,
+} from '#shared/privacy/registry.ts';
 
 /** CNIL guidance on audience measurement: data kept 25 months at most. */
 const audienceRetention: Retention = {
@@ -13,19 +18,13 @@ const audienceRetention: Retention = {
   enforcement: 'pending',
 };
 
-const configuration = {
-  activities: ['channelConfiguration'],
-  categories: [],
-  subjects: [],
-  retention: {
-    keep: 'while the channel is used',
-    from: 'lastChange',
-    rule: 'no personal data',
-    enforcement: 'notPersonal',
-  },
-  access: { export: 'excluded', why: 'no personal data' },
-  erasure: { erase: 'never', why: 'no personal data' },
-} as const;
+const configuration = (itemType: string, holds: string) =>
+  withoutPersonalData(
+    { kind: 'item', table: 'main', itemType },
+    holds,
+    'channelConfiguration',
+    'while the channel is used',
+  );
 
 export const channelsPrivacy = {
   context: 'channels',
@@ -100,21 +99,9 @@ export const channelsPrivacy = {
       access: { export: 'included' },
       erasure: { erase: 'always' },
     },
-    {
-      where: { kind: 'item', table: 'main', itemType: 'writeKey' },
-      holds: 'a channel’s write key: name, hash, state',
-      ...configuration,
-    },
-    {
-      where: { kind: 'item', table: 'main', itemType: 'writeKeyHash' },
-      holds: 'the lookup of a write key by its hash',
-      ...configuration,
-    },
-    {
-      where: { kind: 'item', table: 'main', itemType: 'eventSchema' },
-      holds: 'a custom event’s JSON Schema, by version',
-      ...configuration,
-    },
+    configuration('writeKey', 'a channel’s write key: name, hash, state'),
+    configuration('writeKeyHash', 'the lookup of a write key by its hash'),
+    configuration('eventSchema', 'a custom event’s JSON Schema, by version'),
     {
       where: { kind: 'table', table: 'ingest' },
       holds:
@@ -137,12 +124,7 @@ export const channelsPrivacy = {
       activities: ['audienceMeasurement'],
       categories: ['behaviour', 'device'],
       subjects: ['customers'],
-      retention: {
-        keep: 'P4D',
-        from: 'collection',
-        rule: 'in flight; its DLQ keeps a failed event 14 days for a redrive',
-        enforcement: 'queueRetention',
-      },
+      retention: queueRetention('a failed event'),
       access: { export: 'excluded', why: 'in flight: the timeline it feeds is exported' },
       erasure: { erase: 'expires', within: '14 days (DLQ)' },
     },

@@ -3,7 +3,12 @@
  * relationship with customers and prospects, and the KYC duty, with every item type it writes
  * in the main table.
  */
-import type { ContextPrivacy, OnErasure, Retention } from '#shared/privacy/registry.ts';
+import {
+  type ContextPrivacy,
+  type OnErasure,
+  type Retention,
+  withoutPersonalData,
+} from '#shared/privacy/registry.ts';
 
 /** Identity, contracts and KYC outlive the relationship by the AML retention. */
 const amlRetention: Retention = {
@@ -110,20 +115,11 @@ export const customersPrivacy = {
       access: { export: 'excluded', why: 'derived from the profile, which the export holds' },
       erasure: { erase: 'always' },
     },
-    {
-      where: { kind: 'item', table: 'main', itemType: 'customerNumberCounter' },
-      holds: 'the last customer number given: no personal data',
-      activities: ['customerRelationship'],
-      categories: [],
-      subjects: [],
-      retention: {
-        keep: 'while the bank gives customer numbers',
-        from: 'lastChange',
-        rule: 'no personal data',
-        enforcement: 'notPersonal',
-      },
-      access: { export: 'excluded', why: 'no personal data' },
-      erasure: { erase: 'never', why: 'no personal data' },
-    },
+    withoutPersonalData(
+      { kind: 'item', table: 'main', itemType: 'customerNumberCounter' },
+      'the last customer number given',
+      'customerRelationship',
+      'while the bank gives customer numbers',
+    ),
   ],
 } as const satisfies ContextPrivacy;

@@ -4,7 +4,13 @@
  * pipes events travel through, the bus archive, the logs.
  */
 import { type FunctionName, functions } from '#infra/declaration/functions.ts';
-import type { ContextPrivacy, DataHolding, Retention } from '#shared/privacy/registry.ts';
+import {
+  type ContextPrivacy,
+  type DataHolding,
+  queueRetention,
+  type Retention,
+  withoutPersonalData,
+} from '#shared/privacy/registry.ts';
 
 /** The audit trail outlives the relationship as the records it proves. */
 const auditRetention: Retention = {
@@ -13,13 +19,6 @@ const auditRetention: Retention = {
   rule: 'internal control of banks (arrêté du 3 novembre 2014, art. 12) and the AML retention (CMF L561-12): 5 years',
   enforcement: 'pending',
 };
-
-const inFlight = (days: string, rule: string): Retention => ({
-  keep: days,
-  from: 'collection',
-  rule,
-  enforcement: 'queueRetention',
-});
 
 /** Every function's log group: what it logs about its invocations, for 3 months. */
 const logGroup = (name: FunctionName): DataHolding => ({
@@ -92,7 +91,7 @@ export const platformPrivacy = {
       activities: ['accessAudit'],
       categories: ['access'],
       subjects: ['customers', 'prospects', 'staff'],
-      retention: inFlight('P4D', 'in flight; its DLQ keeps a failed record 14 days for a redrive'),
+      retention: queueRetention('a failed record'),
       access: { export: 'excluded', why: 'in flight: the audit table it feeds is exported' },
       erasure: { erase: 'never', why: 'audit records, kept under a legal obligation' },
     },
@@ -118,7 +117,7 @@ export const platformPrivacy = {
       activities: ['operations'],
       categories: ['identity', 'contact', 'relationship', 'consent', 'regulatory'],
       subjects: ['customers', 'prospects'],
-      retention: inFlight('P4D', 'retried for 15 minutes; its DLQ keeps an event 14 days for a redrive'),
+      retention: queueRetention('an event that failed for 15 minutes'),
       access: { export: 'excluded', why: 'in flight: the timeline they belong to is exported' },
       erasure: { erase: 'expires', within: '14 days (DLQ)' },
     },
@@ -128,7 +127,7 @@ export const platformPrivacy = {
       activities: ['operations'],
       categories: [],
       subjects: [],
-      retention: inFlight('P4D', 'positions in the stream, which keeps its records 24 hours'),
+      retention: queueRetention('a failed position'),
       access: { export: 'excluded', why: 'no personal data' },
       erasure: { erase: 'never', why: 'no personal data' },
     },
@@ -158,21 +157,12 @@ export const platformPrivacy = {
       access: { export: 'excluded', why: 'requests of staff and channels, not a customer’s data' },
       erasure: { erase: 'expires', within: '1 year' },
     },
-    {
-      where: { kind: 'item', table: 'main', itemType: 'branch' },
-      holds: 'a branch: name, address',
-      activities: ['staffDirectory'],
-      categories: [],
-      subjects: [],
-      retention: {
-        keep: 'while the branch exists',
-        from: 'lastChange',
-        rule: 'no personal data',
-        enforcement: 'notPersonal',
-      },
-      access: { export: 'excluded', why: 'no personal data' },
-      erasure: { erase: 'never', why: 'no personal data' },
-    },
+    withoutPersonalData(
+      { kind: 'item', table: 'main', itemType: 'branch' },
+      'a branch: name, address',
+      'staffDirectory',
+      'while the branch exists',
+    ),
     {
       where: { kind: 'item', table: 'main', itemType: 'staff' },
       holds: 'a member of staff: name, role, branch',
@@ -188,21 +178,12 @@ export const platformPrivacy = {
       access: { export: 'excluded', why: 'staff data: their own requests go to HR' },
       erasure: { erase: 'never', why: 'a customer’s erasure does not touch staff' },
     },
-    {
-      where: { kind: 'item', table: 'main', itemType: 'seedMarker' },
-      holds: 'the mark the sandbox’s demo seed leaves when the demo bank is complete',
-      activities: ['staffDirectory'],
-      categories: [],
-      subjects: [],
-      retention: {
-        keep: 'while the directory exists',
-        from: 'lastChange',
-        rule: 'no personal data',
-        enforcement: 'notPersonal',
-      },
-      access: { export: 'excluded', why: 'no personal data' },
-      erasure: { erase: 'never', why: 'no personal data' },
-    },
+    withoutPersonalData(
+      { kind: 'item', table: 'main', itemType: 'seedMarker' },
+      'the mark the sandbox’s demo seed leaves when the demo bank is complete',
+      'staffDirectory',
+      'while the directory exists',
+    ),
     ...(Object.keys(functions) as FunctionName[]).map(logGroup),
   ],
 } as const satisfies ContextPrivacy;

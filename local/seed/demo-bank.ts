@@ -7,6 +7,7 @@
  */
 import type { Consent, ConsentChannel, ConsentPurpose } from '#schemas/customers/consent.ts';
 import type { Customer } from '#schemas/customers/customer.ts';
+import { customerIdLength, customerIdPrefix } from '#schemas/customers/customer-id.ts';
 import type { Holding } from '#schemas/customers/holding.ts';
 import type { Branch } from '#schemas/platform/directory.ts';
 import { allRoles, type Role } from '#schemas/roles.ts';
@@ -657,7 +658,7 @@ const customerAt = (
   const createdDay = random.int(joinFrom, asOfDay - 1);
   const createdAt = officeTime(random, createdDay);
 
-  const id = unique(taken.ids, () => `cu-${base32(random, 12)}`);
+  const id = unique(taken.ids, () => `${customerIdPrefix}${base32(random, customerIdLength)}`);
   const customerNumber = unique(taken.numbers, () => `C${random.int(1, 9)}${digits(random, 9)}`);
 
   const contact: Customer['contact'] = {};

@@ -1,17 +1,22 @@
 /**
- * No raw personal data in the lake. Before an event is written anywhere (raw or curated):
+ * No raw personal data in the lake. Before an event is written anywhere (raw or curated), its
+ * detail goes through the lake's allow-list (`lake-fields.ts`): only the fields listed for its
+ * type are copied, each treated as listed —
  * - customer ids become pseudonyms: HMAC-SHA256 with a secret key, so the same customer has the
  *   same pseudonym everywhere (joins, counts) but nobody without the key can go back, nor
  *   recompute a pseudonym from a guessed id;
- * - fields that hold e-mails, phone numbers and the like are dropped whatever their depth;
- * - e-mail-looking and phone-looking text is blanked out of every other string, including the
- *   query strings, paths and fragments of URLs (a search box, a referrer, a mistyped field);
+ * - free text has its e-mail addresses, phone numbers, IBANs, card numbers (Luhn-valid) and
+ *   customer ids blanked out, including in the query strings, paths and fragments of URLs (a
+ *   search box, a referrer, a mistyped field);
+ * - sender-made identifiers that hold anything of the kind become a keyed hash;
  * - IP addresses keep their network only (IPv4 /24, IPv6 /48);
- * - the names of staff acting in domain events are dropped (their ids stay).
+ * - the names of staff acting in domain events are not listed (their ids are).
  * Pure functions: the key is given, never fetched here.
  */
 import { createHmac } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
+import { customerIdInText } from '#schemas/customers/customer-id.ts';
+import type { LakeFields } from './lake-fields.ts';
 
 /** Length, in hex characters, of a pseudonym (128 bits of the HMAC: no collision in practice). */
 export const pseudonymLength = 32;
@@ -47,24 +52,6 @@ export const isPersonalKey = (key: string): boolean => {
   const k = normalisedKey(key);
   return personalKeys.has(k) || k.includes('email') || k.includes('phone');
 };
-
-const isCustomerIdKey = (key: string) => /customerid$/i.test(key);
-const isIpKey = (key: string) =>
-  ['ip', 'ipaddress', 'clientip', 'sourceip', 'remoteaddress', 'xforwardedfor'].includes(normalisedKey(key));
-
-/** Envelope and event fields that are identifiers or times: never text to scrub. */
-const structuralKeys = new Set([
-  'id',
-  'eventId',
-  'time',
-  'occurredAt',
-  'receivedAt',
-  'sentAt',
-  'writeKeyId',
-  'version',
-  'account',
-  'region',
-]);
 
 const truncateIpv4 = (ip: string) => `${ip.split('.').slice(0, 3).join('.')}.0`;
 
@@ -114,6 +101,51 @@ const phoneCandidate = /(?<![\w.+-])(?:\+|00)?\(?\d[\d\s.+()/-]{6,24}\d(?![\w-])
 const dateLike = /^\d{4}-\d{2}-\d{2}/;
 const dottedQuad = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 
+/** Two letters, two check digits, then 11 to 30 letters or digits: in one run, or in groups of four as printed. */
+const ibanCandidate =
+  /\b[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,4})?)\b/gi;
+/** 13 to 19 digits, in groups or not: the lengths of card numbers. */
+const cardCandidate = /(?<![\w.])\d(?:[ -]?\d){12,18}(?![\w.])/g;
+
+/** ISO 13616: the IBAN, its first four characters moved to the end, letters as 10–35, is 1 mod 97. */
+const isIban = (candidate: string): boolean => {
+  const compact = candidate.replace(/[ -]/g, '').toUpperCase();
+  if (compact.length < 15 || compact.length > 34) return false;
+  const digits = `${compact.slice(4)}${compact.slice(0, 4)}`.replace(/[A-Z]/g, (c) =>
+    String(c.charCodeAt(0) - 55),
+  );
+  let rest = 0;
+  for (const digit of digits) rest = (rest * 10 + Number(digit)) % 97;
+  return rest === 1;
+};
+
+/** The Luhn check of card numbers (ISO/IEC 7812). */
+const passesLuhn = (digits: string): boolean => {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let digit = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+};
+
+/** An IBAN candidate blanked out if it, or its first groups (a word may follow), pass the check. */
+const blankIban = (candidate: string): string => {
+  const groups = candidate.split(/(?=[ -])/);
+  for (let count = groups.length; count > 0; count--) {
+    const head = groups.slice(0, count).join('');
+    if (isIban(head)) return `[iban]${candidate.slice(head.length)}`;
+  }
+  return candidate;
+};
+
+const blankCard = (candidate: string): string =>
+  passesLuhn(candidate.replace(/\D/g, '')) ? '[card]' : candidate;
+
 const blankPhone = (candidate: string): string => {
   const digits = candidate.replace(/\D/g, '').length;
   // Numbers of 9 to 15 digits: every national and E.164 number; dates and IPs are not phones.
@@ -124,6 +156,9 @@ const blankPhone = (candidate: string): string => {
 const scrubPatterns = (text: string): string =>
   text
     .replace(emailPattern, '[email]')
+    .replace(customerIdInText, '[customer]')
+    .replace(ibanCandidate, blankIban)
+    .replace(cardCandidate, blankCard)
     .replace(ipv4Pattern, (ip) => (isIPv4(ip) ? truncateIpv4(ip) : ip))
     .replace(phoneCandidate, blankPhone);
 
@@ -201,37 +236,75 @@ const decodeURIComponentSafe = (text: string): string => {
   }
 };
 
-/** Text with e-mails, phone numbers and IPs blanked out (URLs part by part). */
+/** Text with e-mails, phone numbers, IBANs, card numbers and customer ids blanked out, IPs truncated (URLs part by part). */
 export const scrubText = (text: string): string =>
   /^(?:https?:\/\/|\/)/i.test(text) && /[?#@%]/.test(text) ? scrubUrl(text) : scrubPlain(text);
 
-/**
- * A copy of `value` fit for the lake: customer ids (any field named `…customerId`) replaced by
- * their pseudonym under `…customerPid`, personal fields dropped, IP fields truncated, the name
- * of an `actor` dropped, and every other string scrubbed.
- */
-export const sanitise = (value: unknown, key: string, fieldName = ''): unknown => {
-  if (typeof value === 'string') return structuralKeys.has(fieldName) ? value : scrubText(value);
-  if (Array.isArray(value)) return value.map((item) => sanitise(item, key, fieldName));
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [name, field] of Object.entries(value as Record<string, unknown>)) {
-    if (isCustomerIdKey(name)) {
-      const pseudonyms = [field].flat().filter((id): id is string => typeof id === 'string');
-      if (pseudonyms.length > 0) {
-        const pids = pseudonyms.map((id) => pseudonymOf(id, key));
-        out[name.replace(/Id$/i, 'Pid')] = Array.isArray(field) ? pids : pids[0];
-      }
-    } else if (isPersonalKey(name)) {
-      // Dropped: the field says what it holds.
-    } else if (isIpKey(name)) {
-      const network = typeof field === 'string' ? truncateIp(field) : undefined;
-      if (network !== undefined) out[name] = network;
-    } else if (fieldName === 'actor' && name === 'name') {
-      // A staff member's name: their id says who acted, for those allowed to know.
-    } else {
-      out[name] = sanitise(field, key, name);
-    }
-  }
-  return out;
+/** A sender-made identifier: letters, digits and `_ . : -`, as the ingestion schemas allow. */
+const plainToken = /^[\w.:-]{1,128}$/;
+
+/** A short code of a custom event's properties: `budget_tool`, `step-2`, `FR`. */
+const code = /^[\w.:-]{1,64}$/;
+
+/** A sender-made id kept as it is when it hides nothing, else its keyed hash (the same value, the same token). */
+const token = (value: string, key: string): string =>
+  plainToken.test(value) && scrubPatterns(value) === value
+    ? value
+    : `h-${createHmac('sha256', key).update(`token:${value}`).digest('hex').slice(0, 24)}`;
+
+/** A custom event's properties: numbers, flags and short codes under names that say nothing personal. */
+const codes = (value: unknown): unknown => {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const kept = Object.entries(value as Record<string, unknown>).filter(
+    ([name, field]) =>
+      !isPersonalKey(name) &&
+      (typeof field === 'number' ||
+        typeof field === 'boolean' ||
+        (typeof field === 'string' && code.test(field) && scrubPatterns(field) === field)),
+  );
+  return Object.fromEntries(kept);
 };
+
+/** One value treated by its allow-list entry; undefined when nothing of it may be kept. */
+const keep = (value: unknown, fields: LakeFields, key: string): unknown => {
+  if (Array.isArray(value) && fields !== 'codes') {
+    const items = value.map((item) => keep(item, fields, key)).filter((item) => item !== undefined);
+    return items;
+  }
+  if (typeof fields === 'object') {
+    if (value === null || typeof value !== 'object') return undefined;
+    const out: Record<string, unknown> = {};
+    for (const [name, treatment] of Object.entries(fields)) {
+      const field = (value as Record<string, unknown>)[name];
+      if (field === undefined) continue;
+      const kept = keep(field, treatment, key);
+      if (kept === undefined) continue;
+      out[treatment === 'pseudonym' ? name.replace(/Id$/, 'Pid') : name] = kept;
+    }
+    return out;
+  }
+  switch (fields) {
+    case 'fixed':
+      return typeof value === 'object' && value !== null ? undefined : value;
+    case 'token':
+      return typeof value === 'string' ? token(value, key) : undefined;
+    case 'text':
+      return typeof value === 'string' ? scrubText(value) : undefined;
+    case 'pseudonym':
+      return typeof value === 'string' ? pseudonymOf(value, key) : undefined;
+    case 'network':
+      return typeof value === 'string' ? truncateIp(value) : undefined;
+    case 'codes':
+      return codes(value);
+  }
+};
+
+/**
+ * A copy of an event's detail fit for the lake: only the fields `fields` lists (the allow-list
+ * entry of its type), each treated as listed there.
+ */
+export const sanitise = (
+  detail: Record<string, unknown>,
+  fields: LakeFields,
+  key: string,
+): Record<string, unknown> => (keep(detail, fields, key) as Record<string, unknown> | undefined) ?? {};

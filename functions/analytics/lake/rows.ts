@@ -10,6 +10,7 @@ import * as z from 'zod';
 import { type CuratedRow, partitionOf } from '#schemas/analytics/lake.ts';
 import { IsoDateTime } from '#schemas/common.ts';
 import { ChannelEventOnBus } from '#schemas/events/channel-event.ts';
+import { lakeFieldsOf } from './lake-fields.ts';
 import type { Partition } from './layout.ts';
 import { sanitise } from './privacy.ts';
 
@@ -175,7 +176,7 @@ const domainRow = (envelope: BusEnvelope): CuratedRow => {
  * @param key the pseudonymisation key (HMAC secret)
  */
 export const toLakeEvent = (envelope: BusEnvelope, key: string): LakeEvent => {
-  const raw = { ...envelope, detail: sanitise(envelope.detail, key) as Record<string, unknown> };
+  const raw = { ...envelope, detail: sanitise(envelope.detail, lakeFieldsOf(envelope), key) };
   const row = isChannelEvent(raw) ? channelRow(raw) : domainRow(raw);
   if (Number.isNaN(row.occurred_at.getTime()) || Number.isNaN(row.received_at.getTime())) {
     throw new UnreadableEvent('the event has no valid time');

@@ -1,6 +1,7 @@
 /** Creates a customer or prospect in the caller's branch, with its first event; KYC starts pending. */
 import { randomBytes } from 'node:crypto';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { customerIdLength, customerIdPrefix } from '#schemas/customers/customer-id.ts';
 import { CustomerCreated } from '#schemas/events/customer-created.ts';
 import type { Route } from '#schemas/routes.ts';
 import type { RouteHandler } from '#shared/http/api.ts';
@@ -11,11 +12,11 @@ import { insertCustomer, nextCustomerNumber } from '../store/customers-store.ts'
 import { assignmentFacts } from './assignment-facts.ts';
 
 const newCustomerId = () =>
-  `cu-${randomBytes(8)
+  `${customerIdPrefix}${randomBytes(8)
     .toString('base64url')
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '0')
-    .slice(0, 12)}`;
+    .slice(0, customerIdLength)}`;
 
 export const createCustomer: RouteHandler<Route<'createCustomer'>> = async ({ body, caller }) => {
   const facts = await assignmentFacts(body.branchId, body.advisorId);

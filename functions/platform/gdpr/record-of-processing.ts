@@ -149,7 +149,7 @@ export const recordOfProcessing = (registry: readonly ContextPrivacy[], controll
     '',
     '- Every user signs in (Amazon Cognito); each route admits named roles only, and advisors and branch managers see the customers of their own branch.',
     '- Every read, change and refused attempt on a customer file is recorded; only the audit writer may add to the audit trail, and its archive is locked against deletion (S3 Object Lock).',
-    '- The lake holds no customer id: customer ids become keyed hashes (HMAC-SHA256, key in AWS Secrets Manager); fields named for personal data are dropped, e-mail addresses and phone numbers are blanked out of free text, and IP addresses keep their network only.',
+    '- The lake holds no customer id: customer ids become keyed hashes (HMAC-SHA256, key in AWS Secrets Manager); it copies only the fields its allow-list names for each event type, blanks e-mail addresses, phone numbers, IBANs, card numbers and customer ids out of free text, and keeps the network part of IP addresses only.',
     '- Tables, queues and buckets are encrypted at rest by AWS; every connection uses TLS.',
     '',
   );

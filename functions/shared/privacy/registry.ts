@@ -124,6 +124,34 @@ export type ContextPrivacy = {
   holdings: readonly DataHolding[];
 };
 
+/**
+ * A queue's retention: SQS keeps a message 4 days, its DLQ 14 (`infra/stacks/events.ts`).
+ * @param what what the DLQ keeps (`a failed event`)
+ */
+export const queueRetention = (what: string): Retention => ({
+  keep: 'P4D',
+  from: 'collection',
+  rule: `in flight; its DLQ keeps ${what} 14 days for a redrive`,
+  enforcement: 'queueRetention',
+});
+
+/** A place that holds no personal data (configuration, counters), registered so that nothing is missed. */
+export const withoutPersonalData = (
+  where: DataLocation,
+  holds: string,
+  activity: string,
+  keep: string,
+): DataHolding => ({
+  where,
+  holds,
+  activities: [activity],
+  categories: [],
+  subjects: [],
+  retention: { keep, from: 'lastChange', rule: 'no personal data', enforcement: 'notPersonal' },
+  access: { export: 'excluded', why: 'no personal data' },
+  erasure: { erase: 'never', why: 'no personal data' },
+});
+
 /** The key that names a location once across the registry (`item main/customer`, `queue lakeIntake`). */
 export const locationKey = (where: DataLocation): string => {
   switch (where.kind) {

@@ -104,22 +104,30 @@ describe('truncateIp', () => {
 });
 
 describe('sanitise', () => {
-  test('pseudonymises customer ids, drops personal fields at any depth, truncates IPs and drops staff names', () => {
+  test('copies only the listed fields, each treated as listed: pseudonym, network, text, token', () => {
     // Prepare
+    const fields = {
+      eventId: 'token',
+      customerId: 'pseudonym',
+      actor: { id: 'fixed' },
+      context: { ip: 'network', page: { url: 'text' } },
+      properties: { form: 'text', answers: { comment: 'text' } },
+    } as const;
     const detail = {
       eventId: 'evt-0612345678',
       customerId: 'cus_42',
       actor: { id: 'stf-01', name: 'Camille Martin' },
-      context: { ip: '203.0.113.77', page: { url: '/contact?email=a%40b.fr' } },
+      context: { ip: '203.0.113.77', page: { url: '/contact?email=a%40b.fr' }, cookie: 'sid=1' },
       properties: {
         form: 'rappel',
-        contact: { email: 'a@b.fr', mobilePhone: '+33611223344', phone_number: '0611223344' },
+        contact: { email: 'a@b.fr', mobilePhone: '+33611223344' },
         answers: [{ firstName: 'Jean', comment: 'rappelez-moi au 06 11 22 33 44' }],
       },
+      iban: 'FR7630006000011234567890189',
     };
 
     // Act
-    const clean = sanitise(detail, testKey);
+    const clean = sanitise(detail, fields, testKey);
 
     // Assess
     expect(clean).toEqual({
@@ -127,7 +135,71 @@ describe('sanitise', () => {
       customerPid: pseudonymOf('cus_42', testKey),
       actor: { id: 'stf-01' },
       context: { ip: '203.0.113.0', page: { url: '/contact?email=%5Bredacted%5D' } },
-      properties: { form: 'rappel', contact: {}, answers: [{ comment: 'rappelez-moi au [phone]' }] },
+      properties: { form: 'rappel', answers: [{ comment: 'rappelez-moi au [phone]' }] },
     });
+  });
+
+  test('replaces a sender-made id that hides an e-mail or a phone by a keyed hash, the same each time', () => {
+    // Act
+    const first = sanitise({ sessionId: 'jean.dupont@exemple.fr' }, { sessionId: 'token' }, testKey);
+    const again = sanitise({ sessionId: 'jean.dupont@exemple.fr' }, { sessionId: 'token' }, testKey);
+    const phone = sanitise({ sessionId: '0612345678' }, { sessionId: 'token' }, testKey);
+
+    // Assess
+    expect(first.sessionId).toMatch(/^h-[0-9a-f]{24}$/);
+    expect(again).toEqual(first);
+    expect(phone.sessionId).toMatch(/^h-[0-9a-f]{24}$/);
+    expect(sanitise({ sessionId: 'ses-20261123-7f3a' }, { sessionId: 'token' }, testKey)).toEqual({
+      sessionId: 'ses-20261123-7f3a',
+    });
+  });
+
+  test("keeps of a custom event's properties the numbers, flags and short codes, nothing else", () => {
+    // Act
+    const clean = sanitise(
+      {
+        properties: {
+          tool: 'budget_planner',
+          step: 3,
+          done: true,
+          note: 'mon salaire est de 3000',
+          email: 'x',
+          contact: '0612345678',
+          nested: { a: 1 },
+        },
+      },
+      { properties: 'codes' },
+      testKey,
+    );
+
+    // Assess
+    expect(clean).toEqual({ properties: { tool: 'budget_planner', step: 3, done: true } });
+  });
+});
+
+describe('scrubText, the other kinds of personal data', () => {
+  test.each([
+    ['virement vers FR76 3000 6000 0112 3456 7890 189 demain', 'virement vers [iban] demain'],
+    ['FR7630006000011234567890189', '[iban]'],
+    ['DE89370400440532013000', '[iban]'],
+    ['carte 4111 1111 1111 1111 perdue', 'carte [card] perdue'],
+    ['4111111111111111', '[card]'],
+    ['5555-5555-5555-4444', '[card]'],
+    ['/clients/cu-7k2m9x4q1b8z/profil', '/clients/[customer]/profil'],
+    ['voir le dossier cu-7k2m9x4q1b8z', 'voir le dossier [customer]'],
+  ])('blanks out %j', (text, expected) => {
+    // Act / Assess
+    expect(scrubText(text)).toBe(expected);
+  });
+
+  test.each([
+    // Mod 97 fails: not an IBAN.
+    'FR7630006000011234567890188',
+    // Luhn fails: not a card (a 16-digit order number).
+    'commande 4111 1111 1111 1112',
+    'cu-short',
+  ])('leaves %j alone', (text) => {
+    // Act / Assess
+    expect(scrubText(text)).not.toMatch(/\[(iban|card|customer)\]/);
   });
 });
