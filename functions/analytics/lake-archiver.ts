@@ -10,6 +10,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { objectingToProfiling } from '#functions/customers/access.ts';
 import { entryPoint } from '#shared/entry-point.ts';
 import { logger, metrics } from '#shared/observability.ts';
 import { secretValue } from '#shared/secrets.ts';
@@ -30,6 +31,7 @@ export const handler = entryPoint(
     const outcome = await archiveBatch(event.Records, {
       store: s3LakeStore(lakeBucketName()),
       key: await secretValue('pseudonymKey'),
+      profilingObjections: objectingToProfiling,
     });
     metrics.addMetric('LakeEventsArchived', MetricUnit.Count, outcome.events);
     metrics.addMetric('LakeDuplicatesInBatch', MetricUnit.Count, outcome.duplicates);

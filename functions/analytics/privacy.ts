@@ -27,9 +27,9 @@ export const analyticsPrivacy = {
     behaviourAnalysis: {
       purpose:
         'Analysing behaviour on the channels, segmenting and scoring customers, on pseudonymised data (no name, e-mail, phone or customer id)',
-      legalBasis: 'consent',
+      legalBasis: 'legitimateInterest',
       legalReference:
-        'the profiling consent of the customer (CRM consents); visitors: the tracking consent of the device',
+        'customers may object at any time (GDPR art. 21): a refusal of profiling in their file keeps their events out of it from then on (no pseudonym in the lake); visitors: only with the tracking consent of the device',
       subjects: ['customers', 'prospects', 'visitors'],
       recipients: 'analysts and marketers (aggregates); no recipient outside the bank',
     },

@@ -10,6 +10,7 @@
 import { archiveBatch } from '#functions/analytics/lake/archive.ts';
 import { lakeBucketName, s3LakeStore } from '#functions/analytics/lake/store.ts';
 import { busEntry } from '#functions/channels/store/channel-bus.ts';
+import { objectingToProfiling } from '#functions/customers/access.ts';
 import type { ChannelEventV1 } from '#schemas/events/channel-event.ts';
 import { secretValue } from '#shared/secrets.ts';
 import { type DemoBank, type Random, seededRandom } from './demo-bank.ts';
@@ -131,6 +132,7 @@ export const writeChannelHistory = async (events: readonly ChannelEventV1[]): Pr
   const outcome = await archiveBatch(records, {
     store: s3LakeStore(lakeBucketName()),
     key: await secretValue('pseudonymKey'),
+    profilingObjections: objectingToProfiling,
   });
   const failed = [...outcome.failed.values()];
   if (failed.length > 0)

@@ -748,7 +748,7 @@ const customerAt = (
   // Most answers are given when the customer joins (in branch, or online for prospects);
   // some are changed later online or in the app.
   const joinedOnline = kind === 'prospect' ? random.chance(0.7) : random.chance(0.15);
-  const consents: Consent[] = consentChannels.flatMap((channel) =>
+  const answers: Consent[] = consentChannels.flatMap((channel) =>
     consentPurposes.map((purpose) => {
       const reachable =
         (channel !== 'email' || contact.email !== undefined) &&
@@ -764,6 +764,15 @@ const customerAt = (
       const updatedAt = source === 'branch' ? officeTime(random, day) : anyTime(random, day);
       return { channel, purpose, granted, updatedAt, source };
     }),
+  );
+  // Profiling is about the customer, not a channel: the bank asks it once, and the file keeps
+  // that answer on every channel (the draw for post, which every customer can be reached by;
+  // the other draws stay as they were, so the rest of the bank does not change).
+  const profiling =
+    answers.find((consent) => consent.purpose === 'profiling' && consent.channel === 'post')?.granted ??
+    false;
+  const consents = answers.map((consent) =>
+    consent.purpose === 'profiling' ? { ...consent, granted: profiling } : consent,
   );
 
   return { customer, holdings, consents };

@@ -9,8 +9,9 @@ import { describe, expect, test } from 'vitest';
 import { lambdaContext } from '#local/lambda/lambda-context.ts';
 import { idsOf, pageViewsIn, putOnBus, readPartition, waitForPartition } from '../support/lake.ts';
 import { sandboxPerFile } from '../support/sandbox.ts';
+import { channelEnvelope } from '../unit/analytics/lake-events.ts';
 
-const { bank, sandbox } = sandboxPerFile();
+const { bank, sandbox, as, staffMember } = sandboxPerFile();
 
 /** An hour of its own: nothing else of the sandbox writes there. */
 const hour = { dt: '2026-01-15', hour: '10' };
@@ -40,7 +41,7 @@ describe('the lake archive', () => {
     expect(lake.rawText).not.toContain('203.0.113.77');
   }, 150_000);
 
-  test("the demo bank's CustomerCreated events are in the lake, without their customer ids", async () => {
+  test("the demo bank's CustomerCreated events are in the lake, without their customer ids, pseudonymised unless the customer objected to profiling", async () => {
     // Prepare
     const { buckets } = sandbox().resources;
     const created = bank.customers.map(({ customer }) => customer);
@@ -68,7 +69,20 @@ describe('the lake archive', () => {
       .flatMap((content) => content.rows)
       .filter((row) => row.event_type === 'CustomerCreated');
     expect(rows).toHaveLength(created.length);
-    expect(rows.every((row) => row.customer_pid && row.source === 'relais.customers')).toBe(true);
+    expect(rows.every((row) => row.source === 'relais.customers')).toBe(true);
+    // The demo bank asks profiling once and records the answer on every channel: a no there is an objection.
+    const profiling = (answer: boolean) =>
+      bank.customers.filter(({ consents }) => {
+        const given = consents.filter((consent) => consent.purpose === 'profiling');
+        return given.length > 0 && given.every((consent) => consent.granted === answer);
+      });
+    const objecting = profiling(false);
+    const consenting = profiling(true);
+    expect(consenting.length).toBeGreaterThan(0);
+    expect(objecting.length + consenting.length).toBe(created.length);
+    expect(objecting.length).toBeGreaterThan(0);
+    const pseudonymised = rows.filter((row) => row.customer_pid).length;
+    expect(pseudonymised).toBe(consenting.length);
     const text = contents.map((content) => `${content.rawText}\n${JSON.stringify(content.rows)}`).join('\n');
     for (const customer of created) {
       expect(text).not.toContain(customer.id);
@@ -76,6 +90,53 @@ describe('the lake archive', () => {
     }
     const segments = rows.map((row) => JSON.parse(row.properties ?? '{}').segment);
     expect(segments.every((segment) => typeof segment === 'string')).toBe(true);
+  }, 150_000);
+
+  test('a customer who objects to profiling feeds the lake without a pseudonym from then on', async () => {
+    // Prepare: the customer's objection, given in their file by their advisor.
+    const { busName, buckets } = sandbox().resources;
+    // The other customer said yes to profiling on every channel: their pseudonym stays.
+    const consentingToProfiling = ({ consents }: (typeof bank.customers)[number]) =>
+      consents.some((consent) => consent.purpose === 'profiling') &&
+      consents.filter((consent) => consent.purpose === 'profiling').every((consent) => consent.granted);
+    const objector = bank.customers[0]?.customer;
+    const other = bank.customers.slice(1).find(consentingToProfiling)?.customer;
+    const objectorAdvisor = await as(staffMember('advisor', objector!.branchId));
+    const file = await objectorAdvisor.request<{ consents: { version: number } }>(
+      'GET',
+      `/v1/customers/${objector!.id}/360`,
+    );
+    const changes = (['email', 'sms', 'phone', 'post', 'push'] as const).map((channel) => ({
+      channel,
+      purpose: 'profiling',
+      granted: false,
+      source: 'branch',
+    }));
+    const put = await objectorAdvisor.request('PUT', `/v1/customers/${objector!.id}/consents`, {
+      body: { changes, version: file.body.consents.version },
+    });
+    expect(put.status).toBe(200);
+    const objectionHour = { dt: '2026-01-16', hour: '11' };
+    const events = [objector!, other!].map((customer, i) =>
+      channelEnvelope({
+        eventId: `objection-${i}`,
+        occurredAt: `${objectionHour.dt}T${objectionHour.hour}:00:0${i}.000Z`,
+        customerId: customer.id,
+      }),
+    );
+    expect(other!.id).not.toBe(objector!.id);
+
+    // Act
+    await putOnBus(busName, events);
+    const lake = await waitForPartition(buckets.lake, objectionHour, (content) => content.rows.length >= 2);
+
+    // Assess
+    const pidOf = (id: string) => lake.rows.find((row) => row.event_id === id)?.customer_pid;
+    expect(pidOf('objection-0')).toBeNull();
+    expect(pidOf('objection-1')).toMatch(/^[0-9a-f]{32}$/);
+    expect(lake.raw.find((line) => line.detail.eventId === 'objection-0')?.detail).not.toHaveProperty(
+      'customerPid',
+    );
   }, 150_000);
 
   test('compaction merges the files of an hour and keeps each event once', async () => {

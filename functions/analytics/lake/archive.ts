@@ -9,7 +9,14 @@
 import { gzipSync } from 'node:zlib';
 import { writeCuratedParquet } from './files.ts';
 import { fileKey, type Partition } from './layout.ts';
-import { dedupKey, type LakeEvent, parseEnvelope, toLakeEvent } from './rows.ts';
+import {
+  type BusEnvelope,
+  customerIdOf,
+  dedupKey,
+  type LakeEvent,
+  parseEnvelope,
+  toLakeEvent,
+} from './rows.ts';
 import type { LakeStore } from './store.ts';
 
 /** Uncompressed NDJSON bytes after which a file is cut (Athena reads 10-100 MB files best). */
@@ -46,6 +53,12 @@ export type ArchiveOptions = {
   store: LakeStore;
   /** The pseudonymisation key. */
   key: string;
+  /**
+   * The customers, among those of the batch, who objected to profiling: their events reach the
+   * lake without their pseudonym. If it fails, the whole batch is retried (never written with
+   * pseudonyms it could not check).
+   */
+  profilingObjections: (customerIds: string[]) => Promise<Set<string>>;
   /** @default defaultMaxFileBytes */
   maxFileBytes?: number;
 };
@@ -102,31 +115,49 @@ const eachLimited = async <T>(items: readonly T[], limit: number, work: (item: T
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 };
 
-/** Archives a batch of SQS messages; never throws for a message, reports it failed instead. */
+/**
+ * Archives a batch of SQS messages; never throws for a message, reports it failed instead. Throws
+ * when the customers' objections to profiling cannot be read: the whole batch is then retried.
+ */
 export const archiveBatch = async (
   records: readonly ArchiveRecord[],
   options: ArchiveOptions,
 ): Promise<ArchiveOutcome> => {
   const failed = new Map<string, Error>();
+  const envelopes: { messageId: string; envelope: BusEnvelope }[] = [];
+  for (const record of records) {
+    try {
+      envelopes.push({ messageId: record.messageId, envelope: parseEnvelope(record.body) });
+    } catch (error) {
+      failed.set(record.messageId, asError(error));
+    }
+  }
+  const objecting = await options.profilingObjections([
+    ...new Set(envelopes.flatMap(({ envelope }) => customerIdOf(envelope) ?? [])),
+  ]);
+
   const messagesOf = new Map<string, string[]>();
   const events: LakeEvent[] = [];
   let duplicates = 0;
-  for (const record of records) {
+  for (const { messageId, envelope } of envelopes) {
     try {
-      const event = toLakeEvent(parseEnvelope(record.body), options.key);
+      const customerId = customerIdOf(envelope);
+      const event = toLakeEvent(envelope, options.key, {
+        withoutCustomer: customerId !== undefined && objecting.has(customerId),
+      });
       const key = dedupKey(event.row.channel, event.eventId);
       const carriers = messagesOf.get(key);
       if (carriers) {
         // The same event twice (a retried ingest, a redelivered message): written once, and
         // both messages share the fate of that write.
-        carriers.push(record.messageId);
+        carriers.push(messageId);
         duplicates++;
       } else {
-        messagesOf.set(key, [record.messageId]);
+        messagesOf.set(key, [messageId]);
         events.push(event);
       }
     } catch (error) {
-      failed.set(record.messageId, asError(error));
+      failed.set(messageId, asError(error));
     }
   }
 

@@ -170,13 +170,26 @@ const domainRow = (envelope: BusEnvelope): CuratedRow => {
   };
 };
 
+/** The customer an event is about, if it names one. */
+export const customerIdOf = (envelope: Pick<BusEnvelope, 'detail'>): string | undefined => {
+  const id = envelope.detail.customerId;
+  return typeof id === 'string' && id.length > 0 ? id : undefined;
+};
+
 /**
  * Pseudonymises an envelope and maps it to its curated row and partition (the UTC date and
  * hour it occurred). Throws {@link UnreadableEvent} when a field the lake needs is missing.
  * @param key the pseudonymisation key (HMAC secret)
+ * @param options.withoutCustomer the customer objected to profiling: the event keeps no pseudonym
  */
-export const toLakeEvent = (envelope: BusEnvelope, key: string): LakeEvent => {
-  const raw = { ...envelope, detail: sanitise(envelope.detail, lakeFieldsOf(envelope), key) };
+export const toLakeEvent = (
+  envelope: BusEnvelope,
+  key: string,
+  options: { withoutCustomer?: boolean } = {},
+): LakeEvent => {
+  const { customerId: _customer, ...anonymous } = envelope.detail;
+  const detail = options.withoutCustomer ? anonymous : envelope.detail;
+  const raw = { ...envelope, detail: sanitise(detail, lakeFieldsOf(envelope), key) };
   const row = isChannelEvent(raw) ? channelRow(raw) : domainRow(raw);
   if (Number.isNaN(row.occurred_at.getTime()) || Number.isNaN(row.received_at.getTime())) {
     throw new UnreadableEvent('the event has no valid time');

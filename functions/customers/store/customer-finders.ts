@@ -3,11 +3,12 @@
  * advisor's portfolio, and exact look-ups by e-mail, phone or number; pages with cursors bound
  * to their query.
  */
-import { BatchGetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { Customer, CustomerSummary } from '#schemas/customers/customer.ts';
 import { documents } from '#shared/clients/dynamodb.ts';
 import { type CursorScope, decodeCursor, encodeCursor } from '#shared/cursor.ts';
 import { tableName } from '#shared/env.ts';
+import { getAll } from '#shared/get-all.ts';
 import {
   customerCollection,
   customerIndexPartitions,
@@ -136,14 +137,9 @@ export const lookup = async (kind: LookupKind, value: string): Promise<Customer[
   );
   const ids = [...new Set((found.Items ?? []).map((item) => String(item.customerId)))];
   if (ids.length === 0) return [];
-  const profiles = await documents.send(
-    new BatchGetCommand({
-      RequestItems: {
-        [table()]: {
-          Keys: ids.map((id) => ({ pk: customerCollection.pk(id), sk: customerCollection.profileSk })),
-        },
-      },
-    }),
+  const profiles = await getAll(
+    table(),
+    ids.map((id) => ({ pk: customerCollection.pk(id), sk: customerCollection.profileSk })),
   );
-  return (profiles.Responses?.[table()] ?? []).map((item) => Customer.parse(item));
+  return profiles.map((item) => Customer.parse(item));
 };

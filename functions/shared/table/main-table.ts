@@ -29,6 +29,8 @@ export type MainIndex = keyof typeof mainIndexes;
 /** The customer's item collection and its members. */
 export const customerCollection = {
   pk: (customerId: string) => `CUSTOMER#${customerId}`,
+  /** The customer id of a collection's partition key. */
+  customerIdOf: (pk: string) => pk.replace(/^CUSTOMER#/, ''),
   profileSk: 'P#PROFILE',
   consentsSk: 'P#CONSENTS',
   holdingSk: (holdingId: string) => `P#HOLDING#${holdingId}`,

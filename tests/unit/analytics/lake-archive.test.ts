@@ -12,7 +12,14 @@ import { pseudonymOf } from '#functions/analytics/lake/privacy.ts';
 import { parseEnvelope, toLakeEvent } from '#functions/analytics/lake/rows.ts';
 import { memoryLakeStore } from '#functions/analytics/lake/store.ts';
 import { curatedColumns } from '#schemas/analytics/lake.ts';
-import { channelEnvelope, customerCreatedEnvelope, pageViews, sqsRecords, testKey } from './lake-events.ts';
+import {
+  channelEnvelope,
+  customerCreatedEnvelope,
+  noObjections,
+  pageViews,
+  sqsRecords,
+  testKey,
+} from './lake-events.ts';
 
 const keysUnder = (store: ReturnType<typeof memoryLakeStore>, prefix: string) =>
   [...store.objects.keys()].filter((key) => key.startsWith(prefix)).sort();
@@ -167,7 +174,11 @@ describe('archiveBatch', () => {
     ];
 
     // Act
-    const outcome = await archiveBatch(sqsRecords(bodies), { store, key: testKey });
+    const outcome = await archiveBatch(sqsRecords(bodies), {
+      store,
+      key: testKey,
+      profilingObjections: noObjections,
+    });
 
     // Assess
     expect(outcome.failed.size).toBe(0);
@@ -185,13 +196,80 @@ describe('archiveBatch', () => {
     expect(lines).toHaveLength(30);
   });
 
+  test("keeps no pseudonym for the events of a customer who objected to profiling, and the others' as they are", async () => {
+    // Prepare
+    const store = memoryLakeStore();
+    const asked: string[][] = [];
+    const bodies = [
+      channelEnvelope({
+        eventId: 'obj-1',
+        occurredAt: '2026-11-23T09:00:01.000Z',
+        customerId: 'cu-objecting01',
+      }),
+      channelEnvelope({
+        eventId: 'ok-1',
+        occurredAt: '2026-11-23T09:00:02.000Z',
+        customerId: 'cu-consenting',
+      }),
+      customerCreatedEnvelope({
+        eventId: 'obj-2',
+        customerId: 'cu-objecting01',
+        occurredAt: '2026-11-23T09:00:03.000Z',
+      }),
+    ];
+
+    // Act
+    const outcome = await archiveBatch(sqsRecords(bodies), {
+      store,
+      key: testKey,
+      profilingObjections: async (ids) => {
+        asked.push(ids);
+        return new Set(['cu-objecting01']);
+      },
+    });
+
+    // Assess
+    expect(outcome.failed.size).toBe(0);
+    expect(asked).toEqual([['cu-objecting01', 'cu-consenting']]);
+    const rows = await curatedRowsOf(store);
+    const pidOf = (id: string) => rows.find((row) => row.event_id === id)?.customer_pid;
+    expect(pidOf('obj-1')).toBeNull();
+    expect(pidOf('obj-2')).toBeNull();
+    expect(pidOf('ok-1')).toBe(pseudonymOf('cu-consenting', testKey));
+    const raw = readNdjsonGzip(await store.get(keysUnder(store, 'raw/')[0]!)) as { detail: object }[];
+    expect(raw.filter((line) => 'customerPid' in line.detail)).toHaveLength(1);
+  });
+
+  test('writes nothing of a batch whose objections could not be read: every message is retried', async () => {
+    // Prepare
+    const store = memoryLakeStore();
+
+    // Act
+    const outcome = archiveBatch(sqsRecords(pageViews(3, '2026-11-23T09:00:00.000Z')), {
+      store,
+      key: testKey,
+      profilingObjections: async () => {
+        throw new Error('ProvisionedThroughputExceededException');
+      },
+    });
+
+    // Assess
+    await expect(outcome).rejects.toThrow('ProvisionedThroughputExceededException');
+    expect(keysUnder(store, '')).toEqual([]);
+  });
+
   test('splits a large partition into several files by size', async () => {
     // Prepare
     const store = memoryLakeStore();
     const bodies = pageViews(300, '2026-11-23T09:00:00.000Z');
 
     // Act
-    const outcome = await archiveBatch(sqsRecords(bodies), { store, key: testKey, maxFileBytes: 32_000 });
+    const outcome = await archiveBatch(sqsRecords(bodies), {
+      store,
+      key: testKey,
+      profilingObjections: noObjections,
+      maxFileBytes: 32_000,
+    });
 
     // Assess
     expect(outcome.written.length).toBeGreaterThan(2);
@@ -206,11 +284,15 @@ describe('archiveBatch', () => {
     // Prepare
     const store = memoryLakeStore();
     const bodies = pageViews(40, '2026-11-23T09:00:00.000Z');
-    await archiveBatch(sqsRecords(bodies), { store, key: testKey });
+    await archiveBatch(sqsRecords(bodies), { store, key: testKey, profilingObjections: noObjections });
     const before = [...store.objects.keys()].sort();
 
     // Act
-    await archiveBatch(sqsRecords([...bodies].reverse()), { store, key: testKey });
+    await archiveBatch(sqsRecords([...bodies].reverse()), {
+      store,
+      key: testKey,
+      profilingObjections: noObjections,
+    });
 
     // Assess
     expect([...store.objects.keys()].sort()).toEqual(before);
@@ -223,7 +305,11 @@ describe('archiveBatch', () => {
     const [first, second] = pageViews(2, '2026-11-23T09:00:00.000Z');
 
     // Act
-    const outcome = await archiveBatch(sqsRecords([first, second, first]), { store, key: testKey });
+    const outcome = await archiveBatch(sqsRecords([first, second, first]), {
+      store,
+      key: testKey,
+      profilingObjections: noObjections,
+    });
 
     // Assess
     expect(outcome.duplicates).toBe(1);
@@ -246,7 +332,7 @@ describe('archiveBatch', () => {
     ]);
 
     // Act
-    const outcome = await archiveBatch(records, { store, key: testKey });
+    const outcome = await archiveBatch(records, { store, key: testKey, profilingObjections: noObjections });
 
     // Assess
     expect([...outcome.failed.keys()].sort()).toEqual(
@@ -274,7 +360,11 @@ describe('archiveBatch', () => {
     ]);
 
     // Act
-    const outcome = await archiveBatch(records, { store: failing, key: testKey });
+    const outcome = await archiveBatch(records, {
+      store: failing,
+      key: testKey,
+      profilingObjections: noObjections,
+    });
 
     // Assess
     expect([...outcome.failed.keys()].sort()).toEqual(
@@ -341,7 +431,11 @@ describe('no personal data in the lake', () => {
     ];
 
     // Act
-    const outcome = await archiveBatch(sqsRecords(bodies), { store, key: testKey });
+    const outcome = await archiveBatch(sqsRecords(bodies), {
+      store,
+      key: testKey,
+      profilingObjections: noObjections,
+    });
 
     // Assess
     expect(outcome.events).toBe(3);

@@ -8,7 +8,7 @@ import { archiveBatch } from '#functions/analytics/lake/archive.ts';
 import { compactLake } from '#functions/analytics/lake/compaction.ts';
 import { readCuratedParquet, readNdjsonGzip } from '#functions/analytics/lake/files.ts';
 import { memoryLakeStore } from '#functions/analytics/lake/store.ts';
-import { channelEnvelope, pageViews, sqsRecords, testKey } from './lake-events.ts';
+import { channelEnvelope, noObjections, pageViews, sqsRecords, testKey } from './lake-events.ts';
 
 type Store = ReturnType<typeof memoryLakeStore>;
 
@@ -37,7 +37,7 @@ const lakeWithSmallFiles = async () => {
   const events = pageViews(50, '2026-11-23T09:00:00.000Z');
   // At-least-once upstream: events 18-19 and 38-39 came again in the next batch.
   for (const batch of [events.slice(0, 20), events.slice(18, 40), events.slice(38, 50)]) {
-    await archiveBatch(sqsRecords(batch), { store, key: testKey });
+    await archiveBatch(sqsRecords(batch), { store, key: testKey, profilingObjections: noObjections });
   }
   return { store, ids: events.map((e) => e.detail.eventId).sort() };
 };
@@ -50,8 +50,12 @@ describe('compactLake', () => {
     const web = channelEnvelope({ eventId: 'm-1', occurredAt: at });
     const ios = { ...web, id: 'bus-2', detail: { ...web.detail, channel: 'ios' } };
     const webAgain = { ...web, id: 'bus-3' };
-    await archiveBatch(sqsRecords([web]), { store, key: testKey });
-    await archiveBatch(sqsRecords([ios, webAgain]), { store, key: testKey });
+    await archiveBatch(sqsRecords([web]), { store, key: testKey, profilingObjections: noObjections });
+    await archiveBatch(sqsRecords([ios, webAgain]), {
+      store,
+      key: testKey,
+      profilingObjections: noObjections,
+    });
     // Act
     await compactLake({ store });
     // Assess
@@ -121,7 +125,11 @@ describe('compactLake', () => {
   test('leaves files younger than the cut-off, and partitions with a single file, alone', async () => {
     // Prepare
     const { store } = await lakeWithSmallFiles();
-    await archiveBatch(sqsRecords(pageViews(5, '2026-11-23T10:00:00.000Z', 'h10')), { store, key: testKey });
+    await archiveBatch(sqsRecords(pageViews(5, '2026-11-23T10:00:00.000Z', 'h10')), {
+      store,
+      key: testKey,
+      profilingObjections: noObjections,
+    });
     const before = new Map(store.objects);
 
     // Act
@@ -141,7 +149,7 @@ describe('compactLake', () => {
       pageViews(5, '2026-11-23T11:00:00.000Z', 'a'),
       pageViews(5, '2026-11-23T11:00:00.000Z', 'b'),
     ]) {
-      await archiveBatch(sqsRecords(batch), { store, key: testKey });
+      await archiveBatch(sqsRecords(batch), { store, key: testKey, profilingObjections: noObjections });
     }
 
     // Act
@@ -160,11 +168,23 @@ describe('compactLake', () => {
     // Prepare
     const store = memoryLakeStore();
     const events = pageViews(400, '2026-11-23T09:00:00.000Z');
-    await archiveBatch(sqsRecords(events.slice(0, 300)), { store, key: testKey });
+    await archiveBatch(sqsRecords(events.slice(0, 300)), {
+      store,
+      key: testKey,
+      profilingObjections: noObjections,
+    });
     const [big] = keysUnder(store, 'curated/');
     const bigSize = (await store.get(big!)).byteLength;
-    await archiveBatch(sqsRecords(events.slice(295, 320)), { store, key: testKey });
-    await archiveBatch(sqsRecords(events.slice(320, 400)), { store, key: testKey });
+    await archiveBatch(sqsRecords(events.slice(295, 320)), {
+      store,
+      key: testKey,
+      profilingObjections: noObjections,
+    });
+    await archiveBatch(sqsRecords(events.slice(320, 400)), {
+      store,
+      key: testKey,
+      profilingObjections: noObjections,
+    });
 
     // Act
     const reports = await compactLake({ store, smallFileBytes: bigSize });

@@ -5,6 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ArchiveRecord } from '#functions/analytics/lake/archive.ts';
 
+/** For the archiver: no customer of the batch objected to profiling. */
+export const noObjections = async (): Promise<Set<string>> => new Set();
+
 /** A pseudonymisation key as Secrets Manager would hold it (64 characters). */
 export const testKey = 'k3y-0f-the-t3st-lake-'.padEnd(64, 'x');
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyConsentChanges } from '#functions/customers/domain/consents.ts';
-import type { Consents } from '#schemas/customers/consent.ts';
+import {
+  allowsMarketing,
+  allowsProfiling,
+  applyConsentChanges,
+} from '#functions/customers/domain/consents.ts';
+import type { Consent, Consents } from '#schemas/customers/consent.ts';
 import { Conflict } from '#shared/errors.ts';
 
 const current: Consents = {
@@ -62,5 +66,46 @@ describe('consent changes', () => {
         'x',
       );
     expect(act).toThrow(Conflict);
+  });
+});
+
+describe('what consents allow', () => {
+  const at = (day: string) => `2026-11-${day}T10:00:00.000Z`;
+  const consent = (
+    channel: Consent['channel'],
+    purpose: Consent['purpose'],
+    granted: boolean,
+    day: string,
+  ) => ({
+    channel,
+    purpose,
+    granted,
+    updatedAt: at(day),
+    source: 'branch',
+  });
+
+  it('allows marketing on a channel only with a consent given for that channel', () => {
+    const consents = [consent('email', 'marketing', true, '01'), consent('sms', 'marketing', false, '02')];
+    expect(allowsMarketing(consents, 'email')).toBe(true);
+    expect(allowsMarketing(consents, 'sms')).toBe(false);
+    // Never asked is no, and a profiling consent says nothing of marketing.
+    expect(allowsMarketing([consent('post', 'profiling', true, '01')], 'post')).toBe(false);
+    expect(allowsMarketing([], 'email')).toBe(false);
+  });
+
+  it('allows profiling unless the customer refused it, on any channel', () => {
+    expect(allowsProfiling([])).toBe(true);
+    expect(
+      allowsProfiling([consent('email', 'profiling', true, '01'), consent('sms', 'profiling', true, '02')]),
+    ).toBe(true);
+    expect(allowsProfiling([consent('email', 'profiling', false, '03')])).toBe(false);
+    expect(
+      allowsProfiling([consent('email', 'profiling', true, '01'), consent('sms', 'profiling', false, '05')]),
+    ).toBe(false);
+    expect(
+      allowsProfiling([consent('email', 'profiling', false, '01'), consent('sms', 'profiling', true, '05')]),
+    ).toBe(false);
+    // A marketing refusal is no objection to profiling.
+    expect(allowsProfiling([consent('email', 'marketing', false, '09')])).toBe(true);
   });
 });

@@ -325,8 +325,11 @@ describe('generateDemoBank', () => {
             c.updatedAt < customer.createdAt ||
             c.updatedAt >= demoAsOf,
         ) ||
-        // Nobody agrees to emails without an email address.
-        (!customer.contact.email && consents.some((c) => c.channel === 'email' && c.granted)),
+        // Nobody agrees to marketing e-mails without an e-mail address.
+        (!customer.contact.email &&
+          consents.some((c) => c.channel === 'email' && c.purpose === 'marketing' && c.granted)) ||
+        // Profiling is asked once: the same answer on every channel.
+        new Set(consents.filter((c) => c.purpose === 'profiling').map((c) => c.granted)).size !== 1,
     );
 
     // Assess
