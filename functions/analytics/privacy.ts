@@ -5,11 +5,11 @@
 import { type ContextPrivacy, queueRetention, type Retention } from '#shared/privacy/registry.ts';
 
 /** CNIL guidance on audience measurement: the data collected kept 25 months at most. */
-const lakeRetention: Retention = {
+export const lakeRetention: Retention = {
   keep: 'P25M',
   from: 'collection',
-  rule: 'CNIL, audience measurement: the data collected 25 months',
-  enforcement: 'pending',
+  rule: 'CNIL, audience measurement: the data collected 25 months; the bucket keeps a deleted file’s version 30 more days',
+  enforcement: 'scheduledPurge',
 };
 
 const pseudonymised = {
@@ -51,6 +51,20 @@ export const analyticsPrivacy = {
       where: { kind: 'bucket', bucket: 'lake' },
       holds: 'the files of the lake tables raw_events and events',
       ...pseudonymised,
+    },
+    {
+      where: { kind: 'queryResults' },
+      holds:
+        'the answers of the analysts’ queries (Athena’s results bucket): aggregates and pseudonymised rows',
+      ...pseudonymised,
+      retention: {
+        keep: 'P30D',
+        from: 'collection',
+        rule: 'as long as an analyst needs a result',
+        enforcement: 's3Lifecycle',
+      },
+      access: { export: 'excluded', why: 'answers computed from the lake, whose rows are exported' },
+      erasure: { erase: 'expires', within: '30 days' },
     },
     {
       where: { kind: 'queue', queue: 'lakeIntake', withDlq: true },

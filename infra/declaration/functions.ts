@@ -91,6 +91,13 @@ export const functions = {
     timeoutSeconds: 300,
     buckets: { lake: 'readWrite' },
   },
+  lakePurger: {
+    entry: 'functions/analytics/lake-purger.ts',
+    description: 'Deletes the lake days past their retention (25 months); a dry run lists them',
+    memoryMB: 512,
+    timeoutSeconds: 300,
+    buckets: { lake: 'readWrite' },
+  },
   analyticsApi: {
     entry: 'functions/analytics/api.ts',
     description: "Analytics context: the analysts' saved queries, run on the lake",
@@ -204,12 +211,17 @@ export type ScheduleDeclaration = {
   description: string;
 };
 
-/** Scheduled jobs (SLA clocks and GDPR retention arrive with later contexts). */
+/** Scheduled jobs (SLA clocks arrive with later contexts). */
 export const schedules: Record<string, ScheduleDeclaration> = {
   lakeCompaction: {
     expression: 'cron(15 * * * ? *)',
     function: 'lakeCompactor',
     description: 'Compacts the lake files of the hours that received late or small batches',
+  },
+  lakeRetention: {
+    expression: 'cron(30 3 * * ? *)',
+    function: 'lakePurger',
+    description: 'Deletes the lake days past their retention',
   },
 };
 

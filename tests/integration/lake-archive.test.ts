@@ -139,6 +139,32 @@ describe('the lake archive', () => {
     );
   }, 150_000);
 
+  test('the daily purge deletes the days past 25 months, raw and curated, after a dry run that only lists them', async () => {
+    // Prepare: a day well past the retention, and the test's recent hour beside it.
+    const { busName, buckets } = sandbox().resources;
+    const old = { dt: '2024-01-15', hour: '08' };
+    await putOnBus(busName, pageViewsIn(old, 5, 'old'));
+    await waitForPartition(buckets.lake, old, (content) => content.rows.length >= 5);
+    const { handler: purge } = await import('#functions/analytics/lake-purger.ts');
+    const context = lambdaContext('lakePurger', 300);
+
+    // Act
+    const dryRun = await purge({ dryRun: true, asOf: '2026-12-02' }, context);
+    const listedAfterDryRun = await readPartition(buckets.lake, old);
+    const run = await purge({ asOf: '2026-12-02' }, context);
+
+    // Assess
+    expect(dryRun.cutoff).toBe('2024-11-02');
+    expect(dryRun.days.map((day) => day.dt)).toContain('2024-01-15');
+    expect(dryRun.days.every((day) => day.dt < '2024-11-02')).toBe(true);
+    expect(listedAfterDryRun.rows).toHaveLength(5);
+    expect(run.filesDeleted).toBeGreaterThanOrEqual(2);
+    const gone = await readPartition(buckets.lake, old);
+    expect(gone.rawFiles).toEqual([]);
+    expect(gone.curatedFiles).toEqual([]);
+    expect((await readPartition(buckets.lake, hour)).rows.length).toBeGreaterThan(0);
+  }, 150_000);
+
   test('compaction merges the files of an hour and keeps each event once', async () => {
     // Prepare: a second wave in the same hour, a fifth of it sent again (at-least-once upstream).
     const { busName, buckets, queues } = sandbox().resources;

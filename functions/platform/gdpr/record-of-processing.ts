@@ -44,6 +44,7 @@ const enforcementNames: Record<Retention['enforcement'], string> = {
   archiveRetention: 'EventBridge archive retention',
   logRetention: 'CloudWatch Logs retention',
   withItsCustomer: 'removed with the customer file',
+  scheduledPurge: 'a daily purge job',
   notPersonal: 'not personal data',
   pending: 'declared, not yet enforced',
 };

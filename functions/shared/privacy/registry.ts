@@ -62,7 +62,9 @@ export type DataLocation =
   | { kind: 'busArchive' }
   | { kind: 'logGroup'; function: FunctionName }
   /** The HTTP API's access log (one line per request: caller, IP, route, status). */
-  | { kind: 'apiAccessLog' };
+  | { kind: 'apiAccessLog' }
+  /** Athena's results bucket (the stack's, not a declared bucket): what analysts' queries answered. */
+  | { kind: 'queryResults' };
 
 /**
  * How long data stays, counted from `from`, and what removes it. `enforcement` names the
@@ -83,6 +85,8 @@ export type Retention = {
     | 'archiveRetention'
     | 'logRetention'
     | 'withItsCustomer'
+    /** A scheduled job deletes what is past its retention. */
+    | 'scheduledPurge'
     /** Nothing personal to remove. */
     | 'notPersonal'
     | 'pending';
@@ -171,5 +175,7 @@ export const locationKey = (where: DataLocation): string => {
       return `logGroup ${where.function}`;
     case 'apiAccessLog':
       return 'apiAccessLog';
+    case 'queryResults':
+      return 'queryResults';
   }
 };

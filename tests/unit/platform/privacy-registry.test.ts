@@ -74,6 +74,7 @@ describe('the privacy registry', () => {
       ...Object.keys(functions).map((name) => `logGroup ${name}`),
       'busArchive',
       'apiAccessLog',
+      'queryResults',
     ].filter((key): key is string => key !== null);
     expect(declared.filter((key) => !registered.has(key))).toEqual([]);
     expect(itemTables).toEqual(new Set(['main']));

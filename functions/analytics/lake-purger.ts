@@ -1,0 +1,37 @@
+/**
+ * Lake purger: deletes the lake's days past their retention (`lake/retention.ts`; the
+ * retention is the registry's, `privacy.ts`). Scheduled daily (`lakeRetention`); invoked by
+ * hand with `{ "dryRun": true }` it lists what would go and deletes nothing, and `asOf` runs it
+ * as of another day.
+ */
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import * as z from 'zod';
+import { IsoDate } from '#schemas/common.ts';
+import { entryPoint } from '#shared/entry-point.ts';
+import { logger, metrics } from '#shared/observability.ts';
+import { type PurgeReport, purgeExpiredDays, retentionCutoff } from './lake/retention.ts';
+import { lakeBucketName, s3LakeStore } from './lake/store.ts';
+import { lakeRetention } from './privacy.ts';
+
+/** The schedule's event, or a run by hand. */
+export const PurgeRequest = z.union([
+  z.strictObject({ dryRun: z.optional(z.boolean()), asOf: z.optional(IsoDate) }),
+  z.looseObject({ source: z.literal('aws.events'), 'detail-type': z.literal('Scheduled Event') }),
+]);
+
+export const handler = entryPoint('schedule', async (event: unknown): Promise<PurgeReport> => {
+  const request = PurgeRequest.parse(event);
+  const asOf = 'asOf' in request && typeof request.asOf === 'string' ? new Date(request.asOf) : new Date();
+  const dryRun = 'dryRun' in request && request.dryRun === true;
+  const report = await purgeExpiredDays(s3LakeStore(lakeBucketName()), {
+    cutoff: retentionCutoff(asOf, lakeRetention.keep),
+    dryRun,
+  });
+  metrics.addMetric('LakeFilesPurged', MetricUnit.Count, report.filesDeleted);
+  logger.info(dryRun ? 'lake retention: what would go' : 'lake retention applied', {
+    cutoff: report.cutoff,
+    days: report.days.length,
+    filesDeleted: report.filesDeleted,
+  });
+  return report;
+});
