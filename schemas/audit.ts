@@ -1,6 +1,7 @@
 /** The append-only audit trail of who read or changed a customer file, or was refused it. */
-import * as z from 'zod';
+
 import { Id, IsoDateTime } from './common.ts';
+import * as z from './zod.ts';
 
 /** Why a user opened a customer file; sent as the `X-Access-Reason` header. */
 export const AccessReason = z.enum([
@@ -34,5 +35,5 @@ export const AuditRecord = z
     customerId: Id,
     reason: AccessReason,
   })
-  .meta({ id: 'AuditRecord' });
+  .register(z.globalRegistry, { id: 'AuditRecord' });
 export type AuditRecord = z.infer<typeof AuditRecord>;

@@ -3,10 +3,11 @@
  * by hand). Served at `/openapi.json`; `tests/unit/openapi.test.ts` snapshots it so any change
  * to the contract shows up in review.
  */
-import * as z from 'zod';
+
 import { Problem } from './common.ts';
 import type { RouteDefinition } from './route-definition.ts';
 import { routes } from './routes.ts';
+import * as z from './zod.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -46,7 +47,7 @@ const converter = () => {
     }
     return node;
   };
-  const convert = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+  const convert = (schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema => {
     const {
       $schema: _,
       $defs,

@@ -2,7 +2,7 @@
  * The roles of DESIGN.md (Cognito groups) and what an authenticated caller looks like once the
  * JWT claims are read.
  */
-import * as z from 'zod';
+import * as z from './zod.ts';
 
 export const Role = z.enum([
   'advisor',

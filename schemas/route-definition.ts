@@ -3,8 +3,9 @@
  * shared HTTP stack gives it (idempotency, optimistic concurrency). Each context lists its
  * routes in `schemas/<context>/routes.ts`; `schemas/routes.ts` concatenates them.
  */
-import type * as z from 'zod';
+
 import type { Role } from './roles.ts';
+import type * as z from './zod.ts';
 
 /** A bounded context that answers HTTP routes; each has one Lambda function with a router. */
 export type HttpContext = 'customers' | 'platform' | 'channels' | 'analytics';
@@ -23,11 +24,11 @@ export type RouteDefinition = {
    * which authenticate with a write key that the context's handler checks.
    */
   roles: readonly Role[] | 'public' | 'writeKey';
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  body?: z.ZodType;
+  params?: z.ZodMiniObject;
+  query?: z.ZodMiniObject;
+  body?: z.ZodMiniType;
   /** The usual status; a handler may answer another listed in `alsoStatus` (`withStatus`). */
-  response: { status: 200 | 201 | 204; body?: z.ZodType; alsoStatus?: readonly (202 | 207)[] };
+  response: { status: 200 | 201 | 204; body?: z.ZodMiniType; alsoStatus?: readonly (202 | 207)[] };
   /** Largest body accepted, in KB. @default 256 */
   maxBodyKB?: number;
   /** Creating POST: an `Idempotency-Key` header makes retries safe. */

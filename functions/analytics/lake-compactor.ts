@@ -7,8 +7,8 @@
  * - `{ "olderThanMinutes": 0 }` compacts every partition now, whatever the files' age.
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import * as z from 'zod';
 import { IsoDate } from '#schemas/common.ts';
+import * as z from '#schemas/zod.ts';
 import { entryPoint } from '#shared/entry-point.ts';
 import { logger, metrics } from '#shared/observability.ts';
 import { compactLake, type PartitionReport } from './lake/compaction.ts';
@@ -17,16 +17,18 @@ import { lakeBucketName, s3LakeStore } from './lake/store.ts';
 /** Files younger than this are still being written by late batches: the next run takes them. */
 export const scheduledOlderThanMinutes = 15;
 
-const Hour = z
-  .union([z.string().regex(/^\d{1,2}$/), z.number().int()])
-  .transform(Number)
-  .pipe(z.number().int().min(0).max(23))
-  .transform((hour) => String(hour).padStart(2, '0'));
+const Hour = z.pipe(
+  z.pipe(
+    z.pipe(z.union([z.string().check(z.regex(/^\d{1,2}$/)), z.number().check(z.int())]), z.transform(Number)),
+    z.number().check(z.int(), z.minimum(0), z.maximum(23)),
+  ),
+  z.transform((hour: number) => String(hour).padStart(2, '0')),
+);
 
 /** What the compactor accepts: one hour, an age, or the schedule's event. */
 export const CompactionRequest = z.union([
   z.object({ dt: IsoDate, hour: Hour }),
-  z.object({ olderThanMinutes: z.number().int().min(0) }),
+  z.object({ olderThanMinutes: z.number().check(z.int(), z.minimum(0)) }),
   z.looseObject({ source: z.literal('aws.events'), 'detail-type': z.literal('Scheduled Event') }),
 ]);
 export type CompactionRequest = z.input<typeof CompactionRequest>;

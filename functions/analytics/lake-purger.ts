@@ -5,8 +5,8 @@
  * as of another day.
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import * as z from 'zod';
 import { IsoDate } from '#schemas/common.ts';
+import * as z from '#schemas/zod.ts';
 import { entryPoint } from '#shared/entry-point.ts';
 import { logger, metrics } from '#shared/observability.ts';
 import { type PurgeReport, purgeExpiredDays, retentionCutoff } from './lake/retention.ts';

@@ -3,9 +3,9 @@
  * branch). Kept in the main table (`directoryKeys`); written by the seed or an HR import.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { Branch } from '#schemas/platform/directory.ts';
 import { type Role, Role as RoleSchema } from '#schemas/roles.ts';
+import * as z from '#schemas/zod.ts';
 import { documents } from './clients/dynamodb.ts';
 import { tableName } from './env.ts';
 import { queryAll } from './query-all.ts';
@@ -15,7 +15,7 @@ const StaffRecord = z.object({
   id: z.string(),
   name: z.string(),
   roles: z.array(RoleSchema),
-  branchId: z.string().optional(),
+  branchId: z.optional(z.string()),
 });
 export type StaffRecord = { id: string; name: string; roles: Role[]; branchId?: string };
 

@@ -4,9 +4,9 @@
  * carrying an `event` attribute is an event to publish.
  */
 import { randomUUID } from 'node:crypto';
-import type * as z from 'zod';
 import type { EventDefinition } from '#schemas/events/envelope.ts';
 import type { Caller } from '#schemas/roles.ts';
+import type * as z from '#schemas/zod.ts';
 
 /** What the publisher puts on the bus, stored on the event item. */
 export type OutboxEvent = { source: string; detailType: string; detail: Record<string, unknown> };
@@ -25,7 +25,9 @@ export const domainEvent = <D extends EventDefinition>(
 ): OutboxEvent & { eventId: string } => {
   const eventId = randomUUID();
   const detail = definition.detail.parse({
-    schemaVersion: (definition.detail as unknown as z.ZodObject).shape.schemaVersion.value,
+    schemaVersion: (
+      definition.detail as unknown as z.ZodMiniObject<{ schemaVersion: z.ZodMiniLiteral<number> }>
+    ).shape.schemaVersion.def.values[0],
     eventId,
     occurredAt,
     actor: { id: actor.id, name: actor.name },

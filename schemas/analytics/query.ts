@@ -1,31 +1,31 @@
 /** The analysts' saved queries and their runs (Athena in the cloud, DuckDB locally). */
-import * as z from 'zod';
+
 import { IsoDateTime } from '../common.ts';
+import * as z from '../zod.ts';
 
 export const QueryParameter = z.object({
-  name: z.string().regex(/^[a-z_][a-z0-9_]*$/),
+  name: z.string().check(z.regex(/^[a-z_][a-z0-9_]*$/)),
   type: z.enum(['date', 'string', 'integer']),
   label: z.object({ fr: z.string(), en: z.string() }),
-  default: z.union([z.string(), z.number()]).optional(),
+  default: z.optional(z.union([z.string(), z.number()])),
 });
 
 export const SavedQuery = z
   .object({
-    id: z.string().regex(/^[a-z0-9-]+$/),
-    version: z.number().int().positive(),
+    id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
+    version: z.number().check(z.int(), z.positive()),
     title: z.object({ fr: z.string(), en: z.string() }),
     description: z.object({ fr: z.string(), en: z.string() }),
     parameters: z.array(QueryParameter),
     /** How the analyst screen charts the result. */
-    chart: z.object({ type: z.enum(['bar', 'line']), x: z.string(), y: z.string() }).optional(),
+    chart: z.optional(z.object({ type: z.enum(['bar', 'line']), x: z.string(), y: z.string() })),
   })
-  .meta({ id: 'SavedQuery' });
+  .register(z.globalRegistry, { id: 'SavedQuery' });
 export type SavedQuery = z.infer<typeof SavedQuery>;
 
 export const RunQueryRequest = z
-  .object({ parameters: z.record(z.string(), z.union([z.string(), z.number()])).default({}) })
-  .strict()
-  .meta({ id: 'RunQueryRequest' });
+  .strictObject({ parameters: z._default(z.record(z.string(), z.union([z.string(), z.number()])), {}) })
+  .register(z.globalRegistry, { id: 'RunQueryRequest' });
 
 export const QueryRun = z
   .object({
@@ -34,12 +34,12 @@ export const QueryRun = z
     status: z.enum(['running', 'succeeded', 'failed']),
     engine: z.enum(['athena', 'duckdb']),
     startedAt: IsoDateTime,
-    columns: z.array(z.object({ name: z.string(), type: z.string() })).optional(),
-    rows: z.array(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()]))).optional(),
-    stats: z
-      .object({ durationMs: z.number(), bytesScanned: z.number().optional(), rowCount: z.number() })
-      .optional(),
-    error: z.string().optional(),
+    columns: z.optional(z.array(z.object({ name: z.string(), type: z.string() }))),
+    rows: z.optional(z.array(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])))),
+    stats: z.optional(
+      z.object({ durationMs: z.number(), bytesScanned: z.optional(z.number()), rowCount: z.number() }),
+    ),
+    error: z.optional(z.string()),
   })
-  .meta({ id: 'QueryRun' });
+  .register(z.globalRegistry, { id: 'QueryRun' });
 export type QueryRun = z.infer<typeof QueryRun>;

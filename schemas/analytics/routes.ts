@@ -1,6 +1,7 @@
 /** The analytics context's routes: the analysts' saved queries and their runs on the lake. */
-import * as z from 'zod';
+
 import type { RouteDefinition } from '../route-definition.ts';
+import * as z from '../zod.ts';
 import { QueryRun, RunQueryRequest, SavedQuery } from './query.ts';
 
 export const analyticsRoutes = [
@@ -20,7 +21,7 @@ export const analyticsRoutes = [
     context: 'analytics',
     summary: 'Run a saved query on the lake (202 with the run if still running)',
     roles: ['analyst'],
-    params: z.object({ queryId: z.string().regex(/^[a-z0-9-]+$/) }),
+    params: z.object({ queryId: z.string().check(z.regex(/^[a-z0-9-]+$/)) }),
     body: RunQueryRequest,
     response: { status: 200, body: QueryRun, alsoStatus: [202] },
   },
@@ -31,7 +32,7 @@ export const analyticsRoutes = [
     context: 'analytics',
     summary: 'A run of a saved query: status, then columns and rows',
     roles: ['analyst'],
-    params: z.object({ runId: z.string().max(128) }),
+    params: z.object({ runId: z.string().check(z.maxLength(128)) }),
     response: { status: 200, body: QueryRun },
   },
 ] as const satisfies readonly RouteDefinition[];

@@ -4,109 +4,114 @@
  * the customer has logged in, the customer id. Property names say what happened; values never
  * hold form contents, passwords or free text beyond a search query.
  */
-import * as z from 'zod';
+
 import { Id, IsoDateTime } from '../common.ts';
 import { ProductFamily } from '../customers/holding.ts';
+import * as z from '../zod.ts';
 import { AnonymousId } from './identity.ts';
 
 /** Sender's unique id of the event: a retry carries the same one, and creates nothing twice. */
-export const MessageId = z.string().regex(/^[A-Za-z0-9_.:-]{8,64}$/, '8 to 64 letters, digits, _ . : -');
+export const MessageId = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9_.:-]{8,64}$/, '8 to 64 letters, digits, _ . : -'));
 
-const Url = z.string().max(2048);
+/** A string of at most `max` characters. */
+const text = (max: number) => z.string().check(z.maxLength(max));
+
+const Url = text(2048);
 
 export const EventContext = z
   .object({
-    page: z
-      .object({
-        url: Url,
-        path: z.string().max(1024),
-        title: z.string().max(300).optional(),
-        referrer: Url.optional(),
-      })
-      .partial()
-      .optional(),
-    screen: z.object({ name: z.string().max(200) }).optional(),
-    app: z.object({ version: z.string().max(40), build: z.string().max(40).optional() }).optional(),
-    device: z
-      .object({
-        type: z.enum(['desktop', 'mobile', 'tablet', 'kiosk']),
-        os: z.string().max(40).optional(),
-        model: z.string().max(80).optional(),
-      })
-      .partial()
-      .optional(),
-    locale: z.string().max(20).optional(),
-    userAgent: z.string().max(512).optional(),
+    page: z.optional(
+      z.partial(
+        z.object({
+          url: Url,
+          path: text(1024),
+          title: z.optional(text(300)),
+          referrer: z.optional(Url),
+        }),
+      ),
+    ),
+    screen: z.optional(z.object({ name: text(200) })),
+    app: z.optional(z.object({ version: text(40), build: z.optional(text(40)) })),
+    device: z.optional(
+      z.partial(
+        z.object({
+          type: z.enum(['desktop', 'mobile', 'tablet', 'kiosk']),
+          os: z.optional(text(40)),
+          model: z.optional(text(80)),
+        }),
+      ),
+    ),
+    locale: z.optional(text(20)),
+    userAgent: z.optional(text(512)),
     /** Whether the visitor consented to audience measurement; without it the event is counted, not kept. */
     consent: z.object({ analytics: z.boolean() }),
-    campaign: z
-      .object({ source: z.string().max(100), medium: z.string().max(100), name: z.string().max(100) })
-      .partial()
-      .optional(),
+    campaign: z.optional(z.partial(z.object({ source: text(100), medium: text(100), name: text(100) }))),
   })
-  .meta({ id: 'EventContext' });
+  .register(z.globalRegistry, { id: 'EventContext' });
 
 const base = {
   messageId: MessageId,
   /** When it happened, by the device's clock (corrected with `sentAt` on receipt). */
   timestamp: IsoDateTime,
   anonymousId: AnonymousId,
-  customerId: Id.optional().describe(
-    'The logged-in customer. Trusted only with identityToken; otherwise the event gets the customer its visitor id was linked to at login, if any.',
-  ),
+  customerId: z
+    .optional(Id)
+    .check(
+      z.describe(
+        'The logged-in customer. Trusted only with identityToken; otherwise the event gets the customer its visitor id was linked to at login, if any.',
+      ),
+    ),
   identityToken: z
-    .string()
-    .min(16)
-    .max(4096)
-    .optional()
-    .describe("The token the bank's login service gave the device at login (see identify)."),
-  sessionId: z.string().max(64).optional(),
+    .optional(z.string().check(z.minLength(16), z.maxLength(4096)))
+    .check(z.describe("The token the bank's login service gave the device at login (see identify).")),
+  sessionId: z.optional(text(64)),
   context: EventContext,
 };
 
-const event = <T extends string, P extends z.ZodType>(type: T, properties: P) =>
+const event = <T extends string, P extends z.ZodMiniType>(type: T, properties: P) =>
   z.object({ ...base, type: z.literal(type), properties });
 
-export const PageView = event(
-  'page_view',
-  z.object({ path: z.string().max(1024), title: z.string().max(300).optional() }),
-);
-export const ScreenView = event('screen_view', z.object({ name: z.string().max(200) }));
+export const PageView = event('page_view', z.object({ path: text(1024), title: z.optional(text(300)) }));
+export const ScreenView = event('screen_view', z.object({ name: text(200) }));
 export const Click = event(
   'click',
   z.object({
-    element: z.string().max(100).describe('The data-track name of the element.'),
-    label: z.string().max(200).optional(),
-    href: Url.optional(),
+    element: text(100).check(z.describe('The data-track name of the element.')),
+    label: z.optional(text(200)),
+    href: z.optional(Url),
   }),
 );
 export const FormSubmit = event(
   'form_submit',
   z.object({
-    form: z.string().max(100),
-    fields: z.array(z.string().max(60)).max(50).optional().describe('Field names only, never values.'),
+    form: text(100),
+    fields: z
+      .optional(z.array(text(60)).check(z.maxLength(50)))
+      .check(z.describe('Field names only, never values.')),
   }),
 );
 export const Search = event(
   'search',
-  z.object({ query: z.string().max(200), results: z.number().int().nonnegative().optional() }),
+  z.object({ query: text(200), results: z.optional(z.number().check(z.int(), z.nonnegative())) }),
 );
 export const ProductView = event(
   'product_view',
-  z.object({ product: z.string().max(80), family: ProductFamily.optional() }),
+  z.object({ product: text(80), family: z.optional(ProductFamily) }),
 );
 export const SimulationStarted = event(
   'simulation_started',
-  z.object({ simulationId: z.string().max(64), product: z.string().max(80) }),
+  z.object({ simulationId: text(64), product: text(80) }),
 );
 export const SimulationCompleted = event(
   'simulation_completed',
   z.object({
-    simulationId: z.string().max(64),
-    product: z.string().max(80),
-    amount: z.number().nonnegative().optional(),
-    durationMonths: z.number().int().positive().optional(),
-    monthlyPayment: z.number().nonnegative().optional(),
+    simulationId: text(64),
+    product: text(80),
+    amount: z.optional(z.number().check(z.nonnegative())),
+    durationMonths: z.optional(z.number().check(z.int(), z.positive())),
+    monthlyPayment: z.optional(z.number().check(z.nonnegative())),
   }),
 );
 /** Login: links the visitor id to the customer (identity stitching), if its token checks out. */
@@ -115,29 +120,31 @@ export const Identify = z.object({
   customerId: Id,
   identityToken: z
     .string()
-    .min(16)
-    .max(4096)
-    .describe(
-      "The token the bank's login service gave the device at login: a JWT (HS256, the identityKey secret) whose sub is customerId. Without a valid one the login is refused.",
+    .check(
+      z.minLength(16),
+      z.maxLength(4096),
+      z.describe(
+        "The token the bank's login service gave the device at login: a JWT (HS256, the identityKey secret) whose sub is customerId. Without a valid one the login is refused.",
+      ),
     ),
   type: z.literal('identify'),
-  properties: z.object({ method: z.string().max(40).optional() }),
+  properties: z.object({ method: z.optional(text(40)) }),
 });
 export const Logout = event('logout', z.object({}));
-export const AppOpen = event('app_open', z.object({ firstOpen: z.boolean().optional() }));
+export const AppOpen = event('app_open', z.object({ firstOpen: z.optional(z.boolean()) }));
 export const Transaction = event(
   'transaction',
   z.object({
     kind: z.enum(['card_payment', 'transfer', 'withdrawal', 'deposit', 'subscription']),
-    product: z.string().max(80).optional(),
-    amountBand: z.enum(['<50', '50-500', '500-5k', '>5k']).optional(),
+    product: z.optional(text(80)),
+    amountBand: z.optional(z.enum(['<50', '50-500', '500-5k', '>5k'])),
   }),
 );
 /** An event whose properties follow a schema registered with `POST /v1/event-schemas`. */
 export const CustomEvent = z.object({
   ...base,
   type: z.literal('custom'),
-  name: z.string().regex(/^[a-z][a-z0-9_]{2,63}$/, 'a registered event name, e.g. budget_tool_used'),
+  name: z.string().check(z.regex(/^[a-z][a-z0-9_]{2,63}$/, 'a registered event name, e.g. budget_tool_used')),
   properties: z.record(z.string(), z.unknown()),
 });
 
@@ -157,15 +164,14 @@ export const ChannelEvent = z
     Transaction,
     CustomEvent,
   ])
-  .meta({ id: 'ChannelEvent' });
+  .register(z.globalRegistry, { id: 'ChannelEvent' });
 export type ChannelEvent = z.infer<typeof ChannelEvent>;
 export type ChannelEventType = ChannelEvent['type'];
 
 /** Every event type, as the bus and the lake name them. */
-export const channelEventTypes = ChannelEvent.options.map((option) => option.shape.type.value) as [
-  ChannelEventType,
-  ...ChannelEventType[],
-];
+export const channelEventTypes = ChannelEvent.def.options.map(
+  (option) => option.shape.type.def.values[0],
+) as [ChannelEventType, ...ChannelEventType[]];
 
 /** Events per request, and the size a request may reach. */
 export const maxEventsPerBatch = 100;
@@ -177,11 +183,11 @@ export const maxBatchKB = 512;
  */
 export const IngestRequest = z
   .object({
-    batch: z.array(z.unknown()).min(1).max(maxEventsPerBatch),
+    batch: z.array(z.unknown()).check(z.minLength(1), z.maxLength(maxEventsPerBatch)),
     /** When the device sent the batch, by its clock: with the receive time, it corrects clock skew. */
     sentAt: IsoDateTime,
   })
-  .meta({
+  .register(z.globalRegistry, {
     id: 'IngestRequest',
     // A mobile app's batch (see docs/mobile-events.md): an open, a screen, a simulation, a login.
     examples: [
@@ -251,14 +257,14 @@ export const IngestResponse = z
     /** Events refused, by position in the batch, with the reason. */
     rejected: z.array(
       z.object({
-        index: z.number().int().nonnegative(),
-        messageId: z.string().optional(),
+        index: z.number().check(z.int(), z.nonnegative()),
+        messageId: z.optional(z.string()),
         reason: z.string(),
         /** True when sending the same event again later may succeed (e.g. the bus was unavailable). */
-        retryable: z.boolean().optional(),
-        errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+        retryable: z.optional(z.boolean()),
+        errors: z.optional(z.array(z.object({ field: z.string(), message: z.string() }))),
       }),
     ),
   })
-  .meta({ id: 'IngestResponse' });
+  .register(z.globalRegistry, { id: 'IngestResponse' });
 export type IngestResponse = z.infer<typeof IngestResponse>;

@@ -1,9 +1,10 @@
 /** The channels context's routes: event ingestion, write keys, custom event schemas, identity links. */
-import * as z from 'zod';
+
 import { Id } from '../common.ts';
 import { CustomerParams } from '../customers/customer.ts';
 import { customerReaders } from '../roles.ts';
 import type { RouteDefinition } from '../route-definition.ts';
+import * as z from '../zod.ts';
 import { IngestRequest, IngestResponse, maxBatchKB } from './channel-event.ts';
 import { EventSchemaDefinition, RegisterEventSchemaRequest } from './event-schema.ts';
 import { AnonymousId, IdentityLink } from './identity.ts';

@@ -3,8 +3,9 @@
  * authenticates when it posts events. Stored hashed; shown once; rotatable with a grace period;
  * revocable.
  */
-import * as z from 'zod';
+
 import { Id, IsoDateTime } from '../common.ts';
+import * as z from '../zod.ts';
 
 export const Channel = z.enum(['web', 'ios', 'android', 'branch_tablet', 'contact_centre']);
 export type Channel = z.infer<typeof Channel>;
@@ -13,36 +14,38 @@ export const WriteKey = z
   .object({
     id: Id,
     channel: Channel,
-    label: z.string().min(1).max(80),
+    label: z.string().check(z.minLength(1), z.maxLength(80)),
     /** The first characters of the key, to tell keys apart; never the key. */
     keyPrefix: z.string(),
     status: z.enum(['active', 'rotated', 'revoked']),
     createdAt: IsoDateTime,
     createdBy: z.string(),
     /** A rotated key keeps working until then, so apps can be updated. */
-    validUntil: IsoDateTime.optional(),
-    revokedAt: IsoDateTime.optional(),
+    validUntil: z.optional(IsoDateTime),
+    revokedAt: z.optional(IsoDateTime),
     /** The key that replaced this one when it was rotated. */
-    replacedBy: Id.optional(),
+    replacedBy: z.optional(Id),
   })
-  .meta({ id: 'WriteKey' });
+  .register(z.globalRegistry, { id: 'WriteKey' });
 export type WriteKey = z.infer<typeof WriteKey>;
 
 /** Who posts on a write-key route: the key, once authenticated, and its channel. */
 export type WriteKeyCaller = { id: string; channel: Channel };
 
 /** A new key, with its secret: the only time the secret is shown. */
-export const WriteKeyWithSecret = WriteKey.extend({ key: z.string() }).meta({ id: 'WriteKeyWithSecret' });
+export const WriteKeyWithSecret = z
+  .extend(WriteKey, { key: z.string() })
+  .register(z.globalRegistry, { id: 'WriteKeyWithSecret' });
 export type WriteKeyWithSecret = z.infer<typeof WriteKeyWithSecret>;
 
 export const CreateWriteKeyRequest = z
-  .object({ channel: Channel, label: z.string().trim().min(1).max(80) })
-  .strict()
-  .meta({ id: 'CreateWriteKeyRequest' });
+  .strictObject({ channel: Channel, label: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)) })
+  .register(z.globalRegistry, { id: 'CreateWriteKeyRequest' });
 
 export const RotateWriteKeyRequest = z
-  .object({
-    graceHours: z.number().int().min(0).max(720).default(24).describe('How long the old key keeps working.'),
+  .strictObject({
+    graceHours: z
+      ._default(z.number().check(z.int(), z.minimum(0), z.maximum(720)), 24)
+      .check(z.describe('How long the old key keeps working.')),
   })
-  .strict()
-  .meta({ id: 'RotateWriteKeyRequest' });
+  .register(z.globalRegistry, { id: 'RotateWriteKeyRequest' });

@@ -1,6 +1,7 @@
 /** Consent per channel and purpose; its history is the ConsentChanged timeline. */
-import * as z from 'zod';
+
 import { IsoDateTime } from '../common.ts';
+import * as z from '../zod.ts';
 
 export const ConsentChannel = z.enum(['email', 'sms', 'phone', 'post', 'push']);
 export type ConsentChannel = z.infer<typeof ConsentChannel>;
@@ -10,22 +11,23 @@ export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
 export const ConsentState = z.object({
   granted: z.boolean(),
   updatedAt: IsoDateTime,
-  source: z.string().max(40).describe('Where the customer said so: branch, web, app, phone, post.'),
+  source: z
+    .string()
+    .check(z.maxLength(40), z.describe('Where the customer said so: branch, web, app, phone, post.')),
 });
 
 export const Consent = z
-  .object({ channel: ConsentChannel, purpose: ConsentPurpose })
-  .extend(ConsentState.shape)
-  .meta({ id: 'Consent' });
+  .extend(z.object({ channel: ConsentChannel, purpose: ConsentPurpose }), ConsentState.shape)
+  .register(z.globalRegistry, { id: 'Consent' });
 export type Consent = z.infer<typeof Consent>;
 
 export const Consents = z
-  .object({ items: z.array(Consent), version: z.number().int().nonnegative() })
-  .meta({ id: 'Consents' });
+  .object({ items: z.array(Consent), version: z.number().check(z.int(), z.nonnegative()) })
+  .register(z.globalRegistry, { id: 'Consents' });
 export type Consents = z.infer<typeof Consents>;
 
 export const UpdateConsentsRequest = z
-  .object({
+  .strictObject({
     changes: z
       .array(
         z.object({
@@ -35,10 +37,8 @@ export const UpdateConsentsRequest = z
           source: ConsentState.shape.source,
         }),
       )
-      .min(1)
-      .max(10),
-    version: z.number().int().nonnegative().optional(),
+      .check(z.minLength(1), z.maxLength(10)),
+    version: z.optional(z.number().check(z.int(), z.nonnegative())),
   })
-  .strict()
-  .meta({ id: 'UpdateConsentsRequest' });
+  .register(z.globalRegistry, { id: 'UpdateConsentsRequest' });
 export type UpdateConsentsRequest = z.infer<typeof UpdateConsentsRequest>;

@@ -1,5 +1,5 @@
 /** The 360° customer file: profile, holdings, consents and latest timeline in one read. */
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { Consents } from './consent.ts';
 import { Customer } from './customer.ts';
 import { Holding } from './holding.ts';
@@ -9,18 +9,18 @@ export const Customer360 = z
   .object({
     customer: Customer,
     advisor: z
-      .object({ id: z.string(), name: z.string() })
-      .optional()
-      .describe('The assigned advisor, by name.'),
+      .optional(z.object({ id: z.string(), name: z.string() }))
+      .check(z.describe('The assigned advisor, by name.')),
     holdings: z.array(Holding),
     consents: Consents,
-    timeline: z.array(TimelineEntry).describe('Latest entries, newest first.'),
+    timeline: z.array(TimelineEntry).check(z.describe('Latest entries, newest first.')),
     timelineCursor: z
-      .string()
-      .optional()
-      .describe(
-        'Present when older entries exist: GET /v1/customers/{customerId}/timeline?cursor= pages back.',
+      .optional(z.string())
+      .check(
+        z.describe(
+          'Present when older entries exist: GET /v1/customers/{customerId}/timeline?cursor= pages back.',
+        ),
       ),
   })
-  .meta({ id: 'Customer360' });
+  .register(z.globalRegistry, { id: 'Customer360' });
 export type Customer360 = z.infer<typeof Customer360>;

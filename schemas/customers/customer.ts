@@ -2,8 +2,9 @@
  * The customer (fiche client): individuals, professionals and prospects, with their contact
  * points, address, segment, branch, assigned advisor and KYC status.
  */
-import * as z from 'zod';
+
 import { BaseRecord, Id, IsoDate } from '../common.ts';
+import * as z from '../zod.ts';
 
 /** The path parameters of a customer's routes. */
 export const CustomerParams = z.object({ customerId: Id });
@@ -13,20 +14,24 @@ export const Segment = z.enum(['mass_market', 'affluent', 'private_banking', 'pr
 export const KycStatus = z.enum(['pending', 'verified', 'to_review', 'rejected']);
 
 /** E.164 phone number, e.g. +33612345678. */
-export const Phone = z.string().regex(/^\+[1-9]\d{6,14}$/, 'phone numbers are written +33612345678 (E.164)');
+export const Phone = z
+  .string()
+  .check(z.regex(/^\+[1-9]\d{6,14}$/, 'phone numbers are written +33612345678 (E.164)'));
+
+const Email = z.email().check(z.maxLength(254));
 
 export const ContactPoints = z.object({
-  email: z.email().max(254).optional(),
-  mobilePhone: Phone.optional(),
-  homePhone: Phone.optional(),
+  email: z.optional(Email),
+  mobilePhone: z.optional(Phone),
+  homePhone: z.optional(Phone),
 });
 
 export const Address = z.object({
-  line1: z.string().min(1).max(120),
-  line2: z.string().max(120).optional(),
-  postalCode: z.string().min(2).max(10),
-  city: z.string().min(1).max(80),
-  country: z.string().length(2).describe('ISO 3166-1 alpha-2').default('FR'),
+  line1: z.string().check(z.minLength(1), z.maxLength(120)),
+  line2: z.optional(z.string().check(z.maxLength(120))),
+  postalCode: z.string().check(z.minLength(2), z.maxLength(10)),
+  city: z.string().check(z.minLength(1), z.maxLength(80)),
+  country: z._default(z.string().check(z.length(2), z.describe('ISO 3166-1 alpha-2')), 'FR'),
 });
 
 /**
@@ -35,26 +40,31 @@ export const Address = z.object({
  */
 export const CustomerInput = z.object({
   kind: CustomerKind,
-  title: z.enum(['mr', 'ms', 'mx']).optional(),
-  firstName: z.string().trim().min(1).max(80),
-  lastName: z.string().trim().min(1).max(80),
-  companyName: z.string().trim().max(120).optional().describe('Professionals only.'),
-  birthDate: IsoDate.optional(),
-  contact: ContactPoints.default({}),
-  address: Address.optional(),
+  title: z.optional(z.enum(['mr', 'ms', 'mx'])),
+  firstName: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
+  lastName: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
+  companyName: z
+    .optional(z.string().check(z.trim(), z.maxLength(120)))
+    .check(z.describe('Professionals only.')),
+  birthDate: z.optional(IsoDate),
+  contact: z._default(ContactPoints, {}),
+  address: z.optional(Address),
   segment: Segment,
   branchId: Id,
-  advisorId: Id.optional().describe('An advisor of the branch.'),
+  advisorId: z.optional(Id).check(z.describe('An advisor of the branch.')),
 });
 
-export const CreateCustomerRequest = CustomerInput.meta({ id: 'CreateCustomerRequest' });
+// A copy: the id names the request body, not the fields that `Customer` and the update reuse.
+export const CreateCustomerRequest = z
+  .clone(CustomerInput)
+  .register(z.globalRegistry, { id: 'CreateCustomerRequest' });
 export type CreateCustomerRequest = z.infer<typeof CreateCustomerRequest>;
 
 /** Contact points to change: a field left out stays, `null` removes it (JSON merge patch). */
 export const ContactPointsPatch = z.object({
-  email: ContactPoints.shape.email.unwrap().nullable().optional(),
-  mobilePhone: Phone.nullable().optional(),
-  homePhone: Phone.nullable().optional(),
+  email: z.optional(z.nullable(Email)),
+  mobilePhone: z.optional(z.nullable(Phone)),
+  homePhone: z.optional(z.nullable(Phone)),
 });
 
 /**
@@ -63,55 +73,56 @@ export const ContactPointsPatch = z.object({
  * are not here: the KYC status has its decision route, and the segment, branch and assigned
  * advisor the reassignment route (`schemas/customers/routes.ts`).
  */
-export const UpdateCustomerRequest = CustomerInput.omit({
-  contact: true,
-  segment: true,
-  branchId: true,
-  advisorId: true,
-})
-  .extend({ contact: ContactPointsPatch })
-  .partial()
-  .extend({ version: z.number().int().positive().optional() })
-  .strict()
-  .meta({ id: 'UpdateCustomerRequest' });
+export const UpdateCustomerRequest = z
+  .strictObject({
+    ...z.partial(
+      z.extend(z.omit(CustomerInput, { contact: true, segment: true, branchId: true, advisorId: true }), {
+        contact: ContactPointsPatch,
+      }),
+    ).shape,
+    version: z.optional(z.number().check(z.int(), z.positive())),
+  })
+  .register(z.globalRegistry, { id: 'UpdateCustomerRequest' });
 export type UpdateCustomerRequest = z.infer<typeof UpdateCustomerRequest>;
 export type ContactPointsPatch = z.infer<typeof ContactPointsPatch>;
 
-export const Customer = BaseRecord.extend(CustomerInput.shape)
-  .extend({
-    customerNumber: z.string().describe('Bank customer number, e.g. C0000012345.'),
+export const Customer = z
+  .extend(BaseRecord, {
+    ...CustomerInput.shape,
+    customerNumber: z.string().check(z.describe('Bank customer number, e.g. C0000012345.')),
     kycStatus: KycStatus,
   })
-  .meta({ id: 'Customer' });
+  .register(z.globalRegistry, { id: 'Customer' });
 export type Customer = z.infer<typeof Customer>;
 
 /** What a list or a search shows of a customer. */
-export const CustomerSummary = Customer.pick({
-  id: true,
-  customerNumber: true,
-  kind: true,
-  firstName: true,
-  lastName: true,
-  companyName: true,
-  birthDate: true,
-  segment: true,
-  branchId: true,
-  advisorId: true,
-}).meta({ id: 'CustomerSummary' });
+export const CustomerSummary = z
+  .pick(Customer, {
+    id: true,
+    customerNumber: true,
+    kind: true,
+    firstName: true,
+    lastName: true,
+    companyName: true,
+    birthDate: true,
+    segment: true,
+    branchId: true,
+    advisorId: true,
+  })
+  .register(z.globalRegistry, { id: 'CustomerSummary' });
 export type CustomerSummary = z.infer<typeof CustomerSummary>;
 
 /** Why a KYC decision was taken: kept in the customer's timeline with the decision. */
-const DecisionReason = z.string().trim().min(3).max(500);
+const DecisionReason = z.string().check(z.trim(), z.minLength(3), z.maxLength(500));
 
 /** A KYC decision (compliance, or the branch manager for their branch), with its reason. */
 export const ChangeKycStatusRequest = z
-  .object({
+  .strictObject({
     status: KycStatus,
     reason: DecisionReason,
-    version: z.number().int().positive().optional(),
+    version: z.optional(z.number().check(z.int(), z.positive())),
   })
-  .strict()
-  .meta({ id: 'ChangeKycStatusRequest' });
+  .register(z.globalRegistry, { id: 'ChangeKycStatusRequest' });
 export type ChangeKycStatusRequest = z.infer<typeof ChangeKycStatusRequest>;
 
 /**
@@ -120,16 +131,17 @@ export type ChangeKycStatusRequest = z.infer<typeof ChangeKycStatusRequest>;
  * administrator's. `advisorId: null` leaves the customer without an assigned advisor.
  */
 export const ReassignCustomerRequest = z
-  .object({
-    segment: Segment.optional(),
-    branchId: Id.optional(),
-    advisorId: Id.nullable().optional(),
-    version: z.number().int().positive().optional(),
+  .strictObject({
+    segment: z.optional(Segment),
+    branchId: z.optional(Id),
+    advisorId: z.optional(z.nullable(Id)),
+    version: z.optional(z.number().check(z.int(), z.positive())),
   })
-  .strict()
-  .refine((r) => r.segment !== undefined || r.branchId !== undefined || r.advisorId !== undefined, {
-    message: 'give at least one of segment, branchId or advisorId',
-    path: ['segment'],
-  })
-  .meta({ id: 'ReassignCustomerRequest' });
+  .check(
+    z.refine((r) => r.segment !== undefined || r.branchId !== undefined || r.advisorId !== undefined, {
+      message: 'give at least one of segment, branchId or advisorId',
+      path: ['segment'],
+    }),
+  )
+  .register(z.globalRegistry, { id: 'ReassignCustomerRequest' });
 export type ReassignCustomerRequest = z.infer<typeof ReassignCustomerRequest>;

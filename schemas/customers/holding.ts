@@ -1,6 +1,7 @@
 /** Products a customer holds: accounts, cards, loans, savings, insurance. */
-import * as z from 'zod';
+
 import { Id, IsoDate } from '../common.ts';
+import * as z from '../zod.ts';
 
 export const ProductFamily = z.enum(['account', 'card', 'loan', 'savings', 'insurance']);
 /** Balances are shown as bands: enough to advise, without exposing exact amounts. */
@@ -10,11 +11,13 @@ export const Holding = z
   .object({
     id: Id,
     family: ProductFamily,
-    product: z.string().min(1).max(80).describe('Product code, e.g. livret-a, pret-immo.'),
-    label: z.string().min(1).max(120),
+    product: z
+      .string()
+      .check(z.minLength(1), z.maxLength(80), z.describe('Product code, e.g. livret-a, pret-immo.')),
+    label: z.string().check(z.minLength(1), z.maxLength(120)),
     openedOn: IsoDate,
-    closedOn: IsoDate.optional(),
+    closedOn: z.optional(IsoDate),
     balanceBand: BalanceBand,
   })
-  .meta({ id: 'Holding' });
+  .register(z.globalRegistry, { id: 'Holding' });
 export type Holding = z.infer<typeof Holding>;

@@ -1,9 +1,10 @@
 /** The customers context's routes: the customer file, its 360° view, consents, search, lists, audit. */
-import * as z from 'zod';
+
 import { AuditRecord } from '../audit.ts';
 import { Id, PageQuery, pageOf } from '../common.ts';
 import { customerEditors, customerReaders, customerWriters } from '../roles.ts';
 import type { RouteDefinition } from '../route-definition.ts';
+import * as z from '../zod.ts';
 import { Consents, UpdateConsentsRequest } from './consent.ts';
 import {
   ChangeKycStatusRequest,
@@ -17,23 +18,25 @@ import {
 import { Customer360 } from './customer-360.ts';
 import { TimelineEntry } from './timeline.ts';
 
-const CustomerSearchQuery = PageQuery.extend({
-  q: z
-    .string()
-    .trim()
-    .min(2)
-    .max(80)
-    .optional()
-    .describe(
-      'A prefix of the last name, first name or company name; accents, case, spaces and apostrophes ignored.',
-    ),
-  email: z.string().trim().max(254).optional(),
-  phone: z.string().trim().max(20).optional(),
-  number: z.string().trim().max(20).optional().describe('Customer number.'),
-}).refine((q) => [q.q, q.email, q.phone, q.number].filter(Boolean).length === 1, {
-  message: 'give exactly one of q, email, phone or number',
-  path: ['q'],
-});
+const CustomerSearchQuery = z
+  .extend(PageQuery, {
+    q: z
+      .optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(80)))
+      .check(
+        z.describe(
+          'A prefix of the last name, first name or company name; accents, case, spaces and apostrophes ignored.',
+        ),
+      ),
+    email: z.optional(z.string().check(z.trim(), z.maxLength(254))),
+    phone: z.optional(z.string().check(z.trim(), z.maxLength(20))),
+    number: z.optional(z.string().check(z.trim(), z.maxLength(20))).check(z.describe('Customer number.')),
+  })
+  .check(
+    z.refine((q) => [q.q, q.email, q.phone, q.number].filter(Boolean).length === 1, {
+      message: 'give exactly one of q, email, phone or number',
+      path: ['q'],
+    }),
+  );
 
 export const customerRoutes = [
   {

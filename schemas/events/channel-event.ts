@@ -6,11 +6,12 @@
  * whole there). Channel events are put on the bus by the ingest Lambda directly, not through
  * the table stream: they are the one exception to "no dual writes".
  */
-import * as z from 'zod';
+
 import { channelEventTypes, EventContext, MessageId } from '../channels/channel-event.ts';
 import { AnonymousId } from '../channels/identity.ts';
 import { Channel } from '../channels/write-key.ts';
 import { Id, IsoDateTime } from '../common.ts';
+import * as z from '../zod.ts';
 import type { EventDefinition } from './envelope.ts';
 
 export const ChannelEventV1 = z
@@ -22,19 +23,21 @@ export const ChannelEventV1 = z
     writeKeyId: Id,
     type: z.enum(channelEventTypes),
     /** The registered name of a `custom` event. */
-    name: z.string().optional(),
-    occurredAt: IsoDateTime.describe("Device time corrected for the device clock's skew."),
+    name: z.optional(z.string()),
+    occurredAt: IsoDateTime.check(z.describe("Device time corrected for the device clock's skew.")),
     receivedAt: IsoDateTime,
-    sentAt: IsoDateTime.describe('When the device sent the batch, by its clock.'),
+    sentAt: IsoDateTime.check(z.describe('When the device sent the batch, by its clock.')),
     anonymousId: AnonymousId,
-    customerId: Id.optional().describe('Sent by the channel, or stitched from the visitor id.'),
-    sessionId: z.string().max(64).optional(),
-    context: EventContext.extend({
-      ip: z.string().max(45).optional().describe('Source IP of the request (truncated in the lake).'),
+    customerId: z.optional(Id).check(z.describe('Sent by the channel, or stitched from the visitor id.')),
+    sessionId: z.optional(z.string().check(z.maxLength(64))),
+    context: z.extend(EventContext, {
+      ip: z
+        .optional(z.string().check(z.maxLength(45)))
+        .check(z.describe('Source IP of the request (truncated in the lake).')),
     }),
     properties: z.record(z.string(), z.unknown()),
   })
-  .meta({ id: 'ChannelEventV1' });
+  .register(z.globalRegistry, { id: 'ChannelEventV1' });
 export type ChannelEventV1 = z.infer<typeof ChannelEventV1>;
 
 export const ChannelEventOnBus = {

@@ -1,6 +1,6 @@
-import * as z from 'zod';
 import { Id } from '../common.ts';
 import { ConsentChannel, ConsentPurpose } from '../customers/consent.ts';
+import * as z from '../zod.ts';
 import { type EventDefinition, eventDetail } from './envelope.ts';
 
 export const ConsentChangedV1 = eventDetail(1, {
@@ -15,8 +15,8 @@ export const ConsentChangedV1 = eventDetail(1, {
         source: z.string(),
       }),
     )
-    .min(1),
-}).meta({ id: 'ConsentChangedV1' });
+    .check(z.minLength(1)),
+}).register(z.globalRegistry, { id: 'ConsentChangedV1' });
 export type ConsentChangedV1 = z.infer<typeof ConsentChangedV1>;
 
 export const ConsentChanged = {

@@ -4,12 +4,13 @@
  * Details hold identifiers and facts, not personal data: consumers read the record if they
  * need more.
  */
-import * as z from 'zod';
+
 import { Id, IsoDateTime } from '../common.ts';
+import * as z from '../zod.ts';
 
 export const Actor = z.object({ id: z.string(), name: z.string() });
 
-export const eventDetail = <V extends number, S extends z.ZodRawShape>(schemaVersion: V, shape: S) =>
+export const eventDetail = <V extends number, S extends z.core.$ZodLooseShape>(schemaVersion: V, shape: S) =>
   z.object({
     schemaVersion: z.literal(schemaVersion),
     eventId: Id,
@@ -19,7 +20,7 @@ export const eventDetail = <V extends number, S extends z.ZodRawShape>(schemaVer
   });
 
 /** Declares an event: its EventBridge source, detail-type and detail schema. */
-export type EventDefinition<D extends z.ZodType = z.ZodType> = {
+export type EventDefinition<D extends z.ZodMiniType = z.ZodMiniType> = {
   source: `relais.${string}`;
   detailType: string;
   detail: D;

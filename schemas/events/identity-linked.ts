@@ -1,7 +1,7 @@
-import * as z from 'zod';
 import { AnonymousId } from '../channels/identity.ts';
 import { Channel } from '../channels/write-key.ts';
 import { Id } from '../common.ts';
+import * as z from '../zod.ts';
 import { type EventDefinition, eventDetail } from './envelope.ts';
 
 /**
@@ -17,7 +17,7 @@ export const IdentityLinkedV1 = eventDetail(1, {
   /** The message id of the login event that linked them. */
   linkedBy: z.string(),
   movedFromAnotherCustomer: z.boolean(),
-}).meta({ id: 'IdentityLinkedV1' });
+}).register(z.globalRegistry, { id: 'IdentityLinkedV1' });
 export type IdentityLinkedV1 = z.infer<typeof IdentityLinkedV1>;
 
 export const IdentityLinked = {

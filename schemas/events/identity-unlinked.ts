@@ -1,7 +1,7 @@
-import * as z from 'zod';
 import { AnonymousId } from '../channels/identity.ts';
 import { Channel } from '../channels/write-key.ts';
 import { Id } from '../common.ts';
+import * as z from '../zod.ts';
 import { type EventDefinition, eventDetail } from './envelope.ts';
 
 /**
@@ -14,7 +14,7 @@ export const IdentityUnlinkedV1 = eventDetail(1, {
   anonymousId: AnonymousId,
   channel: Channel,
   reason: z.enum(['unlinked', 'linked_to_another_customer']),
-}).meta({ id: 'IdentityUnlinkedV1' });
+}).register(z.globalRegistry, { id: 'IdentityUnlinkedV1' });
 export type IdentityUnlinkedV1 = z.infer<typeof IdentityUnlinkedV1>;
 
 export const IdentityUnlinked = {

@@ -1,8 +1,9 @@
 /** The platform context's routes: the API's root and document, who the caller is, the branch directory. */
-import * as z from 'zod';
+
 import { Advisor, ApiRoot, Branch, BranchParams, Me } from '../platform/directory.ts';
 import { allRoles, customerReaders } from '../roles.ts';
 import type { RouteDefinition } from '../route-definition.ts';
+import * as z from '../zod.ts';
 
 export const platformRoutes = [
   {

@@ -6,53 +6,53 @@
  * `relais.*` source is kept as a domain event. Only the fields read here are checked, so an
  * upstream schema that gains a field does not stop the lake.
  */
-import * as z from 'zod';
 import { type CuratedRow, partitionOf } from '#schemas/analytics/lake.ts';
 import { IsoDateTime } from '#schemas/common.ts';
 import { ChannelEventOnBus } from '#schemas/events/channel-event.ts';
+import * as z from '#schemas/zod.ts';
 import { lakeFieldsOf } from './lake-fields.ts';
 import type { Partition } from './layout.ts';
 import { sanitise } from './privacy.ts';
 
 /** The EventBridge envelope, as the `everything` rule delivers it to the lake queue. */
 export const BusEnvelope = z.looseObject({
-  version: z.string().optional(),
-  id: z.string().min(1),
-  'detail-type': z.string().min(1),
-  source: z.string().min(1),
-  account: z.string().optional(),
+  version: z.optional(z.string()),
+  id: z.string().check(z.minLength(1)),
+  'detail-type': z.string().check(z.minLength(1)),
+  source: z.string().check(z.minLength(1)),
+  account: z.optional(z.string()),
   time: IsoDateTime,
-  region: z.string().optional(),
-  resources: z.array(z.string()).optional(),
+  region: z.optional(z.string()),
+  resources: z.optional(z.array(z.string())),
   detail: z.record(z.string(), z.unknown()),
 });
 export type BusEnvelope = z.infer<typeof BusEnvelope>;
 
-const Text = z.string().min(1);
+const Text = z.string().check(z.minLength(1));
 const Json = z.record(z.string(), z.unknown());
 
 /** What the lake reads of a channel event (the full schema is `ChannelEventV1`). */
 const ChannelDetail = z.looseObject({
   eventId: Text,
   type: Text,
-  name: Text.optional(),
-  channel: Text.optional(),
+  name: z.optional(Text),
+  channel: z.optional(Text),
   occurredAt: IsoDateTime,
-  receivedAt: IsoDateTime.optional(),
-  anonymousId: Text.optional(),
-  customerPid: Text.optional(),
-  sessionId: Text.optional(),
-  context: Json.optional(),
-  properties: Json.optional(),
+  receivedAt: z.optional(IsoDateTime),
+  anonymousId: z.optional(Text),
+  customerPid: z.optional(Text),
+  sessionId: z.optional(Text),
+  context: z.optional(Json),
+  properties: z.optional(Json),
 });
 
 /** What the lake reads of a domain event (`eventDetail` in `schemas/events/envelope.ts`). */
 const DomainDetail = z.looseObject({
-  eventId: Text.optional(),
-  occurredAt: IsoDateTime.optional(),
-  customerPid: Text.optional(),
-  anonymousId: Text.optional(),
-  channel: Text.optional(),
+  eventId: z.optional(Text),
+  occurredAt: z.optional(IsoDateTime),
+  customerPid: z.optional(Text),
+  anonymousId: z.optional(Text),
+  channel: z.optional(Text),
 });
 
 /** An event ready for the lake: its pseudonymised envelope and its curated row. */
@@ -69,7 +69,7 @@ export class UnreadableEvent extends Error {
   override name = 'UnreadableEvent';
 }
 
-const describe = (error: z.ZodError) =>
+const describe = (error: z.core.$ZodError) =>
   error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ');
 
 /** Parses an SQS message body into a bus envelope, or throws {@link UnreadableEvent}. */

@@ -11,33 +11,32 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import * as z from 'zod';
 import { QueryParameter, SavedQuery } from '#schemas/analytics/query.ts';
+import * as z from '#schemas/zod.ts';
 import { settings } from '#shared/env.ts';
 
 /** A parameter as declared in a file: the public fields, and bounds checked on binding. */
-const DeclaredParameter = QueryParameter.extend({
+const DeclaredParameter = z.strictObject({
+  ...QueryParameter.shape,
   /** Integers: smallest and largest accepted values. */
-  min: z.number().int().optional(),
-  max: z.number().int().optional(),
+  min: z.optional(z.number().check(z.int())),
+  max: z.optional(z.number().check(z.int())),
   /** Strings: accepted values (anything up to 200 characters when absent). */
-  options: z.array(z.string()).optional(),
-}).strict();
+  options: z.optional(z.array(z.string())),
+});
 export type DeclaredParameter = z.infer<typeof DeclaredParameter>;
 
-const Header = z
-  .object({
-    title: SavedQuery.shape.title,
-    description: SavedQuery.shape.description,
-    parameters: z.array(DeclaredParameter),
-    chart: SavedQuery.shape.chart,
-    /**
-     * The query reads days outside its `from`–`to` window too (e.g. the latest segment of a
-     * customer from events of any date): engines then read the whole lake for it.
-     */
-    readsEveryDay: z.literal(true).optional(),
-  })
-  .strict();
+const Header = z.strictObject({
+  title: SavedQuery.shape.title,
+  description: SavedQuery.shape.description,
+  parameters: z.array(DeclaredParameter),
+  chart: SavedQuery.shape.chart,
+  /**
+   * The query reads days outside its `from`–`to` window too (e.g. the latest segment of a
+   * customer from events of any date): engines then read the whole lake for it.
+   */
+  readsEveryDay: z.optional(z.literal(true)),
+});
 
 /** A saved query as read from its file. */
 export type CatalogueEntry = {

@@ -2,8 +2,12 @@
  * Custom event types, pure: a developer registers a JSON Schema of an event's `properties`;
  * it must describe an object, and zod must be able to build a validator from it
  * (`z.fromJSONSchema`), which is then what checks every custom event of that name.
+ *
+ * `fromJSONSchema` is classic zod's (zod/mini, which every schema here uses, has none): it is
+ * loaded on the first schema to compile, not at the function's init, so only a function that
+ * meets a custom event pays for classic zod.
  */
-import * as z from 'zod';
+import type * as z from 'zod';
 import { ValidationFailed } from '#shared/errors.ts';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -13,7 +17,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * The validator of a registered JSON Schema; a schema that is not an object schema, or that
  * zod cannot use (unknown type, remote `$ref`, bad pattern…), is a 400 naming `jsonSchema`.
  */
-export const compileEventSchema = (jsonSchema: Record<string, unknown>): z.ZodType => {
+export const compileEventSchema = async (jsonSchema: Record<string, unknown>): Promise<z.ZodType> => {
   const refuse = (message: string): never => {
     throw new ValidationFailed([{ field: 'jsonSchema', message }]);
   };
@@ -23,8 +27,9 @@ export const compileEventSchema = (jsonSchema: Record<string, unknown>): z.ZodTy
       refuse('"properties" must map each property name to a schema object');
     }
   }
+  const { fromJSONSchema } = await import('zod');
   try {
-    const schema = z.fromJSONSchema(jsonSchema as Parameters<typeof z.fromJSONSchema>[0]);
+    const schema = fromJSONSchema(jsonSchema as Parameters<typeof fromJSONSchema>[0]);
     // A schema that cannot even check an empty object (e.g. a broken pattern) is refused now.
     schema.safeParse({});
     return schema;

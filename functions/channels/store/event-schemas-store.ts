@@ -52,7 +52,7 @@ const validators = ttlCache<z.ZodType | undefined>(schemaCacheMs, 500);
 export const registerEventSchema = async (
   definition: Omit<EventSchemaDefinition, 'version'>,
 ): Promise<EventSchemaDefinition> => {
-  const validator = compileEventSchema(definition.jsonSchema);
+  const validator = await compileEventSchema(definition.jsonSchema);
   for (let attempt = 0; attempt < 5; attempt++) {
     const version = nextVersion((await latestEventSchema(definition.name))?.version);
     const saved = { ...definition, version };
@@ -88,7 +88,7 @@ export const customEventValidator = async (
   const cached = validators.get(name, now);
   if (cached !== miss) return cached;
   const latest = await latestEventSchema(name);
-  const validator = latest ? compileEventSchema(latest.jsonSchema) : undefined;
+  const validator = latest ? await compileEventSchema(latest.jsonSchema) : undefined;
   validators.set(name, validator, now);
   return validator;
 };

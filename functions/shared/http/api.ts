@@ -13,11 +13,11 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import type * as z from 'zod';
 import type { AccessReason } from '#schemas/audit.ts';
 import type { WriteKeyCaller } from '#schemas/channels/write-key.ts';
 import type { Caller } from '#schemas/roles.ts';
 import type { RouteDefinition } from '#schemas/route-definition.ts';
+import type * as z from '#schemas/zod.ts';
 import { callerFromEvent } from '../caller.ts';
 import { entryPoint } from '../entry-point.ts';
 import { Forbidden, Unauthenticated } from '../errors.ts';
@@ -26,7 +26,7 @@ import type { onceByKey } from './idempotency.ts';
 import { problemResponse } from './problem.ts';
 import { accessReason, expectedVersion, jsonBody, validate } from './request.ts';
 
-type Output<R, K extends string> = R extends { [P in K]: infer S extends z.ZodType }
+type Output<R, K extends string> = R extends { [P in K]: infer S extends z.ZodMiniType }
   ? z.output<S>
   : undefined;
 
@@ -46,7 +46,7 @@ export type RouteRequest<R extends RouteDefinition> = {
   context: Context;
 };
 
-type ResponseBody<R extends RouteDefinition> = R['response'] extends { body: infer B extends z.ZodType }
+type ResponseBody<R extends RouteDefinition> = R['response'] extends { body: infer B extends z.ZodMiniType }
   ? z.input<B>
   : unknown;
 

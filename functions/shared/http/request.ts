@@ -4,21 +4,25 @@
  * naming each offending field.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type * as z from 'zod';
 import { AccessReason } from '#schemas/audit.ts';
+import * as z from '#schemas/zod.ts';
 import { type FieldError, PayloadTooLarge, PreconditionRequired, ValidationFailed } from '../errors.ts';
 
 /** Bodies above a route's `maxBodyKB` (this by default) are refused with a 413 (API Gateway stops at 10 MB). */
 export const defaultMaxBodyKB = 256;
 
-const fieldErrors = (error: z.ZodError, prefix?: string): FieldError[] =>
+const fieldErrors = (error: z.core.$ZodError, prefix?: string): FieldError[] =>
   error.issues.map((issue) => ({
     field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || (prefix ?? 'body'),
     message: issue.message,
   }));
 
 /** Parses `value` with `schema` or throws `ValidationFailed` naming the fields. */
-export const validate = <S extends z.ZodType>(schema: S, value: unknown, prefix?: string): z.output<S> => {
+export const validate = <S extends z.ZodMiniType>(
+  schema: S,
+  value: unknown,
+  prefix?: string,
+): z.output<S> => {
   const result = schema.safeParse(value);
   if (!result.success) throw new ValidationFailed(fieldErrors(result.error, prefix));
   return result.data;
@@ -101,4 +105,4 @@ export const expectedVersion = (event: APIGatewayProxyEventV2, body: unknown): n
 
 /** Why the caller reads a customer file (`X-Access-Reason`), recorded in the audit trail. */
 export const accessReason = (event: APIGatewayProxyEventV2): AccessReason =>
-  validate(AccessReason.default('consultation'), event.headers['x-access-reason'], 'X-Access-Reason');
+  validate(z._default(AccessReason, 'consultation'), event.headers['x-access-reason'], 'X-Access-Reason');

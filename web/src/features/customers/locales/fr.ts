@@ -3,7 +3,7 @@
  * namespace. Values of the API (kinds, KYC, families, channels, purposes, events) are typed
  * against the schemas, so a new value cannot be forgotten; segments are in `common`.
  */
-import type * as z from 'zod';
+
 import type { AuditRecord } from '#schemas/audit.ts';
 import type { Transaction } from '#schemas/channels/channel-event.ts';
 import type { Channel } from '#schemas/channels/write-key.ts';
@@ -11,6 +11,7 @@ import type { Consent } from '#schemas/customers/consent.ts';
 import type { Customer } from '#schemas/customers/customer.ts';
 import type { Holding } from '#schemas/customers/holding.ts';
 import type { IdentityUnlinkedV1 } from '#schemas/events/identity-unlinked.ts';
+import type * as z from '#schemas/zod.ts';
 import type { CustomerSearchBy } from '#web/src/features/customers/utils/search-query.ts';
 
 type Labels<K extends string> = Record<K, string>;
