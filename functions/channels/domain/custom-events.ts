@@ -4,8 +4,8 @@
  * (`z.fromJSONSchema`), which is then what checks every custom event of that name.
  *
  * `fromJSONSchema` is classic zod's (zod/mini, which every schema here uses, has none): it is
- * loaded on the first schema to compile, not at the function's init, so only a function that
- * meets a custom event pays for classic zod.
+ * loaded on the first schema to compile (`json-schema-validator.ts`), not at the function's
+ * init, so only a function that meets a custom event pays for it.
  */
 import type * as z from 'zod';
 import { ValidationFailed } from '#shared/errors.ts';
@@ -27,7 +27,7 @@ export const compileEventSchema = async (jsonSchema: Record<string, unknown>): P
       refuse('"properties" must map each property name to a schema object');
     }
   }
-  const { fromJSONSchema } = await import('zod');
+  const { fromJSONSchema } = await import('./json-schema-validator.ts');
   try {
     const schema = fromJSONSchema(jsonSchema as Parameters<typeof fromJSONSchema>[0]);
     // A schema that cannot even check an empty object (e.g. a broken pattern) is refused now.
