@@ -6,8 +6,10 @@
  *       events per second;
  *   (b) puts the same events straight on the same emulator's bus with PutEvents (10 per call,
  *       same concurrency): the bare SDK loop;
- * and reports both rates, the ratio (ours / bare) and the machine's load. A phase stopped at
- * its time limit reports the rate of what it did, and (b) then moves the events (a) got through.
+ * and reports both rates, the ratio (ours / bare), the machine's load, and the DynamoDB and
+ * EventBridge calls (a) made per POST with their mean time (where a batch goes). A phase
+ * stopped at its time limit reports the rate of what it did, and (b) then moves the events (a)
+ * got through.
  */
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
@@ -52,6 +54,61 @@ const race = async <T>(items: T[], workers: number, limitMs: number, work: (item
   };
 };
 
+/** Calls counted and timed by client and command, e.g. `DynamoDB TransactWriteItems`. */
+type CallCounts = Map<string, { count: number; ms: number }>;
+
+/**
+ * Counts and times every call of the functions' DynamoDB and EventBridge clients until the
+ * returned `stop` (the ingest's calls, since (a) runs nothing else on them): where a batch goes.
+ */
+const countCalls = async (): Promise<{ calls: CallCounts; stop: () => void }> => {
+  const { dynamodb } = await import('#shared/clients/dynamodb.ts');
+  const { eventBridge } = await import('#shared/clients/eventbridge.ts');
+  const calls: CallCounts = new Map();
+  let counting = true;
+  const record = (name: string, ms: number) => {
+    if (!counting) return;
+    const seen = calls.get(name) ?? { count: 0, ms: 0 };
+    calls.set(name, { count: seen.count + 1, ms: seen.ms + ms });
+  };
+  const options = { step: 'initialize', name: 'benchCallCount' } as const;
+  dynamodb.middlewareStack.add(
+    (next, context) => async (args) => {
+      const started = performance.now();
+      try {
+        return await next(args);
+      } finally {
+        record(`DynamoDB ${context.commandName?.replace(/Command$/, '')}`, performance.now() - started);
+      }
+    },
+    options,
+  );
+  eventBridge.middlewareStack.add(
+    (next, context) => async (args) => {
+      const started = performance.now();
+      try {
+        return await next(args);
+      } finally {
+        record(`EventBridge ${context.commandName?.replace(/Command$/, '')}`, performance.now() - started);
+      }
+    },
+    options,
+  );
+  return {
+    calls,
+    stop: () => {
+      counting = false;
+    },
+  };
+};
+
+/** `1.00 DynamoDB TransactWriteItems (43 ms)`: calls per POST and each call's mean time. */
+const perPost = (calls: CallCounts, posts: number) =>
+  [...calls]
+    .sort(([, a], [, b]) => b.count - a.count)
+    .map(([name, { count, ms }]) => `${(count / posts).toFixed(2)} ${name} (${(ms / count).toFixed(0)} ms)`)
+    .join(', ');
+
 const chunk = <T>(items: T[], size: number) =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
 
@@ -92,6 +149,7 @@ export const ingestBench = async ({ events: total, senders, timeoutSeconds }: In
       `(a) ${total} events through ${sandbox.apiUrl}/v1/events, ${senders} senders, batches of ${batchSize}; ${load()}`,
     );
     const loadBeforeApi = load();
+    const sdkCalls = await countCalls();
     let apiCalls = 0;
     let retried = 0;
     const api = await race(chunk(events, batchSize), senders, phaseLimitMs, async (batch) => {
@@ -120,6 +178,7 @@ export const ingestBench = async ({ events: total, senders, timeoutSeconds }: In
       }
       return accepted;
     });
+    sdkCalls.stop();
     const apiResult: Result = { ...api, calls: apiCalls, retried };
 
     // (b) must not pay for (a)'s backlog: moto scans a queue's messages on every receive and
@@ -171,6 +230,7 @@ export const ingestBench = async ({ events: total, senders, timeoutSeconds }: In
     return [
       `Ingestion — emulator ${sandbox.emulatorKind}, ${total} events, ${senders} senders`,
       line('(a) POST /v1/events (local API)', apiResult, loadBeforeApi),
+      `  ${''.padEnd(34)} per POST: ${perPost(sdkCalls.calls, apiCalls)}`,
       line('(b) bare PutEvents loop', bareResult, loadBeforeBare),
       `  ratio (a)/(b): ${(rate(apiResult) / rate(bareResult)).toFixed(2)}`,
     ];

@@ -4,9 +4,10 @@
  * never reaches its stream.
  *
  * A claim is a conditional put (a batch's claims are one transaction): it succeeds when the id
- * is new, or when its claim is `pending` and older than 60 s (the request that made it crashed between claim and put). It is marked
- * `done` once the event is on the bus, and deleted (released) when the bus refused it, so the
- * sender's retry can claim it again.
+ * is new, or when its claim is `pending` and older than 60 s (the request that made it crashed
+ * between claim and put); such a claim is taken over in a second transaction, once it was found.
+ * It is marked `done` once the event is on the bus, and deleted (released) when the bus refused
+ * it, so the sender's retry can claim it again.
  */
 import {
   type AttributeValue,
@@ -33,8 +34,14 @@ const expiresAt = (now: Date, days: number) => Math.floor(now.getTime() / 1000) 
 
 export type ClaimResult = 'claimed' | 'duplicate' | 'inProgress';
 
-/** The conditional put of a claim: a new id, or a `pending` claim left by a crash. */
-const claimPut = (channel: string, messageId: string, token: string, now: Date) => ({
+/**
+ * The conditional put of a claim: on a new id, or (`takeOver`) on an id that is new or whose claim
+ * is a `pending` one left by a crash. A batch's first transaction asks only for new ids: nearly
+ * every id is, and the simpler condition costs much less where conditions are parsed per item
+ * (moto: 30 ms of CPU for 100 claims instead of 75 ms); a crashed claim it finds is taken over in
+ * the next one.
+ */
+const claimPut = (channel: string, messageId: string, token: string, now: Date, takeOver: boolean) => ({
   TableName: table(),
   Item: {
     pk: ingestKeys.claim(channel, messageId),
@@ -43,22 +50,22 @@ const claimPut = (channel: string, messageId: string, token: string, now: Date) 
     claimToken: token,
     expiresAt: expiresAt(now, claimRetentionDays),
   },
-  ConditionExpression: 'attribute_not_exists(pk) OR (#state = :pending AND claimedAt < :staleBefore)',
-  ExpressionAttributeNames: { '#state': 'state' },
-  ExpressionAttributeValues: {
-    ':pending': 'pending',
-    ':staleBefore': new Date(now.getTime() - pendingClaimTimeoutMs).toISOString(),
-  },
+  ...(takeOver
+    ? {
+        ConditionExpression: 'attribute_not_exists(pk) OR (#state = :pending AND claimedAt < :staleBefore)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: {
+          ':pending': 'pending',
+          ':staleBefore': new Date(now.getTime() - pendingClaimTimeoutMs).toISOString(),
+        },
+      }
+    : { ConditionExpression: 'attribute_not_exists(pk)' }),
   ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
 });
 
 /** What a cancelled claim found on its id (the document client leaves that item marshalled). */
-const outcomeOfFound = (found: Record<string, AttributeValue> | undefined, now: Date): ClaimResult => {
-  const outcome = claimOutcome(found ? (unmarshall(found) as Claim) : undefined, now);
-  // Nothing found (an emulator that does not send it, or a claim released meanwhile) or a stale
-  // claim that changed under us: the sender may simply retry.
-  return outcome === 'claimable' ? 'inProgress' : outcome;
-};
+const outcomeOfFound = (found: Record<string, AttributeValue> | undefined, now: Date) =>
+  claimOutcome(found ? (unmarshall(found) as Claim) : undefined, now);
 
 /** Transactions a batch may take before its remaining claims are refused as retryable. */
 const claimAttempts = 4;
@@ -66,10 +73,11 @@ const claimAttempts = 4;
 /**
  * Claims many message ids (at most 100, DynamoDB's transaction limit) in one transaction of
  * conditional puts: one round trip for a batch of new events. When some ids are taken, DynamoDB
- * cancels it and says which (with the claim found); the untaken ones go in a second
- * transaction. A conflict with a concurrent request claiming the same ids, or throttling, is
- * retried after a backoff. A transactional write costs twice the write capacity of a plain
- * put: the price of claiming a batch in one or two requests instead of one per event.
+ * cancels it and says which (with the claim found); the untaken ones, and the claims found left
+ * by a crash (to take over), go in a second transaction. A conflict with a concurrent request
+ * claiming the same ids, or throttling, is retried after a backoff. A transactional write costs
+ * twice the write capacity of a plain put: the price of claiming a batch in one or two requests
+ * instead of one per event.
  * An id whose claim could not be made is absent from the answer: the caller refuses it as
  * retryable.
  */
@@ -80,15 +88,17 @@ export const claimMessages = async (
   now: Date,
 ): Promise<Map<string, ClaimResult>> => {
   const results = new Map<string, ClaimResult>();
-  let pending = messageIds;
+  let pending = messageIds.map((id) => ({ id, takeOver: false }));
   for (let attempt = 1; pending.length > 0 && attempt <= claimAttempts; attempt++) {
     try {
       await documents.send(
         new TransactWriteCommand({
-          TransactItems: pending.map((id) => ({ Put: claimPut(channel, id, token, now) })),
+          TransactItems: pending.map(({ id, takeOver }) => ({
+            Put: claimPut(channel, id, token, now, takeOver),
+          })),
         }),
       );
-      for (const id of pending) results.set(id, 'claimed');
+      for (const { id } of pending) results.set(id, 'claimed');
       return results;
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) {
@@ -96,15 +106,23 @@ export const claimMessages = async (
         return results;
       }
       const reasons = error.CancellationReasons ?? [];
-      const untaken = pending.filter((id, i) => {
+      let changed = false;
+      const untaken = pending.flatMap((claim, i) => {
         const reason = reasons[i];
-        if (reason?.Code !== 'ConditionalCheckFailed') return true;
-        results.set(id, outcomeOfFound(reason.Item, now));
-        return false;
+        if (reason?.Code !== 'ConditionalCheckFailed') return [claim];
+        changed = true;
+        const outcome = outcomeOfFound(reason.Item, now);
+        // A crashed claim is taken over next time; so is an id where nothing was found (an
+        // emulator that does not send it, or a claim released meanwhile): the take-over also
+        // claims a new id. A claim that failed the take-over changed under us: the sender may
+        // simply retry.
+        if (outcome === 'claimable' && !claim.takeOver) return [{ id: claim.id, takeOver: true }];
+        results.set(claim.id, outcome === 'claimable' ? 'inProgress' : outcome);
+        return [];
       });
-      // Some ids were taken: the others commit at once. None was (a conflict with another
-      // request, throttling): wait before trying again.
-      if (untaken.length === pending.length) await new Promise((r) => setTimeout(r, backoffMs(attempt)));
+      // Some ids were taken or found: the others commit at once. None was (a conflict with
+      // another request, throttling): wait before trying again.
+      if (!changed) await new Promise((r) => setTimeout(r, backoffMs(attempt)));
       pending = untaken;
     }
   }

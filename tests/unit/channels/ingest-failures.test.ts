@@ -153,6 +153,66 @@ describe('claims of a batch, one transaction', () => {
     expect(answer.body.rejected).toMatchObject([{ index: 0, messageId: 'msg-1-0000', retryable: true }]);
   });
 
+  test('a claim left by a crashed request is taken over in the second transaction, the first asking only for new ids', async () => {
+    // Prepare: the first event's claim is `pending` since two minutes (its request crashed).
+    documents
+      .on(TransactWriteCommand)
+      .rejectsOnce(
+        cancelled(['ConditionalCheckFailed', 'None'], {
+          pk: 'MSG#ios#msg-1-0000',
+          state: 'pending',
+          claimedAt: '2026-11-23T09:13:00.000Z',
+          claimToken: 'crashed',
+        }),
+      )
+      .resolves({});
+    // Act
+    const answer = await ingest([screenView(1, true), screenView(2, true)]);
+    // Assess: the first transaction only claims new ids; the second takes over the crashed claim
+    // (only if it is still a stale `pending` one) with the untaken id; both events are sent.
+    const conditions = (call: number) =>
+      (documents.commandCalls(TransactWriteCommand)[call]?.args[0].input.TransactItems ?? []).map(
+        (item) => item.Put?.ConditionExpression,
+      );
+    const takeOver = 'attribute_not_exists(pk) OR (#state = :pending AND claimedAt < :staleBefore)';
+    expect(conditions(0)).toEqual(['attribute_not_exists(pk)', 'attribute_not_exists(pk)']);
+    expect(claimedIds(1)).toEqual(['MSG#ios#msg-1-0000', 'MSG#ios#msg-2-0000']);
+    expect(conditions(1)).toEqual([takeOver, 'attribute_not_exists(pk)']);
+    const staleBefore =
+      documents.commandCalls(TransactWriteCommand)[1]?.args[0].input.TransactItems?.[0]?.Put
+        ?.ExpressionAttributeValues?.[':staleBefore'];
+    expect(staleBefore).toBe('2026-11-23T09:14:00.000Z');
+    expect(answer.body.accepted).toEqual(['msg-1-0000', 'msg-2-0000']);
+    const sent = eventBridge
+      .commandCalls(PutEventsCommand)
+      .flatMap((call) => call.args[0].input.Entries ?? []);
+    expect(sent).toHaveLength(2);
+  });
+
+  test('a crashed claim another request took over first is refused as retryable', async () => {
+    // Prepare: the take-over finds the claim renewed by another request meanwhile.
+    const crashed = { pk: 'MSG#ios#msg-1-0000', state: 'pending', claimToken: 'crashed' };
+    documents
+      .on(TransactWriteCommand)
+      .rejectsOnce(
+        cancelled(['ConditionalCheckFailed'], { ...crashed, claimedAt: '2026-11-23T09:13:00.000Z' }),
+      )
+      .rejectsOnce(
+        cancelled(['ConditionalCheckFailed'], {
+          ...crashed,
+          claimedAt: '2026-11-23T09:14:59.000Z',
+          claimToken: 'other',
+        }),
+      )
+      .resolves({});
+    // Act
+    const answer = await ingest([screenView(1, true)]);
+    // Assess: two transactions, nothing sent, the sender keeps the event.
+    expect(documents.commandCalls(TransactWriteCommand)).toHaveLength(2);
+    expect(answer.body.rejected).toMatchObject([{ index: 0, messageId: 'msg-1-0000', retryable: true }]);
+    expect(eventBridge.commandCalls(PutEventsCommand)).toHaveLength(0);
+  });
+
   test('a conflict with a concurrent request is retried with the same claims', async () => {
     // Prepare
     documents
