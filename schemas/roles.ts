@@ -9,6 +9,7 @@ export const Role = z.enum([
   'branch_manager',
   'service_agent',
   'compliance_officer',
+  'privacy_officer',
   'marketer',
   'analyst',
   'admin',
@@ -28,6 +29,9 @@ export const customerReaders = [
 export const customerEditors = ['advisor', 'branch_manager', 'service_agent', 'admin'] as const;
 /** Who creates customers: the branch network. */
 export const customerWriters = ['advisor', 'branch_manager', 'admin'] as const;
+
+/** Who handles the data protection requests of customers (access, portability, erasure): the DPO's team. */
+export const privacyOfficers = ['privacy_officer'] as const;
 
 /** The caller, as the handlers see it after the JWT authorizer. */
 export type Caller = {

@@ -5,13 +5,21 @@
  * as of another day.
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { lakeCatalog } from '#schemas/analytics/lake.ts';
 import { IsoDate } from '#schemas/common.ts';
+import { RetentionPurged } from '#schemas/events/retention-purged.ts';
+import type { Caller } from '#schemas/roles.ts';
 import * as z from '#schemas/zod.ts';
+import { busEntryOf, putOnBus } from '#shared/bus.ts';
 import { entryPoint } from '#shared/entry-point.ts';
 import { logger, metrics } from '#shared/observability.ts';
+import { domainEvent } from '#shared/outbox.ts';
 import { type PurgeReport, purgeExpiredDays, retentionCutoff } from './lake/retention.ts';
 import { lakeBucketName, s3LakeStore } from './lake/store.ts';
 import { lakeRetention } from './privacy.ts';
+
+/** Who purges, in the events: the job itself. */
+const purgerActor: Caller = { id: 'system:lakePurger', name: 'Lake retention', roles: [] };
 
 /** The schedule's event, or a run by hand. */
 export const PurgeRequest = z.union([
@@ -28,6 +36,21 @@ export const handler = entryPoint('schedule', async (event: unknown): Promise<Pu
     dryRun,
   });
   metrics.addMetric('LakeFilesPurged', MetricUnit.Count, report.filesDeleted);
+  if (report.filesDeleted > 0) {
+    const purged = domainEvent(
+      RetentionPurged,
+      {
+        location: `lakeTable ${lakeCatalog.curatedTable}`,
+        cutoff: report.cutoff,
+        removed: report.filesDeleted,
+      },
+      purgerActor,
+      new Date().toISOString(),
+    );
+    // Not kept for a retry: the next run finds nothing left to purge, and the metric counts it.
+    const failed = await putOnBus([busEntryOf(purged)]);
+    if (failed.size > 0) logger.error('RetentionPurged not put on the bus', { cutoff: report.cutoff });
+  }
   logger.info(dryRun ? 'lake retention: what would go' : 'lake retention applied', {
     cutoff: report.cutoff,
     days: report.days.length,

@@ -5,8 +5,7 @@
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { BusEntry } from '#shared/bus.ts';
-import { eventBusName } from '#shared/env.ts';
+import { type BusEntry, busEntryOf } from '#shared/bus.ts';
 import type { OutboxEvent } from '#shared/outbox.ts';
 
 /** A stream image, as DynamoDB Streams gives it (attribute values with their types). */
@@ -14,12 +13,5 @@ export type StreamImage = Record<string, AttributeValue>;
 
 export const outboxEntry = (image: StreamImage): BusEntry | undefined => {
   const event = unmarshall(image).event as OutboxEvent | undefined;
-  if (!event) return undefined;
-  return {
-    EventBusName: eventBusName(),
-    Source: event.source,
-    DetailType: event.detailType,
-    Detail: JSON.stringify(event.detail),
-    Time: new Date(String(event.detail.occurredAt)),
-  };
+  return event ? busEntryOf(event) : undefined;
 };

@@ -8,7 +8,9 @@
 import { PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { backoffMs } from './backoff.ts';
 import { eventBridge } from './clients/eventbridge.ts';
+import { eventBusName } from './env.ts';
 import { logger } from './observability.ts';
+import type { OutboxEvent } from './outbox.ts';
 
 export type BusEntry = PutEventsRequestEntry & {
   Source: string;
@@ -16,6 +18,15 @@ export type BusEntry = PutEventsRequestEntry & {
   Detail: string;
   Time?: Date;
 };
+
+/** The bus entry of a domain event (the outbox's, or one a job publishes itself). */
+export const busEntryOf = (event: OutboxEvent): BusEntry => ({
+  EventBusName: eventBusName(),
+  Source: event.source,
+  DetailType: event.detailType,
+  Detail: JSON.stringify(event.detail),
+  Time: new Date(String(event.detail.occurredAt)),
+});
 
 /** EventBridge's limit on one PutEvents request (and so on one entry). */
 export const maxEntryBytes = 256 * 1024;

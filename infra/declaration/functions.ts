@@ -97,6 +97,7 @@ export const functions = {
     memoryMB: 512,
     timeoutSeconds: 300,
     buckets: { lake: 'readWrite' },
+    putsEvents: true,
   },
   analyticsApi: {
     entry: 'functions/analytics/api.ts',

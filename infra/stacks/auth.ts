@@ -24,6 +24,7 @@ const roleDescriptions: Record<Role, string> = {
   branch_manager: 'Branch manager: the branch, its advisors and objectives',
   service_agent: 'Contact-centre agent: every customer, service requests and complaints',
   compliance_officer: 'Compliance officer: KYC decisions, the complaints register, campaign approval',
+  privacy_officer: "Privacy officer: the customers' data protection requests (access, erasure)",
   marketer: 'Marketer: campaigns and aggregates',
   analyst: 'Analyst: the pseudonymised lake',
   admin: 'Administrator: users, branches, audit trail',

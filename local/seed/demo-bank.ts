@@ -333,6 +333,7 @@ const roster: readonly { first: string; last: string; role: Role; branchId?: str
   { first: 'Sarah', last: 'Lévy', role: 'service_agent' },
   { first: 'Yanis', last: 'Bouaziz', role: 'service_agent' },
   { first: 'Agnès', last: 'Moreau', role: 'compliance_officer' },
+  { first: 'Mathilde', last: 'Perrin', role: 'privacy_officer' },
   { first: 'Clémence', last: 'Roux', role: 'marketer' },
   { first: 'Linh', last: 'Tran', role: 'analyst' },
   { first: 'Olivier', last: 'Mercier', role: 'admin' },

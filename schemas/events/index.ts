@@ -2,10 +2,15 @@
 import { ChannelEventOnBus } from './channel-event.ts';
 import { ConsentChanged } from './consent-changed.ts';
 import { CustomerCreated } from './customer-created.ts';
+import { CustomerErased } from './customer-erased.ts';
 import { CustomerUpdated } from './customer-updated.ts';
+import { DataAccessRequested } from './data-access-requested.ts';
+import { DataExported } from './data-exported.ts';
+import { ErasureRequested } from './erasure-requested.ts';
 import { IdentityLinked } from './identity-linked.ts';
 import { IdentityUnlinked } from './identity-unlinked.ts';
 import { KycStatusChanged } from './kyc-status-changed.ts';
+import { RetentionPurged } from './retention-purged.ts';
 
 export const domainEvents = [
   CustomerCreated,
@@ -14,6 +19,11 @@ export const domainEvents = [
   ConsentChanged,
   IdentityLinked,
   IdentityUnlinked,
+  DataAccessRequested,
+  DataExported,
+  ErasureRequested,
+  CustomerErased,
+  RetentionPurged,
   ChannelEventOnBus,
 ] as const;
 export type DomainEventType = (typeof domainEvents)[number]['detailType'];

@@ -7,6 +7,7 @@
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { describe, expect, test } from 'vitest';
 import { lambdaContext } from '#local/lambda/lambda-context.ts';
+import { spyOnBus } from '../support/bus-spy.ts';
 import { idsOf, pageViewsIn, putOnBus, readPartition, waitForPartition } from '../support/lake.ts';
 import { sandboxPerFile } from '../support/sandbox.ts';
 import { channelEnvelope } from '../unit/analytics/lake-events.ts';
@@ -147,6 +148,7 @@ describe('the lake archive', () => {
     await waitForPartition(buckets.lake, old, (content) => content.rows.length >= 5);
     const { handler: purge } = await import('#functions/analytics/lake-purger.ts');
     const context = lambdaContext('lakePurger', 300);
+    const spy = await spyOnBus(busName, { source: ['relais.platform'], 'detail-type': ['RetentionPurged'] });
 
     // Act
     const dryRun = await purge({ dryRun: true, asOf: '2026-12-02' }, context);
@@ -163,6 +165,15 @@ describe('the lake archive', () => {
     expect(gone.rawFiles).toEqual([]);
     expect(gone.curatedFiles).toEqual([]);
     expect((await readPartition(buckets.lake, hour)).rows.length).toBeGreaterThan(0);
+    // Counts only, and only for the run that deleted.
+    const [purged, ...others] = await spy.until((seen) => seen.length >= 1);
+    expect(others).toEqual([]);
+    expect(purged?.detail).toMatchObject({
+      location: 'lakeTable events',
+      cutoff: '2024-11-02',
+      removed: run.filesDeleted,
+      actor: { id: 'system:lakePurger' },
+    });
   }, 150_000);
 
   test('compaction merges the files of an hour and keeps each event once', async () => {

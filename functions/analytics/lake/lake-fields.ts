@@ -78,14 +78,16 @@ export const channelDetail = {
 } as const satisfies LakeFields;
 
 /** What every domain event carries (`eventDetail` in `schemas/events/envelope.ts`); the actor's name stays out. */
-const domainBase = {
+const eventBase = {
   schemaVersion: 'fixed',
   eventId: 'fixed',
   occurredAt: 'fixed',
   actor: { id: 'fixed' },
-  customerId: 'pseudonym',
-  branchId: 'fixed',
 } as const;
+/** …and the customer's, in the customers' and channels' events. */
+const domainBase = { ...eventBase, customerId: 'pseudonym', branchId: 'fixed' } as const;
+/** …and in the platform's privacy events, the customer alone. */
+const privacyBase = { ...eventBase, customerId: 'pseudonym' } as const;
 
 /**
  * What the lake keeps of each domain event (`schemas/events/`). Left out on purpose: a KYC
@@ -107,6 +109,11 @@ export const domainDetails = {
     movedFromAnotherCustomer: 'fixed',
   },
   IdentityUnlinked: { ...domainBase, anonymousId: 'token', channel: 'fixed', reason: 'fixed' },
+  DataAccessRequested: { ...privacyBase, requestId: 'fixed', dueOn: 'fixed' },
+  DataExported: { ...privacyBase, requestId: 'fixed', stage: 'fixed' },
+  ErasureRequested: { ...privacyBase, requestId: 'fixed', dueOn: 'fixed' },
+  CustomerErased: { ...privacyBase, requestId: 'fixed', scope: 'fixed' },
+  RetentionPurged: { ...eventBase, location: 'fixed', cutoff: 'fixed', removed: 'fixed' },
 } as const satisfies Record<Exclude<DomainEventType, 'ChannelEvent'>, LakeFields>;
 
 /** An event of a `relais.*` source the lake does not know yet: its common fields only. */

@@ -6,24 +6,12 @@
  * Safe beside the compactor: it never touches a day this old (no event older than a week is
  * ingested, a DLQ keeps messages 14 days, so no new file reaches such a day).
  */
+import { shiftDay } from '#shared/calendar.ts';
 import { kindPrefix, parseKey } from './layout.ts';
 import type { LakeStore } from './store.ts';
 
-/**
- * The first day kept: `now` less an ISO 8601 duration of years, months and days (`P25M`), by
- * the calendar (UTC), as a `YYYY-MM-DD` date. A month back from the 31st lands on the last day
- * of a shorter month (31 March less a month is 28 February), never in the next one.
- */
-export const retentionCutoff = (now: Date, keep: string): string => {
-  const parts = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?$/.exec(keep);
-  if (!parts || keep === 'P') throw new Error(`${keep} is not a duration of years, months and days`);
-  const [, years = '0', months = '0', days = '0'] = parts;
-  const monthIndex = now.getUTCFullYear() * 12 + now.getUTCMonth() - Number(years) * 12 - Number(months);
-  const [year, month] = [Math.floor(monthIndex / 12), monthIndex % 12];
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const cutoff = new Date(Date.UTC(year, month, Math.min(now.getUTCDate(), lastDay) - Number(days)));
-  return cutoff.toISOString().slice(0, 10);
-};
+/** The first day kept: `now` less the retention (`P25M`), counted by the calendar (`#shared/calendar.ts`). */
+export const retentionCutoff = (now: Date, keep: string): string => shiftDay(now, keep, -1);
 
 /** One expired day of the lake, and what it holds. */
 export type ExpiredDay = { dt: string; files: number; bytes: number };

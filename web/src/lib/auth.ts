@@ -36,6 +36,7 @@ const knownRoles: readonly Role[] = [
   'branch_manager',
   'service_agent',
   'compliance_officer',
+  'privacy_officer',
   'marketer',
   'analyst',
   'admin',

@@ -33,6 +33,7 @@ export const en: Translation<typeof fr> = {
     branch_manager: 'Branch manager',
     service_agent: 'Contact-centre agent',
     compliance_officer: 'Compliance officer',
+    privacy_officer: 'Privacy officer',
     marketer: 'Marketer',
     analyst: 'Analyst',
     admin: 'Administrator',

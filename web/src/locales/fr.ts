@@ -41,6 +41,7 @@ export const fr = {
     branch_manager: "Directeur d'agence",
     service_agent: 'Conseiller relation client',
     compliance_officer: 'Responsable conformité',
+    privacy_officer: 'Délégué à la protection des données',
     marketer: 'Marketing',
     analyst: 'Analyste',
     admin: 'Administrateur',

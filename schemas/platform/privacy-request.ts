@@ -1,0 +1,74 @@
+/**
+ * A customer's data protection request, handled by the privacy officer on their behalf: access
+ * and portability (GDPR art. 15 and 20: one archive of everything the bank holds about them),
+ * or erasure (art. 17, within the bank's legal holds). The law gives the bank one month from
+ * receipt to answer (art. 12(3)); `dueOn` is that day.
+ */
+import { Id, IsoDate, IsoDateTime } from '../common.ts';
+import * as z from '../zod.ts';
+
+export const PrivacyRequestKind = z.enum(['access', 'erasure']);
+export type PrivacyRequestKind = z.infer<typeof PrivacyRequestKind>;
+
+/**
+ * `received`, then `inProgress` while the job runs, then `ready` (an access: its archive can be
+ * downloaded) or `completed` (an erasure); `failed` when the job gave up (the officer starts it
+ * again by opening a new request).
+ */
+export const PrivacyRequestState = z.enum(['received', 'inProgress', 'ready', 'completed', 'failed']);
+export type PrivacyRequestState = z.infer<typeof PrivacyRequestState>;
+
+export const PrivacyRequestParams = z.object({ requestId: Id });
+
+export const CreatePrivacyRequest = z
+  .strictObject({
+    kind: PrivacyRequestKind,
+    customerId: Id,
+    receivedOn: z.optional(
+      IsoDate.check(
+        z.describe('When the customer made the request (the legal month runs from it); today if left out.'),
+      ),
+    ),
+    note: z.optional(
+      z
+        .string()
+        .check(
+          z.trim(),
+          z.maxLength(500),
+          z.describe('How the request came and how the identity was checked; no other personal data.'),
+        ),
+    ),
+  })
+  .register(z.globalRegistry, { id: 'CreatePrivacyRequest' });
+export type CreatePrivacyRequest = z.infer<typeof CreatePrivacyRequest>;
+
+export const PrivacyRequest = z
+  .object({
+    id: Id,
+    kind: PrivacyRequestKind,
+    customerId: Id,
+    /** The customer's name as their file says, so the officer can check whom the request is about. */
+    customerName: z.string(),
+    receivedOn: IsoDate,
+    dueOn: IsoDate.check(z.describe('The last day to answer: one month after receipt (GDPR art. 12(3)).')),
+    state: PrivacyRequestState,
+    progress: z.object({
+      done: z.number().check(z.int(), z.nonnegative()),
+      total: z.number().check(z.int(), z.nonnegative()),
+      step: z.optional(z.string()),
+    }),
+    note: z.optional(z.string()),
+    openedBy: z.object({ id: z.string(), name: z.string() }),
+    createdAt: IsoDateTime,
+    updatedAt: IsoDateTime,
+    version: z.number().check(z.int(), z.positive()),
+  })
+  .register(z.globalRegistry, { id: 'PrivacyRequest' });
+export type PrivacyRequest = z.infer<typeof PrivacyRequest>;
+
+export const PrivacyRequestsQuery = z.object({
+  state: z._default(
+    z.enum(['open', 'all']).check(z.describe('`open`: not yet ready or completed (the default).')),
+    'open',
+  ),
+});
