@@ -10,6 +10,7 @@ export const AccessReason = z.enum([
   'service_request',
   'compliance',
   'marketing',
+  'privacy_request',
 ]);
 export type AccessReason = z.infer<typeof AccessReason>;
 
@@ -31,6 +32,8 @@ export const AuditRecord = z
       'customer.kycDecision',
       'customer.reassign',
       'customer.accessRefused',
+      'customer.privacyRequest',
+      'customer.exportDelivered',
     ]),
     customerId: Id,
     reason: AccessReason,

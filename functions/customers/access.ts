@@ -8,5 +8,6 @@
  */
 export { mayMarketTo, objectingToProfiling } from './consents/consent-checks.ts';
 export { customersPrivacy } from './privacy.ts';
+export { customerByNumber } from './store/customer-finders.ts';
 export { eventItem } from './store/customer-items.ts';
 export { getCustomer } from './store/customers-store.ts';

@@ -57,6 +57,14 @@ export const platformPrivacy = {
       subjects: ['customers', 'prospects', 'visitors', 'staff'],
       recipients: 'the bank’s operations team',
     },
+    dataProtectionRequests: {
+      purpose:
+        'Answering the data protection requests of customers and prospects (access, portability, erasure) within the legal month, and keeping the proof of it',
+      legalBasis: 'legalObligation',
+      legalReference: 'GDPR art. 12 to 22',
+      subjects: ['customers', 'prospects', 'staff'],
+      recipients: 'the privacy officer (DPO) and their team; the customer, who receives the export',
+    },
     staffDirectory: {
       purpose: 'The bank’s directory: branches, and the staff who serve customers',
       legalBasis: 'legitimateInterest',
@@ -184,6 +192,21 @@ export const platformPrivacy = {
       'staffDirectory',
       'while the directory exists',
     ),
+    {
+      where: { kind: 'item', table: 'main', itemType: 'privacyRequest' },
+      holds: 'a data protection request: its kind, the customer’s id and name, when it came, its due date, state, and who handled it',
+      activities: ['dataProtectionRequests'],
+      categories: ['identity', 'access'],
+      subjects: ['customers', 'prospects', 'staff'],
+      retention: {
+        keep: 'P5Y',
+        from: 'lastChange',
+        rule: 'proof that the request was answered, for the limitation period (Code civil art. 2224: 5 years)',
+        enforcement: 'pending',
+      },
+      access: { export: 'included' },
+      erasure: { erase: 'never', why: 'the proof that the erasure was made, kept under a legal obligation' },
+    },
     ...(Object.keys(functions) as FunctionName[]).map(logGroup),
   ],
 } as const satisfies ContextPrivacy;

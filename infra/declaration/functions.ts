@@ -51,11 +51,12 @@ export const functions = {
   },
   platformApi: {
     entry: 'functions/platform/api.ts',
-    description: 'Platform: caller identity, branch directory, OpenAPI document',
+    description: 'Platform: caller identity, branch directory, OpenAPI document, privacy requests',
     memoryMB: 512,
     timeoutSeconds: 10,
     http: 'platform',
-    tables: { main: 'read' },
+    tables: { main: 'readWrite', idempotency: 'readWrite' },
+    sendsTo: ['auditIntake'],
   },
   channelsApi: {
     entry: 'functions/channels/api.ts',

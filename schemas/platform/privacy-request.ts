@@ -23,7 +23,16 @@ export const PrivacyRequestParams = z.object({ requestId: Id });
 export const CreatePrivacyRequest = z
   .strictObject({
     kind: PrivacyRequestKind,
-    customerId: Id,
+    customerId: z.optional(Id),
+    customerNumber: z.optional(
+      z
+        .string()
+        .check(
+          z.trim(),
+          z.maxLength(20),
+          z.describe('The number on the customer’s statements, instead of customerId.'),
+        ),
+    ),
     receivedOn: z.optional(
       IsoDate.check(
         z.describe('When the customer made the request (the legal month runs from it); today if left out.'),
@@ -39,6 +48,12 @@ export const CreatePrivacyRequest = z
         ),
     ),
   })
+  .check(
+    z.refine((request) => (request.customerId === undefined) !== (request.customerNumber === undefined), {
+      message: 'give the customer’s id or number, one of them',
+      path: ['customerId'],
+    }),
+  )
   .register(z.globalRegistry, { id: 'CreatePrivacyRequest' });
 export type CreatePrivacyRequest = z.infer<typeof CreatePrivacyRequest>;
 

@@ -1,7 +1,16 @@
-/** The platform context's routes: the API's root and document, who the caller is, the branch directory. */
+/**
+ * The platform context's routes: the API's root and document, who the caller is, the branch
+ * directory, and the privacy officer's data protection requests.
+ */
 
 import { Advisor, ApiRoot, Branch, BranchParams, Me } from '../platform/directory.ts';
-import { allRoles, customerReaders } from '../roles.ts';
+import {
+  CreatePrivacyRequest,
+  PrivacyRequest,
+  PrivacyRequestParams,
+  PrivacyRequestsQuery,
+} from '../platform/privacy-request.ts';
+import { allRoles, customerReaders, privacyOfficers } from '../roles.ts';
 import type { RouteDefinition } from '../route-definition.ts';
 import * as z from '../zod.ts';
 
@@ -51,5 +60,36 @@ export const platformRoutes = [
     roles: customerReaders,
     params: BranchParams,
     response: { status: 200, body: z.object({ items: z.array(Advisor) }) },
+  },
+  {
+    id: 'openPrivacyRequest',
+    method: 'POST',
+    path: '/v1/privacy/requests',
+    context: 'platform',
+    summary: "Open a customer's access or erasure request (GDPR art. 15, 17, 20); the job starts at once",
+    roles: privacyOfficers,
+    body: CreatePrivacyRequest,
+    response: { status: 201, body: PrivacyRequest },
+    idempotent: true,
+  },
+  {
+    id: 'listPrivacyRequests',
+    method: 'GET',
+    path: '/v1/privacy/requests',
+    context: 'platform',
+    summary: 'The data protection requests, the next due first: the open ones, or all',
+    roles: privacyOfficers,
+    query: PrivacyRequestsQuery,
+    response: { status: 200, body: z.object({ items: z.array(PrivacyRequest) }) },
+  },
+  {
+    id: 'getPrivacyRequest',
+    method: 'GET',
+    path: '/v1/privacy/requests/{requestId}',
+    context: 'platform',
+    summary: 'A data protection request: its state and the progress of its job',
+    roles: privacyOfficers,
+    params: PrivacyRequestParams,
+    response: { status: 200, body: PrivacyRequest },
   },
 ] as const satisfies readonly RouteDefinition[];

@@ -24,7 +24,13 @@ const advisorId = staffMember('advisor', branchId).sub;
 // A run of a saved query for getQueryRun's samples: runs live in the analytics function (or
 // in Athena), so one is started once, by an analyst, before the routes are tried.
 let analyticsRunId = 'duckdb.daily-active-customers.v1.unknown';
+// A privacy request for getPrivacyRequest's samples, opened by the privacy officer.
+let privacyRequestId = 'pr-unknown';
 beforeAll(async () => {
+  const opened = await (await as('privacy_officer')).request<{ id: string }>('POST', '/v1/privacy/requests', {
+    body: { kind: 'access', customerId: customer.id, note: 'Authorisation sample' },
+  });
+  privacyRequestId = opened.body.id;
   const run = await (await as('analyst')).request<{ runId: string }>(
     'POST',
     '/v1/analytics/queries/daily-active-customers/runs',
@@ -123,6 +129,12 @@ const samples: Record<RouteId, (role: Role) => Sample> = {
     body: { parameters: { channel: 'web' } },
   }),
   getQueryRun: () => ({ path: `/v1/analytics/runs/${encodeURIComponent(analyticsRunId)}` }),
+  openPrivacyRequest: () => ({
+    path: '/v1/privacy/requests',
+    body: { kind: 'access', customerNumber: customer.customerNumber },
+  }),
+  listPrivacyRequests: () => ({ path: '/v1/privacy/requests' }),
+  getPrivacyRequest: () => ({ path: `/v1/privacy/requests/${privacyRequestId}` }),
 };
 
 // Who may call each route, by role: written by hand (A = advisor, M = branch manager, S = service
@@ -157,6 +169,9 @@ const grants: Record<RouteId, 'public' | 'writeKey' | string> = {
   listSavedQueries: '......N.',
   runSavedQuery: '......N.',
   getQueryRun: '......N.',
+  openPrivacyRequest: '....P...',
+  listPrivacyRequests: '....P...',
+  getPrivacyRequest: '....P...',
 };
 const letters: Record<Role, string> = {
   advisor: 'A',

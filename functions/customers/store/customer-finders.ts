@@ -143,3 +143,7 @@ export const lookup = async (kind: LookupKind, value: string): Promise<Customer[
   );
   return profiles.map((item) => Customer.parse(item));
 };
+
+/** The customer with this customer number, if any (numbers are unique). */
+export const customerByNumber = async (customerNumber: string): Promise<Customer | undefined> =>
+  (await lookup('number', customerNumber))[0];

@@ -96,6 +96,13 @@ export const lookupKeys = {
 /** The customer-number counter. */
 export const customerNumberCounterKey = { pk: 'COUNTER', sk: 'customerNumber' } as const;
 
+/** The privacy officer's requests (access, erasure), listed together: a bank gets a few a week. */
+export const privacyRequestKeys = {
+  pk: 'PRIVACYREQUESTS',
+  sk: (requestId: string) => `REQUEST#${requestId}`,
+  prefix: 'REQUEST#',
+} as const;
+
 /** The bank's directory: branches and staff. */
 export const directoryKeys = {
   pk: 'DIRECTORY',

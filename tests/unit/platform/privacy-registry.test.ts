@@ -50,6 +50,7 @@ describe('the privacy registry', () => {
       'identity',
       'identityLink',
       'lookup',
+      'privacyRequest',
       'searchTerm',
       'seedMarker',
       'staff',

@@ -48,6 +48,8 @@ export const en: Translation<typeof fr> = {
         'customer.kycDecision': 'KYC decision',
         'customer.reassign': 'Reassignment',
         'customer.accessRefused': 'Refused (outside scope)',
+        'customer.privacyRequest': 'Data protection request opened',
+        'customer.exportDelivered': 'Data export downloaded',
       },
       reasons: {
         consultation: 'Consultation',
@@ -55,6 +57,7 @@ export const en: Translation<typeof fr> = {
         service_request: 'Service request',
         compliance: 'Compliance',
         marketing: 'Marketing',
+        privacy_request: 'Data protection request',
       },
     },
     back: 'Back to search',

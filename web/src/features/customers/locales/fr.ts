@@ -67,6 +67,8 @@ export const fr = {
         'customer.kycDecision': 'Décision KYC',
         'customer.reassign': 'Réaffectation',
         'customer.accessRefused': 'Accès refusé (hors périmètre)',
+        'customer.privacyRequest': 'Demande RGPD ouverte',
+        'customer.exportDelivered': 'Export RGPD téléchargé',
       } as const satisfies Labels<AuditRecord['action']>,
       reasons: {
         consultation: 'Consultation',
@@ -74,6 +76,7 @@ export const fr = {
         service_request: 'Demande de service',
         compliance: 'Conformité',
         marketing: 'Marketing',
+        privacy_request: 'Demande RGPD',
       } as const satisfies Labels<AuditRecord['reason']>,
     },
     back: 'Retour à la recherche',

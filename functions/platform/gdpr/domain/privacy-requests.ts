@@ -1,0 +1,56 @@
+/**
+ * Data protection requests, pure: opening one (its id, the legal month it must be answered in,
+ * the steps its job will take) and which are still open.
+ */
+import { randomBytes } from 'node:crypto';
+import type {
+  CreatePrivacyRequest,
+  PrivacyRequest,
+  PrivacyRequestKind,
+  PrivacyRequestState,
+} from '#schemas/platform/privacy-request.ts';
+import type { Caller } from '#schemas/roles.ts';
+import { shiftDay } from '#shared/calendar.ts';
+
+/** The law's time to answer: one month from receipt (GDPR art. 12(3)). */
+export const answerWithin = 'P1M';
+
+/** The steps of each kind of job, in order: the progress a request shows. */
+export const jobSteps: Record<PrivacyRequestKind, readonly string[]> = {
+  access: ['file', 'audit', 'lake', 'archive'],
+  erasure: ['file', 'lake', 'report'],
+};
+
+/** An id that sorts by creation: `pr-<time, base 36>-<random>`. */
+const newRequestId = (now: Date) => `pr-${now.getTime().toString(36)}-${randomBytes(4).toString('hex')}`;
+
+/** A new request, received on `receivedOn` (today when not given), due a month later. */
+export const openRequest = (
+  input: CreatePrivacyRequest,
+  customer: { id: string; name: string },
+  caller: Caller,
+  now: Date,
+): PrivacyRequest => {
+  const receivedOn = input.receivedOn ?? now.toISOString().slice(0, 10);
+  const at = now.toISOString();
+  return {
+    id: newRequestId(now),
+    kind: input.kind,
+    customerId: customer.id,
+    customerName: customer.name,
+    receivedOn,
+    dueOn: shiftDay(new Date(`${receivedOn}T00:00:00Z`), answerWithin, 1),
+    state: 'received',
+    progress: { done: 0, total: jobSteps[input.kind].length },
+    ...(input.note ? { note: input.note } : {}),
+    openedBy: { id: caller.id, name: caller.name },
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+};
+
+const settled: readonly PrivacyRequestState[] = ['ready', 'completed'];
+
+/** Whether a request still waits for the bank (not answered yet, or its job failed). */
+export const isOpen = (request: Pick<PrivacyRequest, 'state'>): boolean => !settled.includes(request.state);

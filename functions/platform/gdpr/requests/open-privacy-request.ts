@@ -1,0 +1,50 @@
+/**
+ * The privacy officer opens a customer's data protection request (access or erasure): the
+ * customer is found by id or number, the request is written with its event (the job starts
+ * from it), and the officer's sight of the customer's name is audited.
+ */
+import { customerByNumber, getCustomer } from '#functions/customers/access.ts';
+import { DataAccessRequested } from '#schemas/events/data-access-requested.ts';
+import { ErasureRequested } from '#schemas/events/erasure-requested.ts';
+import type { Route } from '#schemas/routes.ts';
+import { recordAudit } from '#shared/audit.ts';
+import { NotFound, ServiceUnavailable } from '#shared/errors.ts';
+import type { RouteHandler } from '#shared/http/api.ts';
+import { domainEvent } from '#shared/outbox.ts';
+import { openRequest } from '../domain/privacy-requests.ts';
+import { insertRequest } from '../store/privacy-requests-store.ts';
+
+export const openPrivacyRequest: RouteHandler<Route<'openPrivacyRequest'>> = async ({ body, caller }) => {
+  const customer = body.customerId
+    ? await getCustomer(body.customerId)
+    : await customerByNumber(body.customerNumber ?? '');
+  if (!customer) throw new NotFound('No customer has this id or number.');
+  const now = new Date();
+  const request = openRequest(
+    body,
+    { id: customer.id, name: `${customer.lastName.toLocaleUpperCase('fr-FR')} ${customer.firstName}` },
+    caller,
+    now,
+  );
+  const event = domainEvent(
+    request.kind === 'access' ? DataAccessRequested : ErasureRequested,
+    { requestId: request.id, customerId: customer.id, dueOn: request.dueOn },
+    caller,
+    now.toISOString(),
+  );
+  await recordAudit([
+    {
+      at: now.toISOString(),
+      actorId: caller.id,
+      actorName: caller.name,
+      actorRoles: caller.roles,
+      action: 'customer.privacyRequest',
+      customerId: customer.id,
+      reason: 'privacy_request',
+    },
+  ]);
+  if (!(await insertRequest(request, event))) {
+    throw new ServiceUnavailable('The request could not be saved; nothing was opened. Try again.');
+  }
+  return request;
+};
