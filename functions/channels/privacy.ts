@@ -96,7 +96,10 @@ export const channelsPrivacy = {
       categories: ['device'],
       subjects: ['customers', 'visitors'],
       retention: audienceRetention,
-      access: { export: 'included' },
+      access: {
+        export: 'excluded',
+        why: 'the same link as the device in the customer’s file, which the export holds',
+      },
       erasure: { erase: 'always' },
     },
     configuration('writeKey', 'a channel’s write key: name, hash, state'),

@@ -11,6 +11,7 @@ import { getOpenApi } from './api-description/get-open-api.ts';
 import { getMe } from './directory/get-me.ts';
 import { listBranchAdvisors } from './directory/list-branch-advisors.ts';
 import { listBranches } from './directory/list-branches.ts';
+import { downloadPrivacyExport } from './gdpr/requests/download-privacy-export.ts';
 import { getPrivacyRequest } from './gdpr/requests/get-privacy-request.ts';
 import { listPrivacyRequests } from './gdpr/requests/list-privacy-requests.ts';
 import { openPrivacyRequest } from './gdpr/requests/open-privacy-request.ts';
@@ -26,6 +27,7 @@ export const handler = httpApi(
     openPrivacyRequest,
     listPrivacyRequests,
     getPrivacyRequest,
+    downloadPrivacyExport,
   },
   { idempotency: onceByKey },
 );

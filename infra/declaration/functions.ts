@@ -57,6 +57,7 @@ export const functions = {
     http: 'platform',
     tables: { main: 'readWrite', idempotency: 'readWrite' },
     sendsTo: ['auditIntake'],
+    buckets: { privacyExports: 'read' },
   },
   channelsApi: {
     entry: 'functions/channels/api.ts',
@@ -99,6 +100,14 @@ export const functions = {
     timeoutSeconds: 300,
     buckets: { lake: 'readWrite' },
     putsEvents: true,
+  },
+  privacyJobs: {
+    entry: 'functions/platform/gdpr/privacy-jobs.ts',
+    description: "Runs the privacy officer's requests: a customer's export (access, portability)",
+    memoryMB: 1024,
+    timeoutSeconds: 150,
+    tables: { main: 'readWrite', audit: 'read' },
+    buckets: { privacyExports: 'readWrite' },
   },
   analyticsApi: {
     entry: 'functions/analytics/api.ts',
@@ -182,6 +191,15 @@ export const eventSourceMappings = [
     queue: 'publisherFailures',
     function: 'eventRepublisher',
     batchSize: 10,
+    maxBatchingWindowSeconds: 0,
+    maxConcurrency: 2,
+  },
+  // One request at a time: an export reads a whole customer file and writes its archive.
+  {
+    kind: 'queue',
+    queue: 'privacyJobs',
+    function: 'privacyJobs',
+    batchSize: 1,
     maxBatchingWindowSeconds: 0,
     maxConcurrency: 2,
   },

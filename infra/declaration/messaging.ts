@@ -28,6 +28,8 @@ export const queues = {
    * stream, not their data, which can be read back from the stream for its 24 hours.
    */
   streamFailures: { visibilityTimeout: 30, maxReceiveCount: 3 },
+  /** Access requests, for the privacy jobs (one request per invocation). */
+  privacyJobs: { visibilityTimeout: 900, maxReceiveCount: 3 },
 } as const satisfies Record<string, QueueDeclaration>;
 export type QueueName = keyof typeof queues;
 
@@ -57,6 +59,11 @@ export const rules = {
     description: 'Every Relais event goes to the lake',
     pattern: { source: [{ prefix: 'relais.' }] },
     target: { queue: 'lakeIntake' },
+  },
+  privacyRequests: {
+    description: 'The privacy officer opened an access request: the export job starts',
+    pattern: { source: ['relais.platform'], 'detail-type': ['DataAccessRequested'] },
+    target: { queue: 'privacyJobs' },
   },
   knownCustomerActivity: {
     description: 'Channel events of identified customers go to their timeline',

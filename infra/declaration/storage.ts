@@ -61,6 +61,8 @@ export type TableName = keyof typeof tables;
 
 export type BucketDeclaration = {
   description: string;
+  /** Objects deleted this many days after they were written (S3 lifecycle). */
+  expireAfterDays?: number;
   /**
    * Objects that nobody may delete or overwrite before `retentionDays` (S3 Object Lock, on a
    * versioned bucket). Governance mode: no role of the stack holds the permission to bypass it.
@@ -79,6 +81,14 @@ export const buckets = {
   auditArchive: {
     description: 'The audit trail, kept for the long term and locked against deletion',
     objectLock: { mode: 'GOVERNANCE', retentionDays: 5 * 365 + 2 },
+  },
+  /**
+   * The archives of access requests (GDPR art. 15, 20), one zip per request under
+   * `exports/<request id>.zip`, downloaded by the privacy officer through a link that expires.
+   */
+  privacyExports: {
+    description: "Customers' data exports, kept 30 days",
+    expireAfterDays: 30,
   },
 } as const satisfies Record<string, BucketDeclaration>;
 export type BucketName = keyof typeof buckets;

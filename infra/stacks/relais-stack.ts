@@ -79,7 +79,11 @@ export class RelaisStack extends Stack {
     this.storage = new Storage(this, 'Storage');
     this.lake = new Lake(this, 'Lake', { accessLogs: this.storage.accessLogs });
     this.secrets = new Secrets(this, 'Secrets');
-    this.buckets = { lake: this.lake.bucket, auditArchive: this.storage.auditArchive };
+    this.buckets = {
+      lake: this.lake.bucket,
+      auditArchive: this.storage.auditArchive,
+      privacyExports: this.storage.privacyExports,
+    };
     this.messaging = new Messaging(this, 'Messaging');
     this.compute = new Functions(this, 'Functions', {
       tables: this.storage.tables,

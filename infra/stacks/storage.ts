@@ -43,6 +43,8 @@ export class Storage extends Construct {
   readonly accessLogs: Bucket;
   /** The audit trail for the long term: every object locked for the declared retention. */
   readonly auditArchive: Bucket;
+  /** Customers' data exports, gone after their declared days. */
+  readonly privacyExports: Bucket;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -74,6 +76,21 @@ export class Storage extends Construct {
           : ObjectLockRetention.governance(retention),
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'audit-archive/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.privacyExports = new Bucket(this, 'PrivacyExports', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      serverAccessLogsBucket: this.accessLogs,
+      serverAccessLogsPrefix: 'privacy-exports/',
+      lifecycleRules: [
+        {
+          expiration: Duration.days(buckets.privacyExports.expireAfterDays),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+      ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
   }

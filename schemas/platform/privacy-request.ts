@@ -74,6 +74,9 @@ export const PrivacyRequest = z
     }),
     note: z.optional(z.string()),
     openedBy: z.object({ id: z.string(), name: z.string() }),
+    deliveredAt: z.optional(
+      IsoDateTime.check(z.describe('When the export was last downloaded, to be handed to the customer.')),
+    ),
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
     version: z.number().check(z.int(), z.positive()),
@@ -87,3 +90,8 @@ export const PrivacyRequestsQuery = z.object({
     'open',
   ),
 });
+
+/** Where to download a ready export: a link that works for a few minutes only. */
+export const PrivacyExportLink = z
+  .object({ url: z.string(), expiresAt: IsoDateTime, fileName: z.string() })
+  .register(z.globalRegistry, { id: 'PrivacyExportLink' });

@@ -6,6 +6,7 @@
 import { Advisor, ApiRoot, Branch, BranchParams, Me } from '../platform/directory.ts';
 import {
   CreatePrivacyRequest,
+  PrivacyExportLink,
   PrivacyRequest,
   PrivacyRequestParams,
   PrivacyRequestsQuery,
@@ -91,5 +92,15 @@ export const platformRoutes = [
     roles: privacyOfficers,
     params: PrivacyRequestParams,
     response: { status: 200, body: PrivacyRequest },
+  },
+  {
+    id: 'downloadPrivacyExport',
+    method: 'POST',
+    path: '/v1/privacy/requests/{requestId}/download',
+    context: 'platform',
+    summary: "A link to a ready export, valid 5 minutes; each download is recorded as the export's delivery",
+    roles: privacyOfficers,
+    params: PrivacyRequestParams,
+    response: { status: 200, body: PrivacyExportLink },
   },
 ] as const satisfies readonly RouteDefinition[];

@@ -27,10 +27,20 @@ let analyticsRunId = 'duckdb.daily-active-customers.v1.unknown';
 // A privacy request for getPrivacyRequest's samples, opened by the privacy officer.
 let privacyRequestId = 'pr-unknown';
 beforeAll(async () => {
-  const opened = await (await as('privacy_officer')).request<{ id: string }>('POST', '/v1/privacy/requests', {
+  const officer = await as('privacy_officer');
+  const opened = await officer.request<{ id: string }>('POST', '/v1/privacy/requests', {
     body: { kind: 'access', customerId: customer.id, note: 'Authorisation sample' },
   });
   privacyRequestId = opened.body.id;
+  // The export job runs from the bus: downloadPrivacyExport's grant needs it ready.
+  for (let tries = 0; tries < 120; tries++) {
+    const request = await officer.request<{ state: string }>(
+      'GET',
+      `/v1/privacy/requests/${privacyRequestId}`,
+    );
+    if (request.body.state === 'ready') break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
   const run = await (await as('analyst')).request<{ runId: string }>(
     'POST',
     '/v1/analytics/queries/daily-active-customers/runs',
@@ -135,6 +145,7 @@ const samples: Record<RouteId, (role: Role) => Sample> = {
   }),
   listPrivacyRequests: () => ({ path: '/v1/privacy/requests' }),
   getPrivacyRequest: () => ({ path: `/v1/privacy/requests/${privacyRequestId}` }),
+  downloadPrivacyExport: () => ({ path: `/v1/privacy/requests/${privacyRequestId}/download`, body: {} }),
 };
 
 // Who may call each route, by role: written by hand (A = advisor, M = branch manager, S = service
@@ -172,6 +183,7 @@ const grants: Record<RouteId, 'public' | 'writeKey' | string> = {
   openPrivacyRequest: '....P...',
   listPrivacyRequests: '....P...',
   getPrivacyRequest: '....P...',
+  downloadPrivacyExport: '....P...',
 };
 const letters: Record<Role, string> = {
   advisor: 'A',

@@ -4,6 +4,7 @@
  * the bus and the officer's sight of the customer audited; the open list, the next due first;
  * refusals in the officer's language of the API (400, 404).
  */
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { PrivacyRequest } from '#schemas/platform/privacy-request.ts';
 import { spyOnBus } from '../support/bus-spy.ts';
@@ -49,7 +50,7 @@ describe('opening a data protection request', () => {
       // A month from 31 January ends on the last day of February.
       dueOn: '2027-02-28',
       state: 'received',
-      progress: { done: 0, total: 4 },
+      progress: { done: 0, total: 3 },
       openedBy: { name: 'Mathilde Perrin' },
     });
     const seen = await spy.until((events) => events.some((e) => e.detail.requestId === opened.body.id));
@@ -157,5 +158,98 @@ describe('the list of requests', () => {
     expect(one.status).toBe(200);
     expect(one.body).toMatchObject({ id: later.body.id, dueOn: '2027-07-10' });
     expect(missing.status).toBe(404);
+  });
+});
+
+describe("a customer's export", () => {
+  it('is made by the job, shows its progress, and holds every section of their file and nothing of another customer', async () => {
+    // Prepare: the customer's file as the demo bank made it.
+    const officer = await as('privacy_officer');
+    const { customer, holdings, consents } = bank.customers[2]!;
+    const other = bank.customers[3]!.customer;
+    // Someone read the file before the request: the export's access log shows it.
+    await (await as('service_agent')).request('GET', `/v1/customers/${customer.id}`);
+    const admin = await as('admin');
+    await eventually(
+      () => admin.request<{ items: { action: string }[] }>('GET', `/v1/customers/${customer.id}/audit`),
+      (answer) => answer.body.items.some((record) => record.action === 'customer.read'),
+    );
+    const opened = await officer.request<PrivacyRequest>('POST', '/v1/privacy/requests', {
+      body: { kind: 'access', customerId: customer.id },
+    });
+
+    // Act
+    const ready = await eventually(
+      () => officer.request<PrivacyRequest>('GET', `/v1/privacy/requests/${opened.body.id}`),
+      (answer) => answer.body.state === 'ready' || answer.body.state === 'failed',
+    );
+    const link = await officer.request<{ url: string; fileName: string; expiresAt: string }>(
+      'POST',
+      `/v1/privacy/requests/${opened.body.id}/download`,
+      { body: {} },
+    );
+    const archive = new Uint8Array(await (await fetch(link.body.url)).arrayBuffer());
+
+    // Assess
+    expect(ready.body).toMatchObject({ state: 'ready', progress: { done: 3, total: 3 } });
+    expect(link.status).toBe(200);
+    expect(link.body.fileName).toBe(`relais-export-${opened.body.id}.zip`);
+    expect(Date.parse(link.body.expiresAt) - Date.now()).toBeLessThanOrEqual(5 * 60 * 1000);
+    const files = unzipSync(archive);
+    const sections = Object.keys(files).sort();
+    expect(sections).toEqual(
+      expect.arrayContaining([
+        'README.txt',
+        'export.json',
+        'customer.csv',
+        'consents.csv',
+        'event.csv',
+        'accessLog.csv',
+        'privacyRequests.csv',
+      ]),
+    );
+    if (holdings.length > 0) expect(sections).toContain('holding.csv');
+    const exported = JSON.parse(strFromU8(files['export.json']!)) as {
+      customerId: string;
+      sections: { name: string; rows: Record<string, unknown>[] }[];
+    };
+    const section = (name: string) => exported.sections.find((s) => s.name === name)?.rows ?? [];
+    expect(exported.customerId).toBe(customer.id);
+    expect(section('customer')).toEqual([
+      expect.objectContaining({ id: customer.id, lastName: customer.lastName }),
+    ]);
+    expect(section('customer')[0]).not.toHaveProperty('pk');
+    expect(section('consents')[0]?.items).toHaveLength(consents.length);
+    expect(section('holding')).toHaveLength(holdings.length);
+    expect(section('event').map((row) => row.type)).toContain('CustomerCreated');
+    expect(section('privacyRequests').map((row) => row.id)).toContain(opened.body.id);
+    expect(section('accessLog')).toContainEqual(
+      expect.objectContaining({ action: 'customer.read', actorName: 'Sarah Lévy', customerId: customer.id }),
+    );
+    // Nothing of another customer, anywhere in the archive.
+    const everything = Object.values(files)
+      .map((file) => strFromU8(file))
+      .join('\n');
+    expect(everything).not.toContain(other.id);
+    expect(everything).not.toContain(other.customerNumber);
+    // French spreadsheets: semicolons and a UTF-8 mark.
+    expect([...files['customer.csv']!.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(strFromU8(files['customer.csv']!).split('\r\n')[0]).toContain(';');
+  }, 60_000);
+
+  it('cannot be downloaded before it is ready, and its delivery is recorded', async () => {
+    // Prepare
+    const officer = await as('privacy_officer');
+    const erasure = await officer.request<PrivacyRequest>('POST', '/v1/privacy/requests', {
+      body: { kind: 'erasure', customerId: first!.id },
+    });
+
+    // Act
+    const refused = await officer.request('POST', `/v1/privacy/requests/${erasure.body.id}/download`, {
+      body: {},
+    });
+
+    // Assess
+    expect(refused.status).toBe(409);
   });
 });

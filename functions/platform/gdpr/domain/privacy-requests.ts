@@ -17,7 +17,7 @@ export const answerWithin = 'P1M';
 
 /** The steps of each kind of job, in order: the progress a request shows. */
 export const jobSteps: Record<PrivacyRequestKind, readonly string[]> = {
-  access: ['file', 'audit', 'lake', 'archive'],
+  access: ['file', 'audit', 'archive'],
   erasure: ['file', 'lake', 'report'],
 };
 
@@ -54,3 +54,20 @@ const settled: readonly PrivacyRequestState[] = ['ready', 'completed'];
 
 /** Whether a request still waits for the bank (not answered yet, or its job failed). */
 export const isOpen = (request: Pick<PrivacyRequest, 'state'>): boolean => !settled.includes(request.state);
+
+/** The request one step further: its state, the step now running (or none), the steps done. */
+export const advance = (
+  request: PrivacyRequest,
+  change: { state: PrivacyRequestState; done: number; step?: string },
+  now: Date,
+): PrivacyRequest => ({
+  ...request,
+  state: change.state,
+  progress: {
+    done: change.done,
+    total: request.progress.total,
+    ...(change.step ? { step: change.step } : {}),
+  },
+  updatedAt: now.toISOString(),
+  version: request.version + 1,
+});
