@@ -84,7 +84,7 @@ export const buckets = {
   },
   /**
    * The archives of access requests (GDPR art. 15, 20), one zip per request under
-   * `exports/<request id>.zip`, downloaded by the privacy officer through a link that expires.
+   * `exports/<request id>/`, downloaded by the privacy officer through a link that expires.
    */
   privacyExports: {
     description: "Customers' data exports, kept 30 days",

@@ -86,7 +86,9 @@ export type PrivacyRequest = z.infer<typeof PrivacyRequest>;
 
 export const PrivacyRequestsQuery = z.object({
   state: z._default(
-    z.enum(['open', 'all']).check(z.describe('`open`: not yet ready or completed (the default).')),
+    z
+      .enum(['open', 'all'])
+      .check(z.describe('`open` (the default): not completed, or an export not downloaded yet.')),
     'open',
   ),
 });
@@ -95,3 +97,4 @@ export const PrivacyRequestsQuery = z.object({
 export const PrivacyExportLink = z
   .object({ url: z.string(), expiresAt: IsoDateTime, fileName: z.string() })
   .register(z.globalRegistry, { id: 'PrivacyExportLink' });
+export type PrivacyExportLink = z.infer<typeof PrivacyExportLink>;

@@ -22,7 +22,10 @@ import { launchBrowser, screenshot, signInOnIssuerPage } from './support/browser
 const bankSize = 120;
 const bank = generateDemoBank({ customers: bankSize });
 const advisor = bank.staff.find((member) => member.roles.includes('advisor')) as StaffMember;
+// A customer of the advisor's branch who said yes to profiling: their events carry a pseudonym
+// in the lake (an objection would keep it out).
 const customer = bank.customers
+  .filter(({ consents }) => consents.some((c) => c.purpose === 'profiling' && c.granted))
   .map((entry) => entry.customer)
   .find((candidate) => candidate.branchId === advisor.branchId && candidate.kind === 'individual');
 const secretCode = '864209';

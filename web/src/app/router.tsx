@@ -12,6 +12,7 @@ import { CustomerEditRoute } from './routes/customer-edit.tsx';
 import { CustomerFileRoute } from './routes/customer-file.tsx';
 import { HomeRoute } from './routes/home.tsx';
 import { NotFoundRoute } from './routes/not-found.tsx';
+import { PrivacyRoute } from './routes/privacy.tsx';
 import { RouteError } from './routes/route-error.tsx';
 
 const AnalyticsRoute = lazy(() =>
@@ -42,6 +43,7 @@ const router = createBrowserRouter([
           </OnDemand>
         ),
       },
+      { path: 'privacy', element: <PrivacyRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -13,3 +13,4 @@ const customerRoles: readonly Role[] = [
 export const seesCustomers = (roles: readonly Role[]): boolean =>
   roles.some((role) => customerRoles.includes(role));
 export const seesAnalytics = (roles: readonly Role[]): boolean => roles.includes('analyst');
+export const seesPrivacyRequests = (roles: readonly Role[]): boolean => roles.includes('privacy_officer');

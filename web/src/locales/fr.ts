@@ -21,6 +21,7 @@ export const fr = {
     mainNav: 'Navigation principale',
     customers: 'Clients',
     analytics: 'Analyses',
+    privacy: 'Demandes RGPD',
     language: 'Langue',
     logout: 'Se déconnecter',
     user: 'Utilisateur connecté',

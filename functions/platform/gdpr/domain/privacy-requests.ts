@@ -50,10 +50,12 @@ export const openRequest = (
   };
 };
 
-const settled: readonly PrivacyRequestState[] = ['ready', 'completed'];
-
-/** Whether a request still waits for the bank (not answered yet, or its job failed). */
-export const isOpen = (request: Pick<PrivacyRequest, 'state'>): boolean => !settled.includes(request.state);
+/**
+ * Whether a request still waits for the bank: not completed, and for an access, not yet handed
+ * over (an export that is ready but was never downloaded is still owed to the customer).
+ */
+export const isOpen = (request: Pick<PrivacyRequest, 'state' | 'deliveredAt'>): boolean =>
+  request.state !== 'completed' && !(request.state === 'ready' && request.deliveredAt !== undefined);
 
 /** The request one step further: its state, the step now running (or none), the steps done. */
 export const advance = (

@@ -114,5 +114,8 @@ export const exportArchive = (
   });
 };
 
-/** The key of a request's archive in the exports bucket. */
-export const exportKey = (requestId: string) => `exports/${requestId}.zip`;
+/** The file name of a request's archive, as the customer receives it. */
+export const exportFileName = (requestId: string) => `relais-export-${requestId}.zip`;
+
+/** The key of a request's archive in the exports bucket, ending with its file name (a browser's default). */
+export const exportKey = (requestId: string) => `exports/${requestId}/${exportFileName(requestId)}`;

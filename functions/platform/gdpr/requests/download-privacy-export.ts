@@ -13,7 +13,7 @@ import { bucketName } from '#shared/env.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
 import type { RouteHandler } from '#shared/http/api.ts';
 import { domainEvent } from '#shared/outbox.ts';
-import { exportKey } from '../export/customer-export.ts';
+import { exportFileName, exportKey } from '../export/customer-export.ts';
 import { getRequest, saveRequest } from '../store/privacy-requests-store.ts';
 
 /** How long a download link works. */
@@ -55,7 +55,7 @@ export const downloadPrivacyExport: RouteHandler<Route<'downloadPrivacyExport'>>
   if (!(await saveRequest(delivered, event))) {
     throw new Conflict('The request changed meanwhile; reload it and download again.', request.version + 1);
   }
-  const fileName = `relais-export-${request.id}.zip`;
+  const fileName = exportFileName(request.id);
   const url = await getSignedUrl(
     s3,
     new GetObjectCommand({
