@@ -105,9 +105,13 @@ export const functions = {
     entry: 'functions/platform/gdpr/privacy-jobs.ts',
     description: "Runs the privacy officer's requests: a customer's export (access, portability)",
     memoryMB: 1024,
-    timeoutSeconds: 150,
+    timeoutSeconds: 900,
     tables: { main: 'readWrite', audit: 'read' },
-    buckets: { privacyExports: 'readWrite' },
+    buckets: { privacyExports: 'readWrite', lake: 'read' },
+    secrets: ['pseudonymKey'],
+    // The lake rows about the customer: Athena in the cloud, DuckDB locally.
+    queriesLake: true,
+    externalModules: ['@duckdb/node-api'],
   },
   analyticsApi: {
     entry: 'functions/analytics/api.ts',

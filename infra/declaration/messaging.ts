@@ -29,7 +29,7 @@ export const queues = {
    */
   streamFailures: { visibilityTimeout: 30, maxReceiveCount: 3 },
   /** Access requests, for the privacy jobs (one request per invocation). */
-  privacyJobs: { visibilityTimeout: 900, maxReceiveCount: 3 },
+  privacyJobs: { visibilityTimeout: 5400, maxReceiveCount: 3 },
 } as const satisfies Record<string, QueueDeclaration>;
 export type QueueName = keyof typeof queues;
 

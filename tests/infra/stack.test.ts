@@ -727,7 +727,7 @@ describe('lake grants', () => {
     });
   });
 
-  test('only the archiver reads the pseudonymisation key', () => {
+  test("only the archiver and the privacy jobs (a person's lake rows, for their access request) read the pseudonymisation key", () => {
     // Prepare
     const secretId = logicalIdOf(synthesised.stack.secrets.secrets.pseudonymKey);
 
@@ -736,7 +736,7 @@ describe('lake grants', () => {
       const reads = actionsOn(name, secretId).length > 0;
 
       // Assess
-      expect(reads, name).toBe(name === 'lakeArchiver');
+      expect(reads, name).toBe(name === 'lakeArchiver' || name === 'privacyJobs');
     }
   });
 
@@ -773,13 +773,15 @@ describe('lake grants', () => {
     });
   });
 
-  test('no function but the analytics API may start an Athena query', () => {
+  test('no function but the analytics API and the privacy jobs may start an Athena query', () => {
     for (const name of Object.keys(functions) as (keyof typeof functions)[]) {
       // Act
       const actions = statementsOf(name).flatMap(actionsOf);
 
       // Assess
-      expect(actions.includes('athena:StartQueryExecution'), name).toBe(name === 'analyticsApi');
+      expect(actions.includes('athena:StartQueryExecution'), name).toBe(
+        name === 'analyticsApi' || name === 'privacyJobs',
+      );
     }
   });
 

@@ -8,7 +8,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { PrivacyRequest } from '#schemas/platform/privacy-request.ts';
 import { spyOnBus } from '../support/bus-spy.ts';
+import { putOnBus, waitForPartition } from '../support/lake.ts';
 import { sandboxPerFile } from '../support/sandbox.ts';
+import { channelEnvelope } from '../unit/analytics/lake-events.ts';
 
 const { bank, as, sandbox } = sandboxPerFile();
 
@@ -50,7 +52,7 @@ describe('opening a data protection request', () => {
       // A month from 31 January ends on the last day of February.
       dueOn: '2027-02-28',
       state: 'received',
-      progress: { done: 0, total: 3 },
+      progress: { done: 0, total: 4 },
       openedBy: { name: 'Mathilde Perrin' },
     });
     const seen = await spy.until((events) => events.some((e) => e.detail.requestId === opened.body.id));
@@ -163,10 +165,32 @@ describe('the list of requests', () => {
 
 describe("a customer's export", () => {
   it('is made by the job, shows its progress, and holds every section of their file and nothing of another customer', async () => {
-    // Prepare: the customer's file as the demo bank made it.
+    // Prepare: the customer's file as the demo bank made it (a customer who lets the lake keep
+    // their pseudonym), and a visit of theirs and of another customer in the lake.
     const officer = await as('privacy_officer');
-    const { customer, holdings, consents } = bank.customers[2]!;
-    const other = bank.customers[3]!.customer;
+    const consenting = bank.customers.filter(({ consents }) =>
+      consents.some((consent) => consent.purpose === 'profiling' && consent.granted),
+    );
+    const { customer, holdings, consents } = consenting[0]!;
+    const other = consenting[1]!.customer;
+    const visitHour = { dt: '2026-02-10', hour: '14' };
+    await putOnBus(sandbox().resources.busName, [
+      channelEnvelope({
+        eventId: 'export-mine-1',
+        occurredAt: '2026-02-10T14:00:01.000Z',
+        customerId: customer.id,
+      }),
+      channelEnvelope({
+        eventId: 'export-other-1',
+        occurredAt: '2026-02-10T14:00:02.000Z',
+        customerId: other.id,
+      }),
+    ]);
+    await waitForPartition(
+      sandbox().resources.buckets.lake,
+      visitHour,
+      (content) => content.rows.length >= 2,
+    );
     // Someone read the file before the request: the export's access log shows it.
     await (await as('service_agent')).request('GET', `/v1/customers/${customer.id}`);
     const admin = await as('admin');
@@ -191,7 +215,7 @@ describe("a customer's export", () => {
     const archive = new Uint8Array(await (await fetch(link.body.url)).arrayBuffer());
 
     // Assess
-    expect(ready.body).toMatchObject({ state: 'ready', progress: { done: 3, total: 3 } });
+    expect(ready.body).toMatchObject({ state: 'ready', progress: { done: 4, total: 4 } });
     expect(link.status).toBe(200);
     expect(link.body.fileName).toBe(`relais-export-${opened.body.id}.zip`);
     expect(Date.parse(link.body.expiresAt) - Date.now()).toBeLessThanOrEqual(5 * 60 * 1000);
@@ -206,6 +230,7 @@ describe("a customer's export", () => {
         'event.csv',
         'accessLog.csv',
         'privacyRequests.csv',
+        'lake.csv',
       ]),
     );
     if (holdings.length > 0) expect(sections).toContain('holding.csv');
@@ -223,6 +248,12 @@ describe("a customer's export", () => {
     expect(section('holding')).toHaveLength(holdings.length);
     expect(section('event').map((row) => row.type)).toContain('CustomerCreated');
     expect(section('privacyRequests').map((row) => row.id)).toContain(opened.body.id);
+    // Their visit and their domain events (creation, this request…), all under their one pseudonym.
+    const lakeRows = section('lake');
+    expect(lakeRows.map((row) => row.event_id)).toContain('export-mine-1');
+    expect(lakeRows.map((row) => row.event_id)).not.toContain('export-other-1');
+    expect(new Set(lakeRows.map((row) => row.customer_pid)).size).toBe(1);
+    expect(lakeRows.map((row) => row.event_type)).toContain('CustomerCreated');
     expect(section('accessLog')).toContainEqual(
       expect.objectContaining({ action: 'customer.read', actorName: 'Sarah Lévy', customerId: customer.id }),
     );

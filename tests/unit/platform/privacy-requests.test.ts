@@ -25,7 +25,7 @@ describe('opening a request', () => {
     expect(request).toMatchObject({
       receivedOn: '2026-12-02',
       state: 'received',
-      progress: { done: 0, total: 3 },
+      progress: { done: 0, total: 4 },
       openedBy: { id: 'sub-dpo', name: 'Mathilde Perrin' },
       version: 1,
     });

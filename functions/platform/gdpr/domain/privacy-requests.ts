@@ -17,7 +17,7 @@ export const answerWithin = 'P1M';
 
 /** The steps of each kind of job, in order: the progress a request shows. */
 export const jobSteps: Record<PrivacyRequestKind, readonly string[]> = {
-  access: ['file', 'audit', 'archive'],
+  access: ['file', 'audit', 'lake', 'archive'],
   erasure: ['file', 'lake', 'report'],
 };
 

@@ -1,6 +1,7 @@
 /**
  * A customer's export (GDPR art. 15 and 20), pure: from what the bank holds about them — the
- * items of their file, the audit of who read it, their privacy requests — to one archive the
+ * items of their file, the audit of who read it, their privacy requests, their rows in the
+ * analysis lake — to one archive the
  * customer can read and take elsewhere: `export.json` with every section, and one CSV per
  * section (French spreadsheet conventions: `;`, decimal comma, UTF-8 mark) with a README.
  *
@@ -10,6 +11,7 @@
  * say nothing about the customer, are left out.
  */
 import { strToU8, zipSync } from 'fflate';
+import type { LakeRowsAbout } from '#functions/analytics/access.ts';
 import type { AuditRecord } from '#schemas/audit.ts';
 import type { PrivacyRequest } from '#schemas/platform/privacy-request.ts';
 import type { DataHolding } from '#shared/privacy/registry.ts';
@@ -43,6 +45,7 @@ export const exportSections = (
   fileItems: readonly Record<string, unknown>[],
   accessLog: readonly AuditRecord[],
   requests: readonly PrivacyRequest[],
+  lake: LakeRowsAbout,
 ): ExportSection[] => {
   const itemSections = holdings.flatMap((holding) => {
     const { where } = holding;
@@ -61,6 +64,13 @@ export const exportSections = (
       name: 'privacyRequests',
       what: 'your data protection requests and how they were handled',
       rows: requests.map((request) => ({ ...request })),
+    },
+    {
+      name: 'lake',
+      what: lake.truncated
+        ? 'your visits and actions on the sites and apps, as the analysis lake keeps them (the first 10,000: ask for the rest)'
+        : 'your visits and actions on the sites and apps, as the analysis lake keeps them (pseudonymised)',
+      rows: lake.rows,
     },
   ];
 };

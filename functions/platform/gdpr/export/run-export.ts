@@ -1,10 +1,12 @@
 /**
  * The export job of an access request: it reads the customer's file (their whole item
- * collection), the audit of who accessed it and their privacy requests, writes the archive to
+ * collection), the audit of who accessed it and their privacy requests, the lake rows found by
+ * their pseudonym and by the visitor ids linked to them, writes the archive to
  * the exports bucket, and shows its progress on the request as it goes. Run again for a request
  * already `ready`, it does nothing (a redelivered message).
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { lakeRowsAbout } from '#functions/analytics/access.ts';
 import { DataExported } from '#schemas/events/data-exported.ts';
 import type { PrivacyRequest } from '#schemas/platform/privacy-request.ts';
 import type { Caller } from '#schemas/roles.ts';
@@ -13,6 +15,7 @@ import { s3 } from '#shared/clients/s3.ts';
 import { bucketName, tableName } from '#shared/env.ts';
 import { domainEvent } from '#shared/outbox.ts';
 import { queryAll } from '#shared/query-all.ts';
+import { secretValue } from '#shared/secrets.ts';
 import { customerCollection } from '#shared/table/main-table.ts';
 import { advance, jobSteps } from '../domain/privacy-requests.ts';
 import { holdingsOf, privacyRegistry } from '../registry.ts';
@@ -58,7 +61,16 @@ export const runExport = async (requestId: string, now: () => Date = () => new D
   const requests = (await listRequests()).filter((other) => other.customerId === request?.customerId);
 
   request = await save(advance(request, { state: 'inProgress', done: 2, step: steps[2] }, now()));
-  const sections = exportSections(holdingsOf(privacyRegistry), fileItems, accessLog, requests);
+  const anonymousIds = fileItems.flatMap((item) =>
+    item.entity === 'identity' && typeof item.anonymousId === 'string' ? [item.anonymousId] : [],
+  );
+  const lake = await lakeRowsAbout(
+    { customerId: request.customerId, anonymousIds },
+    await secretValue('pseudonymKey'),
+  );
+
+  request = await save(advance(request, { state: 'inProgress', done: 3, step: steps[3] }, now()));
+  const sections = exportSections(holdingsOf(privacyRegistry), fileItems, accessLog, requests, lake);
   await s3.send(
     new PutObjectCommand({
       Bucket: bucketName('privacyExports'),
