@@ -11,7 +11,7 @@ import {
 } from '#shared/privacy/registry.ts';
 
 /** CNIL guidance on audience measurement: data kept 25 months at most. */
-const audienceRetention: Retention = {
+export const audienceRetention: Retention = {
   keep: 'P25M',
   from: 'collection',
   rule: 'CNIL, audience measurement: trackers 13 months, the data collected 25 months',
@@ -60,7 +60,7 @@ export const channelsPrivacy = {
       activities: ['audienceMeasurement'],
       categories: ['behaviour', 'financial'],
       subjects: ['customers'],
-      retention: audienceRetention,
+      retention: { ...audienceRetention, enforcement: 'dynamodbTtl' },
       access: { export: 'included' },
       erasure: { erase: 'always' },
     },

@@ -5,15 +5,18 @@
  * created in the same transaction as the visit. None of these items carries an `event`
  * attribute: the stream publisher must not put them on the bus.
  */
+
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { TimelineEntry } from '#schemas/customers/timeline.ts';
+import { shiftDay } from '#shared/calendar.ts';
 import { documents } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/env.ts';
 import { ingestKeys } from '#shared/table/ingest-table.ts';
 import { customerCollection } from '#shared/table/main-table.ts';
 import { writeTogether } from '#shared/transactions.ts';
 import { type Visit, type VisitPointer, visitEntry } from '../domain/activity.ts';
+import { audienceRetention } from '../privacy.ts';
 import { miss, ttlCache } from './ttl-cache.ts';
 
 const table = () => tableName('main');
@@ -68,6 +71,13 @@ export const customerExists = async (customerId: string): Promise<boolean> => {
   return exists;
 };
 
+/**
+ * When an activity entry goes (DynamoDB TTL, epoch seconds): the audience data's retention of
+ * the registry (25 months, CNIL) after the day it happened.
+ */
+export const activityExpiresAt = (occurredAt: string): number =>
+  Date.parse(`${shiftDay(new Date(occurredAt), audienceRetention.keep, 1)}T00:00:00Z`) / 1000;
+
 /** Puts an entry of its own; nothing happens when it is already there (reprocessing). */
 export const putEntry = async (customerId: string, entry: TimelineEntry): Promise<void> => {
   try {
@@ -79,6 +89,7 @@ export const putEntry = async (customerId: string, entry: TimelineEntry): Promis
           sk: customerCollection.timelineSk(entry.occurredAt, entry.id),
           entity: 'activity',
           entry,
+          expiresAt: activityExpiresAt(entry.occurredAt),
         },
         ConditionExpression: 'attribute_not_exists(sk)',
       }),
@@ -124,6 +135,7 @@ const visitItem = (sk: string, visit: Visit, version: number) => ({
   version,
   visit,
   entry: visitEntry(visit),
+  expiresAt: activityExpiresAt(visit.startedAt),
 });
 
 const pointerItem = (visit: Visit, visitKey: string, sk: string) => ({
