@@ -53,7 +53,11 @@ export const OpenRequestForm = () => {
   return (
     <form className="card privacy-open-form" onSubmit={submit} noValidate>
       <h2>{t('open.title')}</h2>
-      <FormField id="privacy-kind" label={t('open.kind')}>
+      <FormField
+        id="privacy-kind"
+        label={t('open.kind')}
+        {...(kind === 'erasure' ? { hint: t('open.erasureHint') } : {})}
+      >
         {(control) => (
           <select {...control} value={kind} onChange={(e) => setKind(e.target.value as PrivacyRequestKind)}>
             {kinds.map((option) => (

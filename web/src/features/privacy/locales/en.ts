@@ -11,6 +11,8 @@ export const en: Translation<typeof fr> = {
   open: {
     title: 'Open a request',
     kind: 'Kind of request',
+    erasureHint:
+      'Automatic erasure comes with a later version: the request is recorded and its deadline runs; the erasure is still done by hand.',
     customerNumber: 'Customer number',
     customerNumberHint: "The number on the customer's statements, e.g. C9000000042.",
     receivedOn: 'Received on',

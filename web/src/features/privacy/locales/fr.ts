@@ -13,6 +13,8 @@ export const fr = {
   open: {
     title: 'Ouvrir une demande',
     kind: 'Type de demande',
+    erasureHint:
+      "L'effacement automatique arrive avec une prochaine version : la demande est enregistrée et son délai court, l'effacement se fait encore à la main.",
     customerNumber: 'N° client',
     customerNumberHint: 'Le numéro figurant sur les relevés du client, par exemple C9000000042.',
     receivedOn: 'Reçue le',
