@@ -147,13 +147,13 @@ export const platformPrivacy = {
       categories: ['relationship', 'behaviour', 'device'],
       subjects: ['customers', 'prospects', 'visitors'],
       retention: {
-        keep: 'P365D',
+        keep: 'P30D',
         from: 'collection',
-        rule: 'replay after an incident',
+        rule: 'replay after an incident, found within days; kept short so as not to be a second store',
         enforcement: 'archiveRetention',
       },
       access: { export: 'excluded', why: 'a copy of the events the timeline and the lake hold' },
-      erasure: { erase: 'expires', within: '365 days' },
+      erasure: { erase: 'expires', within: '30 days' },
     },
     {
       where: { kind: 'apiAccessLog' },

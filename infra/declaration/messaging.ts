@@ -33,8 +33,12 @@ export const queues = {
 } as const satisfies Record<string, QueueDeclaration>;
 export type QueueName = keyof typeof queues;
 
-/** The custom event bus; archived so events can be replayed. */
-export const bus = { name: 'relais', archiveRetentionDays: 365 } as const;
+/**
+ * The custom event bus; archived so events can be replayed after an incident. Thirty days: long
+ * enough to find and mend one, short enough that the archive (customer ids in clear, channel
+ * events as sent) is no second store of personal data; the lake keeps the history.
+ */
+export const bus = { name: 'relais', archiveRetentionDays: 30 } as const;
 
 export type RuleDeclaration = {
   description: string;

@@ -97,7 +97,7 @@ describe('messaging', () => {
     }
   });
 
-  test('the bus is archived for replays, a year', () => {
+  test('the bus is archived for replays, 30 days (short: it holds customer ids in clear)', () => {
     // Prepare
     const { stack, template } = synthesised;
 
@@ -108,7 +108,7 @@ describe('messaging', () => {
     expect(archives).toHaveLength(1);
     expect(archives[0]?.Properties).toMatchObject({
       SourceArn: { 'Fn::GetAtt': [logicalIdOf(stack.messaging.bus), 'Arn'] },
-      RetentionDays: 365,
+      RetentionDays: 30,
     });
     template.hasResourceProperties('AWS::Events::EventBus', { Name: 'relais' });
   });
