@@ -185,6 +185,48 @@ describe("a known customer's visit in the 360° file", () => {
     expect(lateVisits[0]?.detail.pages).toBe(1);
   });
 
+  it('moves a visit to its new start when an earlier page of it comes late, keeping the history in order', async () => {
+    // Prepare: a visit of its own session, whose second page is processed before its first.
+    const { handler: projectTimeline } = await import('#functions/channels/timeline-projector.ts');
+    const ownSession = `ses-${suffix}-late-start`;
+    const page = (n: number, at: string) =>
+      knownCustomerEvent({
+        eventId: `tl-${suffix}-start-${n}`,
+        occurredAt: at,
+        sessionId: ownSession,
+        properties: { path: `/p${n}` },
+      });
+    const [firstAt, secondAt] = [minutesAgo(50), minutesAgo(45)];
+    const run = (id: string, event: ChannelEventV1) =>
+      projectTimeline({ Records: [sqsRecord(id, event)] }, lambdaContext('test', 30));
+
+    // Another visit between the two pages' times: the moved visit must go below it.
+    const between = knownCustomerEvent({
+      eventId: `tl-${suffix}-between`,
+      occurredAt: minutesAgo(47),
+      channel: 'ios',
+      type: 'screen_view',
+      anonymousId: `${visitor}-between`,
+      sessionId: `ses-${suffix}-between`,
+      properties: { name: 'Cartes' },
+    });
+    await run('between', between);
+
+    // Act
+    await run('start-2', page(2, secondAt));
+    await run('start-1', page(1, firstAt));
+
+    // Assess: one visit, started at the first page, and the history still newest first.
+    const { timeline } = await fileOf();
+    const visits = timeline.filter(
+      (entry) => entry.type === 'Visit' && entry.detail.sessionId === ownSession,
+    );
+    expect(visits).toHaveLength(1);
+    expect(visits[0]).toMatchObject({ occurredAt: firstAt, detail: { pages: 2 } });
+    const times = timeline.map((entry) => Date.parse(entry.occurredAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
   it('counts a page once however often its message is processed', async () => {
     // Prepare: loaded now, so it reads the sandbox's environment as the sandbox's own copy does.
     const { handler: projectTimeline } = await import('#functions/channels/timeline-projector.ts');

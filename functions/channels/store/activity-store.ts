@@ -190,7 +190,10 @@ export const insertVisit = async (
 
 /**
  * Saves a changed visit if still at `previous.version`, and moves its pointer's `lastAt` when
- * the pointer tracks it. False on a race (read again, apply again).
+ * the pointer tracks it. A visit whose start moved earlier (an earlier event came late) moves to
+ * the timeline's place of its new start — its item deleted and written again under the new sort
+ * key, the pointer following — so the timeline stays in the order of what it shows. False on a
+ * race (read again, apply again).
  */
 export const updateVisit = async (
   eventId: string,
@@ -199,23 +202,39 @@ export const updateVisit = async (
   visitKey: string,
   pointerTracksIt: boolean,
 ): Promise<boolean> => {
-  const put = {
-    Put: {
-      TableName: table(),
-      Item: visitItem(previous.sk, next, previous.version + 1),
-      ConditionExpression: 'version = :version',
-      ExpressionAttributeValues: { ':version': previous.version },
-    },
+  const sk = customerCollection.timelineSk(next.startedAt, next.id);
+  const stillAtVersion = {
+    ConditionExpression: 'version = :version',
+    ExpressionAttributeValues: { ':version': previous.version },
   };
+  const writes =
+    sk === previous.sk
+      ? [{ Put: { TableName: table(), Item: visitItem(sk, next, previous.version + 1), ...stillAtVersion } }]
+      : [
+          {
+            Delete: {
+              TableName: table(),
+              Key: { pk: customerCollection.pk(next.customerId), sk: previous.sk },
+              ...stillAtVersion,
+            },
+          },
+          {
+            Put: {
+              TableName: table(),
+              Item: visitItem(sk, next, previous.version + 1),
+              ConditionExpression: 'attribute_not_exists(sk)',
+            },
+          },
+        ];
   return writeTogether([
     visitedMark(eventId),
-    put,
+    ...writes,
     ...(pointerTracksIt
       ? [
           {
             Put: {
               TableName: table(),
-              Item: pointerItem(next, visitKey, previous.sk),
+              Item: pointerItem(next, visitKey, sk),
               ConditionExpression: 'visitSk = :sk',
               ExpressionAttributeValues: { ':sk': previous.sk },
             },
