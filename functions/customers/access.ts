@@ -1,13 +1,12 @@
 /**
  * What other contexts may use of the customers context, and nothing else (the dependency rules
  * in `biome.json` refuse any other import of it): reading a customer, the timeline item of an
- * event, what a customer's consents allow (profiling, marketing on a channel), and its
- * declaration in the privacy registry. The keys of the customer's item
+ * event, what a customer's consents allow (profiling, marketing on a channel). Its part of the
+ * privacy registry is `privacy.ts`. The keys of the customer's item
  * collection, to which other contexts add their members, are the table model's
  * (`#shared/table/main-table.ts`).
  */
 export { mayMarketTo, objectingToProfiling } from './consents/consent-checks.ts';
-export { customersPrivacy } from './privacy.ts';
 export { customerByNumber } from './store/customer-finders.ts';
 export { eventItem } from './store/customer-items.ts';
 export { getCustomer } from './store/customers-store.ts';

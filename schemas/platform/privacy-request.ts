@@ -5,6 +5,7 @@
  * receipt to answer (art. 12(3)); `dueOn` is that day.
  */
 import { Id, IsoDate, IsoDateTime } from '../common.ts';
+import { CustomerKind } from '../customers/customer.ts';
 import * as z from '../zod.ts';
 
 export const PrivacyRequestKind = z.enum(['access', 'erasure']);
@@ -57,6 +58,22 @@ export const CreatePrivacyRequest = z
   .register(z.globalRegistry, { id: 'CreatePrivacyRequest' });
 export type CreatePrivacyRequest = z.infer<typeof CreatePrivacyRequest>;
 
+/** A place of the privacy registry, by its key and in words. */
+const Place = z.object({ location: z.string(), what: z.string() });
+
+/**
+ * What an erasure removes and keeps (the privacy officer confirms it): `entirely` for a
+ * prospect, `exceptHeld` for a customer under the AML retention, who keeps what the law requires.
+ */
+export const ErasurePlan = z
+  .object({
+    scope: z.enum(['entirely', 'exceptHeld']),
+    erase: z.array(Place),
+    keep: z.array(z.extend(Place, { why: z.string() })),
+    expire: z.array(z.extend(Place, { within: z.string() })),
+  })
+  .register(z.globalRegistry, { id: 'ErasurePlan' });
+
 export const PrivacyRequest = z
   .object({
     id: Id,
@@ -64,6 +81,8 @@ export const PrivacyRequest = z
     customerId: Id,
     /** The customer's name as their file says, so the officer can check whom the request is about. */
     customerName: z.string(),
+    /** The customer's kind when the request was opened: a prospect has no legal hold. */
+    customerKind: CustomerKind,
     receivedOn: IsoDate,
     dueOn: IsoDate.check(z.describe('The last day to answer: one month after receipt (GDPR art. 12(3)).')),
     state: PrivacyRequestState,
@@ -74,6 +93,9 @@ export const PrivacyRequest = z
     }),
     note: z.optional(z.string()),
     openedBy: z.object({ id: z.string(), name: z.string() }),
+    erasurePlan: z.optional(
+      ErasurePlan.check(z.describe('Erasure requests: what goes and what stays, and why.')),
+    ),
     deliveredAt: z.optional(
       IsoDateTime.check(z.describe('When the export was last downloaded, to be handed to the customer.')),
     ),

@@ -135,6 +135,38 @@ describe('opening a data protection request', () => {
   });
 });
 
+describe('an erasure request', () => {
+  it('says what the erasure will remove and keep: everything of a prospect, what the law holds of a customer', async () => {
+    // Prepare
+    const officer = await as('privacy_officer');
+    const prospect = bank.customers.find(({ customer }) => customer.kind === 'prospect')!.customer;
+    const client = bank.customers.find(({ customer }) => customer.kind === 'individual')!.customer;
+
+    // Act
+    const [ofProspect, ofClient] = [
+      await officer.request<PrivacyRequest>('POST', '/v1/privacy/requests', {
+        body: { kind: 'erasure', customerId: prospect.id },
+      }),
+      await officer.request<PrivacyRequest>('POST', '/v1/privacy/requests', {
+        body: { kind: 'erasure', customerId: client.id },
+      }),
+    ];
+
+    // Assess
+    expect(ofProspect.body.erasurePlan?.scope).toBe('entirely');
+    expect(ofProspect.body.erasurePlan?.erase.map((place) => place.location)).toContain('item main/customer');
+    expect(ofClient.body.erasurePlan?.scope).toBe('exceptHeld');
+    expect(ofClient.body.erasurePlan?.keep).toContainEqual(
+      expect.objectContaining({
+        location: 'item main/customer',
+        why: expect.stringContaining('CMF L561-12'),
+      }),
+    );
+    const again = await officer.request<PrivacyRequest>('GET', `/v1/privacy/requests/${ofClient.body.id}`);
+    expect(again.body.erasurePlan).toEqual(ofClient.body.erasurePlan);
+  });
+});
+
 describe('the list of requests', () => {
   it('shows the open requests, the next due first, and one by one with its progress', async () => {
     // Prepare

@@ -1,12 +1,12 @@
 /**
- * The privacy registry: every context's declaration (`functions/<context>/privacy.ts`, reached
- * through its `access.ts`), in one list, and the checks that keep it whole — each location
+ * The privacy registry: every context's declaration (`functions/<context>/privacy.ts`, which
+ * the dependency rules let the platform read, as they do `access.ts`), in one list, and the checks that keep it whole — each location
  * declared once, each holding serving activities that exist and naming whose data it holds.
  * The GDPR jobs (access, erasure, retention) and the record of processing activities read it.
  */
-import { analyticsPrivacy } from '#functions/analytics/access.ts';
-import { channelsPrivacy } from '#functions/channels/access.ts';
-import { customersPrivacy } from '#functions/customers/access.ts';
+import { analyticsPrivacy } from '#functions/analytics/privacy.ts';
+import { channelsPrivacy } from '#functions/channels/privacy.ts';
+import { customersPrivacy } from '#functions/customers/privacy.ts';
 import {
   type ContextPrivacy,
   type DataHolding,

@@ -7,7 +7,7 @@ import { isOpen, openRequest } from '#functions/platform/gdpr/domain/privacy-req
 import type { Caller } from '#schemas/roles.ts';
 
 const officer: Caller = { id: 'sub-dpo', name: 'Mathilde Perrin', roles: ['privacy_officer'] };
-const customer = { id: 'cu-0nz4hyvxwx21', name: 'MARÉCHAL Hervé' };
+const customer = { id: 'cu-0nz4hyvxwx21', name: 'MARÉCHAL Hervé', kind: 'individual' as const };
 const now = new Date('2026-12-02T10:15:00.000Z');
 
 describe('opening a request', () => {

@@ -27,7 +27,7 @@ const newRequestId = (now: Date) => `pr-${now.getTime().toString(36)}-${randomBy
 /** A new request, received on `receivedOn` (today when not given), due a month later. */
 export const openRequest = (
   input: CreatePrivacyRequest,
-  customer: { id: string; name: string },
+  customer: { id: string; name: string; kind: PrivacyRequest['customerKind'] },
   caller: Caller,
   now: Date,
 ): PrivacyRequest => {
@@ -38,6 +38,7 @@ export const openRequest = (
     kind: input.kind,
     customerId: customer.id,
     customerName: customer.name,
+    customerKind: customer.kind,
     receivedOn,
     dueOn: shiftDay(new Date(`${receivedOn}T00:00:00Z`), answerWithin, 1),
     state: 'received',

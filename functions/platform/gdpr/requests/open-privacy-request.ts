@@ -13,6 +13,7 @@ import type { RouteHandler } from '#shared/http/api.ts';
 import { domainEvent } from '#shared/outbox.ts';
 import { openRequest } from '../domain/privacy-requests.ts';
 import { insertRequest } from '../store/privacy-requests-store.ts';
+import { shownRequest } from './shown-request.ts';
 
 export const openPrivacyRequest: RouteHandler<Route<'openPrivacyRequest'>> = async ({ body, caller }) => {
   const customer = body.customerId
@@ -22,7 +23,11 @@ export const openPrivacyRequest: RouteHandler<Route<'openPrivacyRequest'>> = asy
   const now = new Date();
   const request = openRequest(
     body,
-    { id: customer.id, name: `${customer.lastName.toLocaleUpperCase('fr-FR')} ${customer.firstName}` },
+    {
+      id: customer.id,
+      name: `${customer.lastName.toLocaleUpperCase('fr-FR')} ${customer.firstName}`,
+      kind: customer.kind,
+    },
     caller,
     now,
   );
@@ -46,5 +51,5 @@ export const openPrivacyRequest: RouteHandler<Route<'openPrivacyRequest'>> = asy
   if (!(await insertRequest(request, event))) {
     throw new ServiceUnavailable('The request could not be saved; nothing was opened. Try again.');
   }
-  return request;
+  return shownRequest(request, now);
 };
