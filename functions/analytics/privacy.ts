@@ -2,7 +2,7 @@
  * The analytics context in the privacy registry (`#shared/privacy/registry.ts`): the lake of
  * pseudonymised events that analysts query, and the segmentation and scoring built on it.
  */
-import { type ContextPrivacy, queueRetention, type Retention } from '#shared/privacy/registry.ts';
+import { type ContextPrivacy, queueInFlight, type Retention } from '#shared/privacy/registry.ts';
 
 /** CNIL guidance on audience measurement: the data collected kept 25 months at most. */
 export const lakeRetention: Retention = {
@@ -66,16 +66,15 @@ export const analyticsPrivacy = {
       access: { export: 'excluded', why: 'answers computed from the lake, whose rows are exported' },
       erasure: { erase: 'expires', within: '30 days' },
     },
-    {
-      where: { kind: 'queue', queue: 'lakeIntake', withDlq: true },
+    queueInFlight({
+      queue: 'lakeIntake',
       holds:
         'every domain and channel event on its way to the lake, before pseudonymisation: customer ids in clear, full IP addresses, event properties',
       activities: ['behaviourAnalysis'],
       categories: ['relationship', 'behaviour', 'device'],
       subjects: ['customers', 'prospects', 'visitors'],
-      retention: queueRetention('a failed event'),
-      access: { export: 'excluded', why: 'in flight: the lake rows it becomes are exported' },
-      erasure: { erase: 'expires', within: '14 days (DLQ)' },
-    },
+      dlqKeeps: 'a failed event',
+      exportedInstead: 'the lake rows it becomes are exported',
+    }),
   ],
 } as const satisfies ContextPrivacy;

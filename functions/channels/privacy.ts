@@ -5,7 +5,7 @@
  */
 import {
   type ContextPrivacy,
-  queueRetention,
+  queueInFlight,
   type Retention,
   withoutPersonalData,
 } from '#shared/privacy/registry.ts';
@@ -121,15 +121,14 @@ export const channelsPrivacy = {
       access: { export: 'excluded', why: 'ids of messages, not of people' },
       erasure: { erase: 'expires', within: '7 days' },
     },
-    {
-      where: { kind: 'queue', queue: 'timelineIntake', withDlq: true },
+    queueInFlight({
+      queue: 'timelineIntake',
       holds: 'channel events of known customers on their way to the timeline',
       activities: ['audienceMeasurement'],
       categories: ['behaviour', 'device'],
       subjects: ['customers'],
-      retention: queueRetention('a failed event'),
-      access: { export: 'excluded', why: 'in flight: the timeline it feeds is exported' },
-      erasure: { erase: 'expires', within: '14 days (DLQ)' },
-    },
+      dlqKeeps: 'a failed event',
+      exportedInstead: 'the timeline it feeds is exported',
+    }),
   ],
 } as const satisfies ContextPrivacy;

@@ -5,7 +5,10 @@
  */
 import {
   type ContextPrivacy,
+  type DataHolding,
+  type DataSubject,
   type OnErasure,
+  type PersonalDataCategory,
   type Retention,
   withoutPersonalData,
 } from '#shared/privacy/registry.ts';
@@ -31,6 +34,39 @@ const amlHold: OnErasure = {
   hold: 'identity, products held and KYC of a customer with an active relationship, or within 5 years after it ended (CMF L561-12)',
 };
 
+/** A record the AML retention holds (identity, products, the file's history): exported, erased unless held. */
+const heldRecord = (
+  itemType: string,
+  holds: string,
+  categories: readonly PersonalDataCategory[],
+  subjects: readonly DataSubject[],
+): DataHolding => ({
+  where: { kind: 'item', table: 'main', itemType },
+  holds,
+  activities: ['customerRelationship', 'knowYourCustomer'],
+  categories,
+  subjects,
+  retention: amlRetention,
+  access: { export: 'included' },
+  erasure: amlHold,
+});
+
+/** An index entry made from the profile (search, look-ups): not exported, erased with the file. */
+const derivedFromProfile = (
+  itemType: string,
+  holds: string,
+  categories: readonly PersonalDataCategory[],
+): DataHolding => ({
+  where: { kind: 'item', table: 'main', itemType },
+  holds,
+  activities: ['customerRelationship'],
+  categories,
+  subjects: ['customers', 'prospects'],
+  retention: withTheFile,
+  access: { export: 'excluded', why: 'derived from the profile, which the export holds' },
+  erasure: { erase: 'always' },
+});
+
 export const customersPrivacy = {
   context: 'customers',
   activities: {
@@ -53,17 +89,12 @@ export const customersPrivacy = {
     },
   },
   holdings: [
-    {
-      where: { kind: 'item', table: 'main', itemType: 'customer' },
-      holds:
-        'the customer’s profile: names, birth date, contact details, address, branch, advisor, segment, KYC status',
-      activities: ['customerRelationship', 'knowYourCustomer'],
-      categories: ['identity', 'contact', 'relationship', 'regulatory'],
-      subjects: ['customers', 'prospects'],
-      retention: amlRetention,
-      access: { export: 'included' },
-      erasure: amlHold,
-    },
+    heldRecord(
+      'customer',
+      'the customer’s profile: names, birth date, contact details, address, branch, advisor, segment, KYC status',
+      ['identity', 'contact', 'relationship', 'regulatory'],
+      ['customers', 'prospects'],
+    ),
     {
       where: { kind: 'item', table: 'main', itemType: 'consents' },
       holds: 'the customer’s consents per channel and purpose, with when and where each was given',
@@ -74,47 +105,27 @@ export const customersPrivacy = {
       access: { export: 'included' },
       erasure: { erase: 'always' },
     },
-    {
-      where: { kind: 'item', table: 'main', itemType: 'holding' },
-      holds: 'the products the customer holds: kind, family, opening date, balance or amount',
-      activities: ['customerRelationship', 'knowYourCustomer'],
-      categories: ['financial'],
-      subjects: ['customers'],
-      retention: amlRetention,
-      access: { export: 'included' },
-      erasure: amlHold,
-    },
-    {
-      where: { kind: 'item', table: 'main', itemType: 'event' },
-      holds:
-        'the timeline of the customer file: creation, changes (field names), consents, KYC decisions, with who acted',
-      activities: ['customerRelationship', 'knowYourCustomer'],
-      categories: ['relationship', 'consent', 'regulatory'],
-      subjects: ['customers', 'prospects'],
-      retention: amlRetention,
-      access: { export: 'included' },
-      erasure: amlHold,
-    },
-    {
-      where: { kind: 'item', table: 'main', itemType: 'searchTerm' },
-      holds: 'the names a search finds the customer by, with the summary a result shows',
-      activities: ['customerRelationship'],
-      categories: ['identity', 'relationship'],
-      subjects: ['customers', 'prospects'],
-      retention: withTheFile,
-      access: { export: 'excluded', why: 'derived from the profile, which the export holds' },
-      erasure: { erase: 'always' },
-    },
-    {
-      where: { kind: 'item', table: 'main', itemType: 'lookup' },
-      holds: 'the e-mail, phone and customer number a lookup finds the customer by',
-      activities: ['customerRelationship'],
-      categories: ['contact', 'identity'],
-      subjects: ['customers', 'prospects'],
-      retention: withTheFile,
-      access: { export: 'excluded', why: 'derived from the profile, which the export holds' },
-      erasure: { erase: 'always' },
-    },
+    heldRecord(
+      'holding',
+      'the products the customer holds: kind, family, opening date, balance or amount',
+      ['financial'],
+      ['customers'],
+    ),
+    heldRecord(
+      'event',
+      'the timeline of the customer file: creation, changes (field names), consents, KYC decisions, with who acted',
+      ['relationship', 'consent', 'regulatory'],
+      ['customers', 'prospects'],
+    ),
+    derivedFromProfile(
+      'searchTerm',
+      'the names a search finds the customer by, with the summary a result shows',
+      ['identity', 'relationship'],
+    ),
+    derivedFromProfile('lookup', 'the e-mail, phone and customer number a lookup finds the customer by', [
+      'contact',
+      'identity',
+    ]),
     withoutPersonalData(
       { kind: 'item', table: 'main', itemType: 'customerNumberCounter' },
       'the last customer number given',

@@ -7,6 +7,7 @@ import { type FunctionName, functions } from '#infra/declaration/functions.ts';
 import {
   type ContextPrivacy,
   type DataHolding,
+  queueInFlight,
   queueRetention,
   type Retention,
   withoutPersonalData,
@@ -93,16 +94,16 @@ export const platformPrivacy = {
       access: { export: 'excluded', why: 'the same records as the audit table, which the export holds' },
       erasure: { erase: 'never', why: 'proof of who accessed the file, kept under a legal obligation' },
     },
-    {
-      where: { kind: 'queue', queue: 'auditIntake', withDlq: true },
+    queueInFlight({
+      queue: 'auditIntake',
       holds: 'audit records on their way to the audit writer',
       activities: ['accessAudit'],
       categories: ['access'],
       subjects: ['customers', 'prospects', 'staff'],
-      retention: queueRetention('a failed record'),
-      access: { export: 'excluded', why: 'in flight: the audit table it feeds is exported' },
+      dlqKeeps: 'a failed record',
+      exportedInstead: 'the audit table it feeds is exported',
       erasure: { erase: 'never', why: 'audit records, kept under a legal obligation' },
-    },
+    }),
     {
       where: { kind: 'table', table: 'idempotency' },
       holds:
@@ -119,16 +120,15 @@ export const platformPrivacy = {
       access: { export: 'excluded', why: 'a copy of an answer, gone within a day' },
       erasure: { erase: 'expires', within: '1 day' },
     },
-    {
-      where: { kind: 'queue', queue: 'publisherFailures', withDlq: true },
+    queueInFlight({
+      queue: 'publisherFailures',
       holds: 'domain events the stream publisher could not put on the bus, with the item they came from',
       activities: ['operations'],
       categories: ['identity', 'contact', 'relationship', 'consent', 'regulatory'],
       subjects: ['customers', 'prospects'],
-      retention: queueRetention('an event that failed for 15 minutes'),
-      access: { export: 'excluded', why: 'in flight: the timeline they belong to is exported' },
-      erasure: { erase: 'expires', within: '14 days (DLQ)' },
-    },
+      dlqKeeps: 'an event that failed for 15 minutes',
+      exportedInstead: 'the timeline they belong to is exported',
+    }),
     {
       where: { kind: 'queue', queue: 'streamFailures', withDlq: true },
       holds: 'where in the table’s stream a batch failed: positions, no data',
@@ -217,16 +217,15 @@ export const platformPrivacy = {
       access: { export: 'excluded', why: 'the export itself' },
       erasure: { erase: 'expires', within: '30 days' },
     },
-    {
-      where: { kind: 'queue', queue: 'privacyJobs', withDlq: true },
+    queueInFlight({
+      queue: 'privacyJobs',
       holds: 'the access requests on their way to the export job: request and customer ids',
       activities: ['dataProtectionRequests'],
       categories: ['access'],
       subjects: ['customers', 'prospects'],
-      retention: queueRetention('a failed request'),
-      access: { export: 'excluded', why: 'in flight: the request it carries is exported' },
-      erasure: { erase: 'expires', within: '14 days (DLQ)' },
-    },
+      dlqKeeps: 'a failed request',
+      exportedInstead: 'the request it carries is exported',
+    }),
     {
       where: { kind: 'item', table: 'main', itemType: 'privacyRequest' },
       holds:

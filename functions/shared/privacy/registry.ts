@@ -139,6 +139,33 @@ export const queueRetention = (what: string): Retention => ({
   enforcement: 'queueRetention',
 });
 
+/**
+ * A queue that carries personal data on its way somewhere: kept by SQS's retention (its DLQ 14
+ * days), not exported (what it feeds is), gone with its DLQ unless `erasure` says otherwise.
+ */
+export const queueInFlight = (queue: {
+  queue: QueueName;
+  holds: string;
+  activities: readonly string[];
+  categories: readonly PersonalDataCategory[];
+  subjects: readonly DataSubject[];
+  /** What the DLQ keeps, in words: `a failed event`. */
+  dlqKeeps: string;
+  /** Why it is not exported: what the export holds instead, `the timeline it feeds is exported`. */
+  exportedInstead: string;
+  /** @default expires with the DLQ, within 14 days */
+  erasure?: OnErasure;
+}): DataHolding => ({
+  where: { kind: 'queue', queue: queue.queue, withDlq: true },
+  holds: queue.holds,
+  activities: queue.activities,
+  categories: queue.categories,
+  subjects: queue.subjects,
+  retention: queueRetention(queue.dlqKeeps),
+  access: { export: 'excluded', why: `in flight: ${queue.exportedInstead}` },
+  erasure: queue.erasure ?? { erase: 'expires', within: '14 days (DLQ)' },
+});
+
 /** A place that holds no personal data (configuration, counters), registered so that nothing is missed. */
 export const withoutPersonalData = (
   where: DataLocation,
