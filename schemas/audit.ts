@@ -34,6 +34,7 @@ export const AuditRecord = z
       'customer.accessRefused',
       'customer.privacyRequest',
       'customer.exportDelivered',
+      'customer.erasureConfirmed',
     ]),
     customerId: Id,
     reason: AccessReason,

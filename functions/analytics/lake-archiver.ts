@@ -13,6 +13,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { objectingToProfiling } from '#functions/customers/access.ts';
 import { entryPoint } from '#shared/entry-point.ts';
 import { logger, metrics } from '#shared/observability.ts';
+import { erasedAmong } from '#shared/privacy/tombstones.ts';
 import { secretValue } from '#shared/secrets.ts';
 import { type ArchiveOutcome, archiveBatch } from './lake/archive.ts';
 import { lakeBucketName, s3LakeStore } from './lake/store.ts';
@@ -32,9 +33,11 @@ export const handler = entryPoint(
       store: s3LakeStore(lakeBucketName()),
       key: await secretValue('pseudonymKey'),
       profilingObjections: objectingToProfiling,
+      erased: erasedAmong,
     });
     metrics.addMetric('LakeEventsArchived', MetricUnit.Count, outcome.events);
     metrics.addMetric('LakeDuplicatesInBatch', MetricUnit.Count, outcome.duplicates);
+    metrics.addMetric('LakeErasedDropped', MetricUnit.Count, outcome.erasedDropped);
     metrics.addMetric('LakeFilesWritten', MetricUnit.Count, outcome.written.length * 2);
     metrics.addMetric('LakeMessagesFailed', MetricUnit.Count, outcome.failed.size);
     if (outcome.failed.size > 0) {

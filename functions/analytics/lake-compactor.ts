@@ -12,6 +12,7 @@ import * as z from '#schemas/zod.ts';
 import { entryPoint } from '#shared/entry-point.ts';
 import { logger, metrics } from '#shared/observability.ts';
 import { compactLake, type PartitionReport } from './lake/compaction.ts';
+import { dynamoLeases } from './lake/leases.ts';
 import { lakeBucketName, s3LakeStore } from './lake/store.ts';
 
 /** Files younger than this are still being written by late batches: the next run takes them. */
@@ -55,7 +56,11 @@ const scopeOf = (request: z.output<typeof CompactionRequest>, now: number) => {
 
 export const handler = entryPoint('schedule', async (event: unknown): Promise<CompactionSummary> => {
   const scope = scopeOf(CompactionRequest.parse(event), Date.now());
-  const reports = await compactLake({ store: s3LakeStore(lakeBucketName()), ...scope });
+  const reports = await compactLake({
+    store: s3LakeStore(lakeBucketName()),
+    leases: dynamoLeases('lakeCompactor'),
+    ...scope,
+  });
   const summary: CompactionSummary = {
     partitions: reports.length,
     filesMerged: reports.reduce((sum, r) => sum + r.merged.length, 0),

@@ -11,6 +11,7 @@ import { IdentityUnlinked } from '#schemas/events/identity-unlinked.ts';
 import type { Caller } from '#schemas/roles.ts';
 import { NotFound } from '#shared/errors.ts';
 import { domainEvent } from '#shared/outbox.ts';
+import { customerTombstone } from '#shared/privacy/tombstones.ts';
 import { canSeeBranch } from '#shared/scope.ts';
 import { linkChange } from './domain/identity.ts';
 import { currentLink, listLinks, removeLink, saveLink } from './store/identity-store.ts';
@@ -35,7 +36,9 @@ export type LinkRequest = {
 
 /**
  * Links the visitor id of a login to its customer. `unknownCustomer` when no such customer
- * exists (the event is still kept: the lake has it; nothing is linked).
+ * exists, or when they were erased (the event is still kept: the lake has it, or drops it for an
+ * erased customer; nothing is linked). The link's transaction checks the customer's tombstone,
+ * so an erasure running meanwhile is not undone.
  */
 export const linkVisitor = async (
   request: LinkRequest,
@@ -47,7 +50,7 @@ export const linkVisitor = async (
     const change = linkChange(current?.customerId, request.customerId);
     if (change === 'unchanged') return change;
     customer ??= await getCustomer(request.customerId);
-    if (!customer) return 'unknownCustomer';
+    if (!customer || (attempt > 0 && (await customerTombstone(request.customerId)))) return 'unknownCustomer';
     const link: IdentityLink = {
       anonymousId: request.anonymousId,
       customerId: request.customerId,

@@ -12,6 +12,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { ChannelEventOnBus, ChannelEventV1 } from '#schemas/events/channel-event.ts';
 import { entryPoint } from '#shared/entry-point.ts';
 import { logger } from '#shared/observability.ts';
+import { customerTombstone } from '#shared/privacy/tombstones.ts';
 import {
   type ActivityEvent,
   activityRole,
@@ -37,10 +38,14 @@ const visitAttempts = 8;
 
 const processor = new BatchProcessor(EventType.SQS);
 
-/** Adds the event to its visit: joins the current one, or starts one; retried on a race. */
+/**
+ * Adds the event to its visit: joins the current one, or starts one; retried on a race. A write
+ * refused because the customer was erased meanwhile ends it (their tombstone).
+ */
 const recordInVisit = async (event: ActivityEvent): Promise<void> => {
   const visitKey = visitKeyOf(event);
   for (let attempt = 0; attempt < visitAttempts; attempt++) {
+    if (attempt > 0 && (await customerTombstone(event.customerId))) return;
     // A redelivered event (or one whose write lost a race to its own copy) is counted already.
     if (await countedInVisit(event.eventId)) return;
     const pointer = await getVisitPointer(event.customerId, visitKey);

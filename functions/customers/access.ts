@@ -1,7 +1,8 @@
 /**
  * What other contexts may use of the customers context, and nothing else (the dependency rules
  * in `biome.json` refuse any other import of it): reading a customer, the timeline item of an
- * event, what a customer's consents allow (profiling, marketing on a channel). Its part of the
+ * event, what a customer's consents allow (profiling, marketing on a channel), an erasure's
+ * part outside the customer's collection (the look-ups). Its part of the
  * privacy registry is `privacy.ts`. The keys of the customer's item
  * collection, to which other contexts add their members, are the table model's
  * (`#shared/table/main-table.ts`).
@@ -10,3 +11,4 @@ export { mayMarketTo, objectingToProfiling } from './consents/consent-checks.ts'
 export { customerByNumber } from './store/customer-finders.ts';
 export { eventItem } from './store/customer-items.ts';
 export { getCustomer } from './store/customers-store.ts';
+export { eraseLookups } from './store/erase-lookups.ts';

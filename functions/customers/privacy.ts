@@ -51,7 +51,10 @@ const heldRecord = (
   erasure: amlHold,
 });
 
-/** An index entry made from the profile (search, look-ups): not exported, erased with the file. */
+/**
+ * An index entry made from the profile (search, look-ups): not exported; erased with the
+ * profile, and kept while it is (a held customer is still found by their advisor).
+ */
 const derivedFromProfile = (
   itemType: string,
   holds: string,
@@ -64,7 +67,7 @@ const derivedFromProfile = (
   subjects: ['customers', 'prospects'],
   retention: withTheFile,
   access: { export: 'excluded', why: 'derived from the profile, which the export holds' },
-  erasure: { erase: 'always' },
+  erasure: amlHold,
 });
 
 export const customersPrivacy = {

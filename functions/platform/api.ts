@@ -11,6 +11,7 @@ import { getOpenApi } from './api-description/get-open-api.ts';
 import { getMe } from './directory/get-me.ts';
 import { listBranchAdvisors } from './directory/list-branch-advisors.ts';
 import { listBranches } from './directory/list-branches.ts';
+import { confirmErasure } from './gdpr/requests/confirm-erasure.ts';
 import { downloadPrivacyExport } from './gdpr/requests/download-privacy-export.ts';
 import { getPrivacyRequest } from './gdpr/requests/get-privacy-request.ts';
 import { listPrivacyRequests } from './gdpr/requests/list-privacy-requests.ts';
@@ -28,6 +29,7 @@ export const handler = httpApi(
     listPrivacyRequests,
     getPrivacyRequest,
     downloadPrivacyExport,
+    confirmErasure,
   },
   { idempotency: onceByKey },
 );

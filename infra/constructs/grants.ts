@@ -36,6 +36,10 @@ export const bucketActions: Record<BucketAccess, { bucket: readonly string[]; ob
     read: { bucket: ['s3:ListBucket'], objects: ['s3:GetObject'] },
     readWrite: { bucket: ['s3:ListBucket'], objects: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'] },
     append: { bucket: [], objects: ['s3:PutObject'] },
+    erase: {
+      bucket: ['s3:ListBucket', 's3:ListBucketVersions'],
+      objects: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:DeleteObjectVersion'],
+    },
   };
 
 /** What `bindLakeQueries` needs to know of the lake (see `infra/stacks/lake.ts`). */

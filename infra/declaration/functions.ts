@@ -8,8 +8,12 @@ import type { BucketName, SecretName, TableName } from './storage.ts';
 
 /** `append`: read, and put new items only — never update or delete (the audit trail). */
 export type Access = 'read' | 'readWrite' | 'append';
-/** `append` on a bucket: put new objects only, never read or delete one (the audit archive). */
-export type BucketAccess = 'read' | 'readWrite' | 'append';
+/**
+ * `append` on a bucket: put new objects only, never read or delete one (the audit archive).
+ * `erase`: read and write, and delete an object's every version (an erasure's rewrite of the
+ * lake, whose bucket keeps deleted versions otherwise).
+ */
+export type BucketAccess = 'read' | 'readWrite' | 'append' | 'erase';
 export type FunctionDeclaration = {
   /** Source file exporting `handler`, relative to the repository root. */
   entry: string;
@@ -91,6 +95,8 @@ export const functions = {
     description: 'Merges small lake files of an hour into one (late and small batches)',
     memoryMB: 1769,
     timeoutSeconds: 300,
+    // The lease of a partition it merges: an erasure rewriting the same files waits for it.
+    tables: { ingest: 'readWrite' },
     buckets: { lake: 'readWrite' },
   },
   lakePurger: {
@@ -103,11 +109,12 @@ export const functions = {
   },
   privacyJobs: {
     entry: 'functions/platform/gdpr/privacy-jobs.ts',
-    description: "Runs the privacy officer's requests: a customer's export (access, portability)",
+    description: "Runs the privacy officer's requests: a customer's export (access, portability) or erasure",
     memoryMB: 1024,
     timeoutSeconds: 900,
-    tables: { main: 'readWrite', audit: 'read' },
-    buckets: { privacyExports: 'readWrite', lake: 'read' },
+    // Erasure: the customer's items, the idempotency answers about them, the lake leases.
+    tables: { main: 'readWrite', audit: 'read', idempotency: 'readWrite', ingest: 'readWrite' },
+    buckets: { privacyExports: 'readWrite', lake: 'erase' },
     secrets: ['pseudonymKey'],
     // The lake rows about the customer: Athena in the cloud, DuckDB locally.
     queriesLake: true,

@@ -65,8 +65,8 @@ export const rules = {
     target: { queue: 'lakeIntake' },
   },
   privacyRequests: {
-    description: 'The privacy officer opened an access request: the export job starts',
-    pattern: { source: ['relais.platform'], 'detail-type': ['DataAccessRequested'] },
+    description: 'The privacy officer opened an access request or confirmed an erasure: its job starts',
+    pattern: { source: ['relais.platform'], 'detail-type': ['DataAccessRequested', 'ErasureRequested'] },
     target: { queue: 'privacyJobs' },
   },
   knownCustomerActivity: {

@@ -12,6 +12,7 @@ import { lakeBucketName, s3LakeStore } from '#functions/analytics/lake/store.ts'
 import { busEntry } from '#functions/channels/store/channel-bus.ts';
 import { objectingToProfiling } from '#functions/customers/access.ts';
 import type { ChannelEventV1 } from '#schemas/events/channel-event.ts';
+import { erasedAmong } from '#shared/privacy/tombstones.ts';
 import { secretValue } from '#shared/secrets.ts';
 import { type DemoBank, type Random, seededRandom } from './demo-bank.ts';
 
@@ -133,6 +134,7 @@ export const writeChannelHistory = async (events: readonly ChannelEventV1[]): Pr
     store: s3LakeStore(lakeBucketName()),
     key: await secretValue('pseudonymKey'),
     profilingObjections: objectingToProfiling,
+    erased: erasedAmong,
   });
   const failed = [...outcome.failed.values()];
   if (failed.length > 0)

@@ -12,11 +12,19 @@ export const PrivacyRequestKind = z.enum(['access', 'erasure']);
 export type PrivacyRequestKind = z.infer<typeof PrivacyRequestKind>;
 
 /**
- * `received`, then `inProgress` while the job runs, then `ready` (an access: its archive can be
- * downloaded) or `completed` (an erasure); `failed` when the job gave up (the officer starts it
- * again by opening a new request).
+ * `received` (an access: its job starts at once), or `awaitingConfirmation` (an erasure: the
+ * officer reads its plan and confirms); then `inProgress` while the job runs, then `ready` (an
+ * access: its archive can be downloaded) or `completed` (an erasure: its report says what went);
+ * `failed` when the job gave up (the officer starts it again by opening a new request).
  */
-export const PrivacyRequestState = z.enum(['received', 'inProgress', 'ready', 'completed', 'failed']);
+export const PrivacyRequestState = z.enum([
+  'received',
+  'awaitingConfirmation',
+  'inProgress',
+  'ready',
+  'completed',
+  'failed',
+]);
 export type PrivacyRequestState = z.infer<typeof PrivacyRequestState>;
 
 export const PrivacyRequestParams = z.object({ requestId: Id });
@@ -74,6 +82,24 @@ export const ErasurePlan = z
   })
   .register(z.globalRegistry, { id: 'ErasurePlan' });
 
+/**
+ * What an erasure did, place by place: how many items, rows or files it removed, what it kept
+ * and under which legal basis, and what goes by itself, within how long.
+ */
+export const ErasureReport = z
+  .object({
+    scope: z.enum(['entirely', 'exceptHeld']),
+    erasedAt: IsoDateTime,
+    removed: z.array(z.extend(Place, { count: z.number().check(z.int(), z.nonnegative()) })),
+    kept: z.array(z.extend(Place, { why: z.string() })),
+    expiring: z.array(z.extend(Place, { within: z.string() })),
+  })
+  .register(z.globalRegistry, { id: 'ErasureReport' });
+export type ErasureReport = z.infer<typeof ErasureReport>;
+
+/** Who did something to a request, and when. */
+const Act = z.object({ id: z.string(), name: z.string(), at: IsoDateTime });
+
 export const PrivacyRequest = z
   .object({
     id: Id,
@@ -94,8 +120,12 @@ export const PrivacyRequest = z
     note: z.optional(z.string()),
     openedBy: z.object({ id: z.string(), name: z.string() }),
     erasurePlan: z.optional(
-      ErasurePlan.check(z.describe('Erasure requests: what goes and what stays, and why.')),
+      ErasurePlan.check(
+        z.describe('Erasure requests: what goes and what stays, and why; once confirmed, the plan followed.'),
+      ),
     ),
+    confirmedBy: z.optional(Act.check(z.describe('Erasure requests: who confirmed the plan, and when.'))),
+    erasureReport: z.optional(ErasureReport.check(z.describe('A completed erasure: what it did.'))),
     deliveredAt: z.optional(
       IsoDateTime.check(z.describe('When the export was last downloaded, to be handed to the customer.')),
     ),
@@ -114,6 +144,15 @@ export const PrivacyRequestsQuery = z.object({
     'open',
   ),
 });
+
+/** The officer confirms an erasure's plan, as read at `version`. */
+export const ConfirmErasure = z
+  .strictObject({
+    version: z
+      .number()
+      .check(z.int(), z.positive(), z.describe('The version of the request whose plan was read.')),
+  })
+  .register(z.globalRegistry, { id: 'ConfirmErasure' });
 
 /** Where to download a ready export: a link that works for a few minutes only. */
 export const PrivacyExportLink = z

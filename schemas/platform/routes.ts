@@ -5,6 +5,7 @@
 
 import { Advisor, ApiRoot, Branch, BranchParams, Me } from '../platform/directory.ts';
 import {
+  ConfirmErasure,
   CreatePrivacyRequest,
   PrivacyExportLink,
   PrivacyRequest,
@@ -102,5 +103,17 @@ export const platformRoutes = [
     roles: privacyOfficers,
     params: PrivacyRequestParams,
     response: { status: 200, body: PrivacyExportLink },
+  },
+  {
+    id: 'confirmErasure',
+    method: 'POST',
+    path: '/v1/privacy/requests/{requestId}/confirm-erasure',
+    context: 'platform',
+    summary: "Confirm an erasure request's plan (what goes, what the law keeps); the erasure starts at once",
+    roles: privacyOfficers,
+    params: PrivacyRequestParams,
+    body: ConfirmErasure,
+    response: { status: 200, body: PrivacyRequest },
+    concurrency: true,
   },
 ] as const satisfies readonly RouteDefinition[];

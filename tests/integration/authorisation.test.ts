@@ -24,10 +24,17 @@ const advisorId = staffMember('advisor', branchId).sub;
 // A run of a saved query for getQueryRun's samples: runs live in the analytics function (or
 // in Athena), so one is started once, by an analyst, before the routes are tried.
 let analyticsRunId = 'duckdb.daily-active-customers.v1.unknown';
-// A privacy request for getPrivacyRequest's samples, opened by the privacy officer.
+// A privacy request for getPrivacyRequest's samples, opened by the privacy officer; and an
+// erasure request, for confirmErasure's, about a customer no other sample uses.
 let privacyRequestId = 'pr-unknown';
+let erasureRequestId = 'pr-unknown';
 beforeAll(async () => {
   const officer = await as('privacy_officer');
+  const erased = bank.customers.at(-1)!.customer;
+  const erasure = await officer.request<{ id: string }>('POST', '/v1/privacy/requests', {
+    body: { kind: 'erasure', customerId: erased.id, note: 'Authorisation sample' },
+  });
+  erasureRequestId = erasure.body.id;
   const opened = await officer.request<{ id: string }>('POST', '/v1/privacy/requests', {
     body: { kind: 'access', customerId: customer.id, note: 'Authorisation sample' },
   });
@@ -146,6 +153,10 @@ const samples: Record<RouteId, (role: Role) => Sample> = {
   listPrivacyRequests: () => ({ path: '/v1/privacy/requests' }),
   getPrivacyRequest: () => ({ path: `/v1/privacy/requests/${privacyRequestId}` }),
   downloadPrivacyExport: () => ({ path: `/v1/privacy/requests/${privacyRequestId}/download`, body: {} }),
+  confirmErasure: () => ({
+    path: `/v1/privacy/requests/${erasureRequestId}/confirm-erasure`,
+    body: { version: 1 },
+  }),
 };
 
 // Who may call each route, by role: written by hand (A = advisor, M = branch manager, S = service
@@ -184,6 +195,7 @@ const grants: Record<RouteId, 'public' | 'writeKey' | string> = {
   listPrivacyRequests: '....P...',
   getPrivacyRequest: '....P...',
   downloadPrivacyExport: '....P...',
+  confirmErasure: '....P...',
 };
 const letters: Record<Role, string> = {
   advisor: 'A',

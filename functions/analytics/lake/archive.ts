@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { writeCuratedParquet } from './files.ts';
 import { fileKey, type Partition } from './layout.ts';
 import {
+  anonymousIdOf,
   type BusEnvelope,
   customerIdOf,
   dedupKey,
@@ -47,6 +48,20 @@ export type ArchiveOutcome = {
   events: number;
   /** Events met more than once in the batch (an upstream retry), written once. */
   duplicates: number;
+  /** Events about erased people, dropped. */
+  erasedDropped: number;
+};
+
+/** Erased customers, and erased visitor ids with when they were erased. */
+export type ErasedPeople = { customers: Set<string>; visitors: Map<string, string> };
+
+/** Whether an event is about an erased person: their customer id, or their device before the erasure. */
+const aboutErased = (envelope: BusEnvelope, erased: ErasedPeople): boolean => {
+  const customerId = customerIdOf(envelope);
+  if (customerId !== undefined && erased.customers.has(customerId)) return true;
+  const anonymousId = anonymousIdOf(envelope);
+  const erasedAt = anonymousId === undefined ? undefined : erased.visitors.get(anonymousId);
+  return erasedAt !== undefined && String(envelope.detail.occurredAt ?? envelope.time) <= erasedAt;
 };
 
 export type ArchiveOptions = {
@@ -59,6 +74,12 @@ export type ArchiveOptions = {
    * pseudonyms it could not check).
    */
   profilingObjections: (customerIds: string[]) => Promise<Set<string>>;
+  /**
+   * The erased among the batch's customers and visitors (`#shared/privacy/tombstones.ts`): their
+   * events are dropped, so that a late event or a replay does not bring them back. If it fails,
+   * the whole batch is retried.
+   */
+  erased: (ids: { customerIds: string[]; anonymousIds: string[] }) => Promise<ErasedPeople>;
   /** @default defaultMaxFileBytes */
   maxFileBytes?: number;
 };
@@ -132,14 +153,24 @@ export const archiveBatch = async (
       failed.set(record.messageId, asError(error));
     }
   }
-  const objecting = await options.profilingObjections([
-    ...new Set(envelopes.flatMap(({ envelope }) => customerIdOf(envelope) ?? [])),
+  const customerIds = [...new Set(envelopes.flatMap(({ envelope }) => customerIdOf(envelope) ?? []))];
+  const [objecting, erased] = await Promise.all([
+    options.profilingObjections(customerIds),
+    options.erased({
+      customerIds,
+      anonymousIds: [...new Set(envelopes.flatMap(({ envelope }) => anonymousIdOf(envelope) ?? []))],
+    }),
   ]);
 
   const messagesOf = new Map<string, string[]>();
   const events: LakeEvent[] = [];
   let duplicates = 0;
+  let erasedDropped = 0;
   for (const { messageId, envelope } of envelopes) {
+    if (aboutErased(envelope, erased)) {
+      erasedDropped++;
+      continue;
+    }
     try {
       const customerId = customerIdOf(envelope);
       const event = toLakeEvent(envelope, options.key, {
@@ -189,5 +220,6 @@ export const archiveBatch = async (
     written,
     events: written.reduce((sum, file) => sum + file.events, 0),
     duplicates,
+    erasedDropped,
   };
 };

@@ -4,18 +4,13 @@
  * upstream) are kept once, by event id. Big files are left as they are; their event ids still
  * count for deduplication. The merged file is written first, under the name of its events,
  * and only then are the files it replaces deleted: a run that stops half-way loses nothing,
- * and running again finishes the job (the same events give the same name).
+ * and running again finishes the job (the same events give the same name). A partition is
+ * merged under its lease (`leases.ts`): an erasure rewriting it meanwhile would otherwise see
+ * its files deleted under it, or bring back a file it had just rewritten.
  */
-import type { CuratedRow } from '#schemas/analytics/lake.ts';
-import {
-  readCuratedEventIds,
-  readCuratedParquet,
-  readNdjsonGzip,
-  writeCuratedParquet,
-  writeNdjsonGzip,
-} from './files.ts';
+import { type Format, formats, type Item } from './formats.ts';
 import { fileKey, kindPrefix, type LakeKind, type Partition, parseKey, partitionPrefix } from './layout.ts';
-import { type BusEnvelope, dedupKey, dedupKeyOf, eventIdOf } from './rows.ts';
+import type { PartitionLeases } from './leases.ts';
 import type { LakeObject, LakeStore } from './store.ts';
 
 /** Files under this size (as stored) are merged; bigger ones are left alone. */
@@ -25,6 +20,8 @@ export const defaultMaxMergeBytes = 128 * 1024 ** 2;
 
 export type CompactionOptions = {
   store: LakeStore;
+  /** A partition is merged under its lease; one leased by an erasure is left for the next run. */
+  leases: PartitionLeases;
   /** Only these partitions; @default every partition of the lake */
   partitions?: readonly Partition[];
   /** Files modified after this are left for a later run (still being written to). @default now */
@@ -46,44 +43,6 @@ export type PartitionReport = Partition & {
   /** Events dropped because another file of the partition already had them. */
   duplicatesDropped: number;
 };
-
-type Item<K extends LakeKind> = K extends 'curated' ? CuratedRow : BusEnvelope;
-
-/** How each kind of file is read, identified, ordered and written. */
-type Format<T> = {
-  read: (store: LakeStore, file: LakeObject) => Promise<T[]>;
-  /** The deduplication keys of a file's rows (`dedupKey`). */
-  keys: (store: LakeStore, file: LakeObject) => Promise<string[]>;
-  keyOf: (item: T) => string;
-  idOf: (item: T) => string;
-  timeOf: (item: T) => number;
-  write: (items: T[]) => Uint8Array;
-  contentType: string;
-};
-
-const curated: Format<CuratedRow> = {
-  read: async (store, file) => readCuratedParquet(await store.get(file.key)),
-  // Only the event_id and channel columns of a big file are fetched, by byte ranges.
-  keys: async (store, file) =>
-    (await readCuratedEventIds(store.reader(file))).map((row) => dedupKey(row.channel, row.event_id)),
-  keyOf: (row) => dedupKey(row.channel, row.event_id as string),
-  idOf: (row) => row.event_id as string,
-  timeOf: (row) => row.occurred_at.getTime(),
-  write: writeCuratedParquet,
-  contentType: 'application/vnd.apache.parquet',
-};
-
-const raw: Format<BusEnvelope> = {
-  read: async (store, file) => readNdjsonGzip(await store.get(file.key)) as BusEnvelope[],
-  keys: async (store, file) => (await raw.read(store, file)).map(dedupKeyOf),
-  keyOf: dedupKeyOf,
-  idOf: eventIdOf,
-  timeOf: (envelope) => Date.parse(String(envelope.detail.occurredAt ?? envelope.time)),
-  write: writeNdjsonGzip,
-  contentType: 'application/gzip',
-};
-
-const formats: { [K in LakeKind]: Format<Item<K>> } = { curated, raw };
 
 /** Consecutive files whose total size stays within `maxBytes` (at least one file each). */
 const groupsOf = (files: readonly LakeObject[], maxBytes: number): LakeObject[][] => {
@@ -107,7 +66,7 @@ const compactPartition = async <K extends LakeKind>(
   kind: K,
   partition: Partition,
   files: readonly LakeObject[],
-  options: Required<Omit<CompactionOptions, 'partitions'>>,
+  options: Required<Omit<CompactionOptions, 'partitions' | 'leases'>>,
 ): Promise<PartitionReport | undefined> => {
   const format = formats[kind] as Format<Item<K>>;
   const { store } = options;
@@ -189,8 +148,14 @@ export const compactLake = async (options: CompactionOptions): Promise<Partition
     }
     for (const id of [...byPartition.keys()].sort()) {
       const { partition, files } = byPartition.get(id)!;
-      const report = await compactPartition(kind, partition, files, settings);
-      if (report) reports.push(report);
+      const release = await options.leases.take(kind, partition);
+      if (!release) continue;
+      try {
+        const report = await compactPartition(kind, partition, files, settings);
+        if (report) reports.push(report);
+      } finally {
+        await release();
+      }
     }
   }
   return reports;

@@ -1,12 +1,14 @@
 /**
- * The lake rows about one person, for their access request: the curated events carrying their
- * pseudonym, or one of the visitor ids linked to them, every day of the lake. Run by the query
- * engine of the environment (Athena in the cloud, DuckDB over the mirrored lake locally) with
- * bound values, so nothing the request holds becomes SQL.
+ * The lake rows about one person: the curated events carrying their pseudonym, or one of the
+ * visitor ids linked to them, every day of the lake — all of them for their access request, the
+ * partitions that hold them for their erasure. Run by the query engine of the environment
+ * (Athena in the cloud, DuckDB over the mirrored lake locally) with bound values, so nothing the
+ * request holds becomes SQL.
  */
 import { lakeCatalog } from '#schemas/analytics/lake.ts';
 import { engineFromEnvironment } from '../engines/from-environment.ts';
 import { awaitExecution, type QueryResult } from '../engines/index.ts';
+import type { Partition } from './layout.ts';
 import { pseudonymOf } from './privacy.ts';
 
 /** Longest a search may run before the job gives up (it is retried). */
@@ -14,21 +16,22 @@ const searchTimeoutMs = 10 * 60 * 1000;
 
 export type LakeRowsAbout = { rows: Record<string, unknown>[]; truncated: boolean };
 
-/**
- * The curated rows whose `customer_pid` is the customer's pseudonym (under `key`), or whose
- * `anonymous_id` is one of `anonymousIds`, oldest first.
- */
-export const lakeRowsAbout = async (
-  person: { customerId: string; anonymousIds: readonly string[] },
+/** Whom a search is about: a customer, and the visitor ids linked to them. */
+export type LakePerson = { customerId: string; anonymousIds: readonly string[] };
+
+/** Runs `SELECT <columns> … WHERE <the person's rows> <rest>` and answers its result. */
+const searchAbout = async (
+  person: LakePerson,
   key: string,
-): Promise<LakeRowsAbout> => {
+  query: { columns: string; rest: string },
+): Promise<QueryResult> => {
   const visitors =
     person.anonymousIds.length > 0
       ? ` OR anonymous_id IN (${person.anonymousIds.map(() => '?').join(', ')})`
       : '';
   const engine = await engineFromEnvironment();
   const { executionId } = await engine.start({
-    sql: `SELECT * FROM ${lakeCatalog.curatedTable} WHERE customer_pid = ?${visitors} ORDER BY occurred_at, event_id`,
+    sql: `SELECT ${query.columns} FROM ${lakeCatalog.curatedTable} WHERE customer_pid = ?${visitors} ${query.rest}`,
     values: [pseudonymOf(person.customerId, key), ...person.anonymousIds].map((value) => ({
       type: 'string' as const,
       value,
@@ -37,10 +40,29 @@ export const lakeRowsAbout = async (
   const state = await awaitExecution(engine, executionId, { timeoutMs: searchTimeoutMs });
   if (state.state !== 'succeeded') {
     throw new Error(
-      `the lake search for an access request did not succeed: ${state.state === 'failed' ? state.error : 'timed out'}`,
+      `the lake search about a person did not succeed: ${state.state === 'failed' ? state.error : 'timed out'}`,
     );
   }
-  return { rows: asObjects(state.result), truncated: state.result.truncated };
+  return state.result;
+};
+
+/**
+ * The curated rows whose `customer_pid` is the customer's pseudonym (under `key`), or whose
+ * `anonymous_id` is one of `anonymousIds`, oldest first.
+ */
+export const lakeRowsAbout = async (person: LakePerson, key: string): Promise<LakeRowsAbout> => {
+  const result = await searchAbout(person, key, { columns: '*', rest: 'ORDER BY occurred_at, event_id' });
+  return { rows: asObjects(result), truncated: result.truncated };
+};
+
+/** The hour partitions that hold a row about the person (a few hundred at most: never truncated). */
+export const lakePartitionsAbout = async (person: LakePerson, key: string): Promise<Partition[]> => {
+  const result = await searchAbout(person, key, {
+    columns: 'DISTINCT dt, "hour"',
+    rest: 'ORDER BY dt, "hour"',
+  });
+  if (result.truncated) throw new Error('the partitions about a person were more than one answer holds');
+  return asObjects(result).map((row) => ({ dt: String(row.dt), hour: String(row.hour) }));
 };
 
 const asObjects = (result: QueryResult): Record<string, unknown>[] =>

@@ -176,6 +176,12 @@ export const customerIdOf = (envelope: Pick<BusEnvelope, 'detail'>): string | un
   return typeof id === 'string' && id.length > 0 ? id : undefined;
 };
 
+/** The visitor id an event carries, if any. */
+export const anonymousIdOf = (envelope: Pick<BusEnvelope, 'detail'>): string | undefined => {
+  const id = envelope.detail.anonymousId;
+  return typeof id === 'string' && id.length > 0 ? id : undefined;
+};
+
 /**
  * Pseudonymises an envelope and maps it to its curated row and partition (the UTC date and
  * hour it occurred). Throws {@link UnreadableEvent} when a field the lake needs is missing.

@@ -1,6 +1,7 @@
 /**
  * The lake bucket as the archiver and the compactor use it: list a prefix, read a file (whole
- * or by byte ranges, for Parquet footers and single columns), write one, delete some. The S3
+ * or by byte ranges, for Parquet footers and single columns), write one, delete some (or
+ * destroy them, every version, for an erasure). The S3
  * implementation reads the bucket name from the function's environment at each invocation
  * (`LAKE_BUCKET_NAME`); the in-memory one serves unit tests and tools.
  */
@@ -8,6 +9,7 @@ import {
   DeleteObjectsCommand,
   GetObjectCommand,
   ListObjectsV2Command,
+  ListObjectVersionsCommand,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
@@ -29,6 +31,11 @@ export type LakeStore = {
   put(key: string, body: Uint8Array, contentType: string): Promise<void>;
   /** Deletes objects; deleting one that is gone is not an error. */
   delete(keys: readonly string[]): Promise<void>;
+  /**
+   * Deletes objects with every earlier version of them (the bucket is versioned): what an
+   * erasure removes must not linger as a noncurrent version.
+   */
+  destroy(keys: readonly string[]): Promise<void>;
 };
 
 /** The lake bucket's name, from the environment (read at each call: never cached). */
@@ -85,15 +92,33 @@ export const s3LakeStore = (bucket: string, s3: S3Client = sharedS3): LakeStore 
           Delete: { Objects: chunk.map((Key) => ({ Key })), Quiet: true },
         }),
       );
-      const failed = (answer.Errors ?? []).filter((error) => error.Code !== 'NoSuchKey');
-      if (failed.length > 0) {
-        throw new Error(
-          `could not delete ${failed.length} lake file(s): ${failed.map((e) => `${e.Key} (${e.Code})`).join(', ')}`,
-        );
-      }
+      throwIfFailed(answer.Errors ?? []);
+    }
+  },
+  destroy: async (keys) => {
+    for (const key of keys) {
+      const versions = await s3.send(new ListObjectVersionsCommand({ Bucket: bucket, Prefix: key }));
+      const objects = [...(versions.Versions ?? []), ...(versions.DeleteMarkers ?? [])]
+        .filter((version) => version.Key === key)
+        .map((version) => ({ Key: key, VersionId: version.VersionId }));
+      if (objects.length === 0) continue;
+      const answer = await s3.send(
+        new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: objects, Quiet: true } }),
+      );
+      throwIfFailed(answer.Errors ?? []);
     }
   },
 });
+
+/** Throws for the objects a DeleteObjects could not delete (one already gone is no failure). */
+const throwIfFailed = (errors: readonly { Key?: string; Code?: string }[]) => {
+  const failed = errors.filter((error) => error.Code !== 'NoSuchKey');
+  if (failed.length > 0) {
+    throw new Error(
+      `could not delete ${failed.length} lake file(s): ${failed.map((e) => `${e.Key} (${e.Code})`).join(', ')}`,
+    );
+  }
+};
 
 /** A lake held in memory, with the same behaviour as the S3 one (unit tests, tools). */
 export const memoryLakeStore = (now: () => Date = () => new Date()) => {
@@ -123,6 +148,7 @@ export const memoryLakeStore = (now: () => Date = () => new Date()) => {
     delete: async (keys) => {
       for (const key of keys) objects.delete(key);
     },
+    destroy: (keys) => store.delete(keys),
   };
   return store;
 };

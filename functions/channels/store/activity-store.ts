@@ -3,15 +3,16 @@
  * own (put once: the key holds the event id) and visits (read, changed, written back under an
  * optimistic `version`). A visit is found through its pointer item (session or visitor id),
  * created in the same transaction as the visit. None of these items carries an `event`
- * attribute: the stream publisher must not put them on the bus.
+ * attribute: the stream publisher must not put them on the bus. Every write checks, in its
+ * transaction, that the customer was not erased: a late event or a replay writes nothing.
  */
 
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { TimelineEntry } from '#schemas/customers/timeline.ts';
 import { shiftDay } from '#shared/calendar.ts';
 import { documents } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/env.ts';
+import { notErased } from '#shared/privacy/tombstones.ts';
 import { ingestKeys } from '#shared/table/ingest-table.ts';
 import { customerCollection } from '#shared/table/main-table.ts';
 import { writeTogether } from '#shared/transactions.ts';
@@ -78,11 +79,15 @@ export const customerExists = async (customerId: string): Promise<boolean> => {
 export const activityExpiresAt = (occurredAt: string): number =>
   Date.parse(`${shiftDay(new Date(occurredAt), audienceRetention.keep, 1)}T00:00:00Z`) / 1000;
 
-/** Puts an entry of its own; nothing happens when it is already there (reprocessing). */
+/**
+ * Puts an entry of its own; nothing happens when it is already there (reprocessing), or when the
+ * customer was erased (a late event, a replay).
+ */
 export const putEntry = async (customerId: string, entry: TimelineEntry): Promise<void> => {
-  try {
-    await documents.send(
-      new PutCommand({
+  await writeTogether([
+    notErased(customerId),
+    {
+      Put: {
         TableName: table(),
         Item: {
           pk: customerCollection.pk(customerId),
@@ -92,11 +97,9 @@ export const putEntry = async (customerId: string, entry: TimelineEntry): Promis
           expiresAt: activityExpiresAt(entry.occurredAt),
         },
         ConditionExpression: 'attribute_not_exists(sk)',
-      }),
-    );
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-  }
+      },
+    },
+  ]);
 };
 
 export const getVisitPointer = async (
@@ -162,6 +165,7 @@ export const insertVisit = async (
   const sk = customerCollection.timelineSk(visit.startedAt, visit.id);
   return writeTogether([
     visitedMark(eventId),
+    notErased(visit.customerId),
     {
       Put: {
         TableName: table(),
@@ -228,6 +232,7 @@ export const updateVisit = async (
         ];
   return writeTogether([
     visitedMark(eventId),
+    notErased(next.customerId),
     ...writes,
     ...(pointerTracksIt
       ? [

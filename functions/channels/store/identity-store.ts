@@ -4,6 +4,7 @@ import { IdentityLink } from '#schemas/channels/identity.ts';
 import { documents } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/env.ts';
 import type { OutboxEvent } from '#shared/outbox.ts';
+import { notErased } from '#shared/privacy/tombstones.ts';
 import { queryAll } from '#shared/query-all.ts';
 import { channelKeys, customerCollection } from '#shared/table/main-table.ts';
 import { writeTogether } from '#shared/transactions.ts';
@@ -92,6 +93,7 @@ export const saveLink = async (
     },
     { Put: { TableName: table(), Item: customerItem } },
     { Put: { TableName: table(), Item: eventItem(link.customerId, linked) } },
+    notErased(link.customerId),
     ...(previous
       ? [
           {

@@ -2,10 +2,12 @@
  * The ingest table's keys, in one place (one item per key, no sort key): message-id claims
  * (deduplication, expiring after 7 days), the events a visit has counted (a redelivered event is
  * never counted twice, whichever visit it joined), and the daily counters of events sent without
- * consent. Kept off the main table so that ingestion traffic never reaches its stream.
+ * consent, and the leases of the lake's partitions. Kept off the main table so that ingestion traffic never reaches its stream.
  */
 export const ingestKeys = {
   claim: (channel: string, messageId: string) => `MSG#${channel}#${messageId}`,
   visited: (eventId: string) => `VISITED#${eventId}`,
   consentlessCounter: (day: string, channel: string, type: string) => `NOCONSENT#${day}#${channel}#${type}`,
+  /** Who rewrites a lake partition's files now: the compactor or an erasure, never both. */
+  lakeLease: (kind: string, dt: string, hour: string) => `LEASE#LAKE#${kind}#${dt}#${hour}`,
 } as const;

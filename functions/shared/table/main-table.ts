@@ -101,6 +101,18 @@ export const privacyRequestKeys = {
   pk: 'PRIVACYREQUESTS',
   sk: (requestId: string) => `REQUEST#${requestId}`,
   prefix: 'REQUEST#',
+  /** An event about a request published from its partition, not the customer's (an erasure's). */
+  eventSk: (requestId: string, eventId: string) => `EVENT#${requestId}#${eventId}`,
+} as const;
+
+/**
+ * The tombstones of erased customers and of the visitor ids that were linked to them: what the
+ * erasure leaves so that a late event, a redrive or a replay of the archive does not bring them
+ * back (`#shared/privacy/tombstones.ts`).
+ */
+export const tombstoneKeys = {
+  customer: (customerId: string) => ({ pk: `ERASED#CUSTOMER#${customerId}`, sk: 'TOMBSTONE' }),
+  visitor: (anonymousId: string) => ({ pk: `ERASED#VISITOR#${anonymousId}`, sk: 'TOMBSTONE' }),
 } as const;
 
 /** The bank's directory: branches and staff. */

@@ -15,6 +15,7 @@ import { curatedColumns } from '#schemas/analytics/lake.ts';
 import {
   channelEnvelope,
   customerCreatedEnvelope,
+  nobodyErased,
   noObjections,
   pageViews,
   sqsRecords,
@@ -178,6 +179,7 @@ describe('archiveBatch', () => {
       store,
       key: testKey,
       profilingObjections: noObjections,
+      erased: nobodyErased,
     });
 
     // Assess
@@ -226,6 +228,7 @@ describe('archiveBatch', () => {
         asked.push(ids);
         return new Set(['cu-objecting01']);
       },
+      erased: nobodyErased,
     });
 
     // Assess
@@ -248,6 +251,7 @@ describe('archiveBatch', () => {
     const outcome = archiveBatch(sqsRecords(pageViews(3, '2026-11-23T09:00:00.000Z')), {
       store,
       key: testKey,
+      erased: nobodyErased,
       profilingObjections: async () => {
         throw new Error('ProvisionedThroughputExceededException');
       },
@@ -268,6 +272,7 @@ describe('archiveBatch', () => {
       store,
       key: testKey,
       profilingObjections: noObjections,
+      erased: nobodyErased,
       maxFileBytes: 32_000,
     });
 
@@ -284,7 +289,12 @@ describe('archiveBatch', () => {
     // Prepare
     const store = memoryLakeStore();
     const bodies = pageViews(40, '2026-11-23T09:00:00.000Z');
-    await archiveBatch(sqsRecords(bodies), { store, key: testKey, profilingObjections: noObjections });
+    await archiveBatch(sqsRecords(bodies), {
+      store,
+      key: testKey,
+      profilingObjections: noObjections,
+      erased: nobodyErased,
+    });
     const before = [...store.objects.keys()].sort();
 
     // Act
@@ -292,6 +302,7 @@ describe('archiveBatch', () => {
       store,
       key: testKey,
       profilingObjections: noObjections,
+      erased: nobodyErased,
     });
 
     // Assess
@@ -309,6 +320,7 @@ describe('archiveBatch', () => {
       store,
       key: testKey,
       profilingObjections: noObjections,
+      erased: nobodyErased,
     });
 
     // Assess
@@ -332,7 +344,12 @@ describe('archiveBatch', () => {
     ]);
 
     // Act
-    const outcome = await archiveBatch(records, { store, key: testKey, profilingObjections: noObjections });
+    const outcome = await archiveBatch(records, {
+      store,
+      key: testKey,
+      profilingObjections: noObjections,
+      erased: nobodyErased,
+    });
 
     // Assess
     expect([...outcome.failed.keys()].sort()).toEqual(
@@ -364,6 +381,7 @@ describe('archiveBatch', () => {
       store: failing,
       key: testKey,
       profilingObjections: noObjections,
+      erased: nobodyErased,
     });
 
     // Assess
@@ -435,6 +453,7 @@ describe('no personal data in the lake', () => {
       store,
       key: testKey,
       profilingObjections: noObjections,
+      erased: nobodyErased,
     });
 
     // Assess

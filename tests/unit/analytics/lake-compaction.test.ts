@@ -7,8 +7,16 @@ import { describe, expect, test } from 'vitest';
 import { archiveBatch } from '#functions/analytics/lake/archive.ts';
 import { compactLake } from '#functions/analytics/lake/compaction.ts';
 import { readCuratedParquet, readNdjsonGzip } from '#functions/analytics/lake/files.ts';
+import { memoryLeases } from '#functions/analytics/lake/leases.ts';
 import { memoryLakeStore } from '#functions/analytics/lake/store.ts';
-import { channelEnvelope, noObjections, pageViews, sqsRecords, testKey } from './lake-events.ts';
+import {
+  channelEnvelope,
+  nobodyErased,
+  noObjections,
+  pageViews,
+  sqsRecords,
+  testKey,
+} from './lake-events.ts';
 
 type Store = ReturnType<typeof memoryLakeStore>;
 
@@ -37,7 +45,12 @@ const lakeWithSmallFiles = async () => {
   const events = pageViews(50, '2026-11-23T09:00:00.000Z');
   // At-least-once upstream: events 18-19 and 38-39 came again in the next batch.
   for (const batch of [events.slice(0, 20), events.slice(18, 40), events.slice(38, 50)]) {
-    await archiveBatch(sqsRecords(batch), { store, key: testKey, profilingObjections: noObjections });
+    await archiveBatch(sqsRecords(batch), {
+      store,
+      key: testKey,
+      profilingObjections: noObjections,
+      erased: nobodyErased,
+    });
   }
   return { store, ids: events.map((e) => e.detail.eventId).sort() };
 };
@@ -50,14 +63,20 @@ describe('compactLake', () => {
     const web = channelEnvelope({ eventId: 'm-1', occurredAt: at });
     const ios = { ...web, id: 'bus-2', detail: { ...web.detail, channel: 'ios' } };
     const webAgain = { ...web, id: 'bus-3' };
-    await archiveBatch(sqsRecords([web]), { store, key: testKey, profilingObjections: noObjections });
+    await archiveBatch(sqsRecords([web]), {
+      store,
+      key: testKey,
+      profilingObjections: noObjections,
+      erased: nobodyErased,
+    });
     await archiveBatch(sqsRecords([ios, webAgain]), {
       store,
       key: testKey,
       profilingObjections: noObjections,
+      erased: nobodyErased,
     });
     // Act
-    await compactLake({ store });
+    await compactLake({ leases: memoryLeases(), store });
     // Assess
     const rows = (
       await Promise.all(
@@ -75,7 +94,7 @@ describe('compactLake', () => {
     expect(await curatedIds(store)).toHaveLength(54);
 
     // Act
-    const reports = await compactLake({ store });
+    const reports = await compactLake({ leases: memoryLeases(), store });
 
     // Assess
     expect(keysUnder(store, 'curated/')).toHaveLength(1);
@@ -91,11 +110,11 @@ describe('compactLake', () => {
   test('a second run changes nothing', async () => {
     // Prepare
     const { store } = await lakeWithSmallFiles();
-    await compactLake({ store });
+    await compactLake({ leases: memoryLeases(), store });
     const after = new Map(store.objects);
 
     // Act
-    const reports = await compactLake({ store });
+    const reports = await compactLake({ leases: memoryLeases(), store });
 
     // Assess
     expect(reports).toEqual([]);
@@ -111,11 +130,11 @@ describe('compactLake', () => {
         throw new Error('the Lambda timed out');
       },
     };
-    await expect(compactLake({ store: crashing })).rejects.toThrow('timed out');
+    await expect(compactLake({ leases: memoryLeases(), store: crashing })).rejects.toThrow('timed out');
     expect(keysUnder(store, 'curated/')).toHaveLength(4);
 
     // Act
-    await compactLake({ store });
+    await compactLake({ leases: memoryLeases(), store });
 
     // Assess
     expect(keysUnder(store, 'curated/')).toHaveLength(1);
@@ -129,12 +148,21 @@ describe('compactLake', () => {
       store,
       key: testKey,
       profilingObjections: noObjections,
+      erased: nobodyErased,
     });
     const before = new Map(store.objects);
 
     // Act
-    const reports = await compactLake({ store, olderThan: new Date(Date.now() - 60_000) });
-    const single = await compactLake({ store, partitions: [{ dt: '2026-11-23', hour: '10' }] });
+    const reports = await compactLake({
+      leases: memoryLeases(),
+      store,
+      olderThan: new Date(Date.now() - 60_000),
+    });
+    const single = await compactLake({
+      leases: memoryLeases(),
+      store,
+      partitions: [{ dt: '2026-11-23', hour: '10' }],
+    });
 
     // Assess
     expect(reports).toEqual([]);
@@ -149,11 +177,20 @@ describe('compactLake', () => {
       pageViews(5, '2026-11-23T11:00:00.000Z', 'a'),
       pageViews(5, '2026-11-23T11:00:00.000Z', 'b'),
     ]) {
-      await archiveBatch(sqsRecords(batch), { store, key: testKey, profilingObjections: noObjections });
+      await archiveBatch(sqsRecords(batch), {
+        store,
+        key: testKey,
+        profilingObjections: noObjections,
+        erased: nobodyErased,
+      });
     }
 
     // Act
-    const reports = await compactLake({ store, partitions: [{ dt: '2026-11-23', hour: '11' }] });
+    const reports = await compactLake({
+      leases: memoryLeases(),
+      store,
+      partitions: [{ dt: '2026-11-23', hour: '11' }],
+    });
 
     // Assess
     expect(reports.map((r) => `${r.kind} ${r.dt} ${r.hour}`)).toEqual([
@@ -172,6 +209,7 @@ describe('compactLake', () => {
       store,
       key: testKey,
       profilingObjections: noObjections,
+      erased: nobodyErased,
     });
     const [big] = keysUnder(store, 'curated/');
     const bigSize = (await store.get(big!)).byteLength;
@@ -179,15 +217,17 @@ describe('compactLake', () => {
       store,
       key: testKey,
       profilingObjections: noObjections,
+      erased: nobodyErased,
     });
     await archiveBatch(sqsRecords(events.slice(320, 400)), {
       store,
       key: testKey,
       profilingObjections: noObjections,
+      erased: nobodyErased,
     });
 
     // Act
-    const reports = await compactLake({ store, smallFileBytes: bigSize });
+    const reports = await compactLake({ leases: memoryLeases(), store, smallFileBytes: bigSize });
 
     // Assess
     expect(keysUnder(store, 'curated/')).toContain(big);

@@ -98,3 +98,9 @@ export const pageViews = (count: number, hourStart: string, prefix = 'pv') =>
       sessionId: `sess-${n % 7}`,
     }),
   );
+
+/** Nobody in the batch was erased. */
+export const nobodyErased = async () => ({
+  customers: new Set<string>(),
+  visitors: new Map<string, string>(),
+});

@@ -48,12 +48,18 @@ describe('the erasure plan', () => {
     );
     expect(plan.keep.map((kept) => kept.location).sort()).toEqual([
       'bucket auditArchive',
+      'item main/privacyEvent',
       'item main/privacyRequest',
+      'item main/tombstone',
       'queue auditIntake',
       'table audit',
     ]);
     expect(plan.expire.map((gone) => gone.location)).toEqual(
-      expect.arrayContaining(['busArchive', 'queue lakeIntake', 'table idempotency']),
+      expect.arrayContaining(['busArchive', 'queue lakeIntake']),
+    );
+    // A day's idempotency answers and the earlier exports name the customer: they go now.
+    expect(plan.erase.map((place) => place.location)).toEqual(
+      expect.arrayContaining(['table idempotency', 'bucket privacyExports']),
     );
   });
 

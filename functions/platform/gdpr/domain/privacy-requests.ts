@@ -12,6 +12,9 @@ import type {
 import type { Caller } from '#schemas/roles.ts';
 import { shiftDay } from '#shared/calendar.ts';
 
+/** Who runs the jobs, in their events: the privacy jobs, on the officer's request. */
+export const jobActor: Caller = { id: 'system:privacyJobs', name: 'Privacy jobs', roles: [] };
+
 /** The law's time to answer: one month from receipt (GDPR art. 12(3)). */
 export const answerWithin = 'P1M';
 
@@ -41,7 +44,8 @@ export const openRequest = (
     customerKind: customer.kind,
     receivedOn,
     dueOn: shiftDay(new Date(`${receivedOn}T00:00:00Z`), answerWithin, 1),
-    state: 'received',
+    // An erasure waits for the officer to confirm its plan; an access starts at once.
+    state: input.kind === 'erasure' ? 'awaitingConfirmation' : 'received',
     progress: { done: 0, total: jobSteps[input.kind].length },
     ...(input.note ? { note: input.note } : {}),
     openedBy: { id: caller.id, name: caller.name },

@@ -8,8 +8,6 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { lakeRowsAbout } from '#functions/analytics/access.ts';
 import { DataExported } from '#schemas/events/data-exported.ts';
-import type { PrivacyRequest } from '#schemas/platform/privacy-request.ts';
-import type { Caller } from '#schemas/roles.ts';
 import { listAudit } from '#shared/audit.ts';
 import { s3 } from '#shared/clients/s3.ts';
 import { bucketName, tableName } from '#shared/env.ts';
@@ -17,19 +15,10 @@ import { domainEvent } from '#shared/outbox.ts';
 import { queryAll } from '#shared/query-all.ts';
 import { secretValue } from '#shared/secrets.ts';
 import { customerCollection } from '#shared/table/main-table.ts';
-import { advance, jobSteps } from '../domain/privacy-requests.ts';
+import { advance, jobActor, jobSteps } from '../domain/privacy-requests.ts';
 import { holdingsOf, privacyRegistry } from '../registry.ts';
-import { getRequest, listRequests, saveRequest } from '../store/privacy-requests-store.ts';
+import { listRequests, requestOfJob, saveFromJob } from '../store/privacy-requests-store.ts';
 import { exportArchive, exportKey, exportSections } from './customer-export.ts';
-
-/** Who exports, in the events: the job, on the officer's request. */
-const jobActor: Caller = { id: 'system:privacyJobs', name: 'Privacy jobs', roles: [] };
-
-/** Saves the request's next state; someone else changing it meanwhile fails the job (it is retried). */
-const save = async (next: PrivacyRequest, event?: Parameters<typeof saveRequest>[1]) => {
-  if (!(await saveRequest(next, event))) throw new Error(`privacy request ${next.id} changed during its job`);
-  return next;
-};
 
 /** Every record of the customer's audit trail, page after page. */
 const wholeAccessLog = async (customerId: string) => {
@@ -44,23 +33,22 @@ const wholeAccessLog = async (customerId: string) => {
 };
 
 export const runExport = async (requestId: string, now: () => Date = () => new Date()): Promise<void> => {
-  let request = await getRequest(requestId);
-  if (!request) throw new Error(`no privacy request ${requestId}`);
+  let request = await requestOfJob(requestId);
   if (request.kind !== 'access' || request.state === 'ready') return;
   const steps = jobSteps.access;
 
-  request = await save(advance(request, { state: 'inProgress', done: 0, step: steps[0] }, now()));
+  request = await saveFromJob(advance(request, { state: 'inProgress', done: 0, step: steps[0] }, now()));
   const fileItems = await queryAll({
     TableName: tableName('main'),
     KeyConditionExpression: 'pk = :pk',
     ExpressionAttributeValues: { ':pk': customerCollection.pk(request.customerId) },
   });
 
-  request = await save(advance(request, { state: 'inProgress', done: 1, step: steps[1] }, now()));
+  request = await saveFromJob(advance(request, { state: 'inProgress', done: 1, step: steps[1] }, now()));
   const accessLog = await wholeAccessLog(request.customerId);
   const requests = (await listRequests()).filter((other) => other.customerId === request?.customerId);
 
-  request = await save(advance(request, { state: 'inProgress', done: 2, step: steps[2] }, now()));
+  request = await saveFromJob(advance(request, { state: 'inProgress', done: 2, step: steps[2] }, now()));
   const anonymousIds = fileItems.flatMap((item) =>
     item.entity === 'identity' && typeof item.anonymousId === 'string' ? [item.anonymousId] : [],
   );
@@ -69,7 +57,7 @@ export const runExport = async (requestId: string, now: () => Date = () => new D
     await secretValue('pseudonymKey'),
   );
 
-  request = await save(advance(request, { state: 'inProgress', done: 3, step: steps[3] }, now()));
+  request = await saveFromJob(advance(request, { state: 'inProgress', done: 3, step: steps[3] }, now()));
   const sections = exportSections(holdingsOf(privacyRegistry), fileItems, accessLog, requests, lake);
   await s3.send(
     new PutObjectCommand({
@@ -81,7 +69,7 @@ export const runExport = async (requestId: string, now: () => Date = () => new D
   );
 
   const ready = advance(request, { state: 'ready', done: steps.length }, now());
-  await save(
+  await saveFromJob(
     ready,
     domainEvent(
       DataExported,

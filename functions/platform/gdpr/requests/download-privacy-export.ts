@@ -2,8 +2,9 @@
  * The privacy officer downloads a ready export to hand it to the customer: a link to the
  * archive that works for 5 minutes, and the delivery recorded — in the customer's audit trail,
  * on the request (`deliveredAt`) and as a DataExported event. A POST: it changes the request.
+ * An archive no longer there (erased, or expired) is a 404.
  */
-import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { DataExported } from '#schemas/events/data-exported.ts';
 import type { Route } from '#schemas/routes.ts';
@@ -16,6 +17,18 @@ import { domainEvent } from '#shared/outbox.ts';
 import { exportFileName, exportKey } from '../export/customer-export.ts';
 import { getRequest, saveRequest } from '../store/privacy-requests-store.ts';
 
+/** Whether the archive is still there: an erasure deletes it, and the bucket keeps it 30 days. */
+const exportExists = async (requestId: string): Promise<boolean> => {
+  try {
+    await s3.send(new HeadObjectCommand({ Bucket: bucketName('privacyExports'), Key: exportKey(requestId) }));
+    return true;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'NotFound' || (error as { name?: string }).name === 'NoSuchKey')
+      return false;
+    throw error;
+  }
+};
+
 /** How long a download link works. */
 const linkSeconds = 5 * 60;
 
@@ -27,6 +40,9 @@ export const downloadPrivacyExport: RouteHandler<Route<'downloadPrivacyExport'>>
   if (!request) throw new NotFound('No privacy request has this id.');
   if (request.kind !== 'access' || request.state !== 'ready') {
     throw new Conflict('This request has no export ready to download.', request.version);
+  }
+  if (!(await exportExists(request.id))) {
+    throw new NotFound('This export (erased with its customer, or past its 30 days)');
   }
   const now = new Date();
   await recordAudit([

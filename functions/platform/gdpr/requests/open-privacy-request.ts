@@ -1,11 +1,11 @@
 /**
  * The privacy officer opens a customer's data protection request (access or erasure): the
- * customer is found by id or number, the request is written with its event (the job starts
- * from it), and the officer's sight of the customer's name is audited.
+ * customer is found by id or number, and the request is written — an access with its event (the
+ * export starts from it), an erasure awaiting the officer's confirmation of its plan — and the
+ * officer's sight of the customer's name is audited.
  */
 import { customerByNumber, getCustomer } from '#functions/customers/access.ts';
 import { DataAccessRequested } from '#schemas/events/data-access-requested.ts';
-import { ErasureRequested } from '#schemas/events/erasure-requested.ts';
 import type { Route } from '#schemas/routes.ts';
 import { recordAudit } from '#shared/audit.ts';
 import { NotFound, ServiceUnavailable } from '#shared/errors.ts';
@@ -31,12 +31,15 @@ export const openPrivacyRequest: RouteHandler<Route<'openPrivacyRequest'>> = asy
     caller,
     now,
   );
-  const event = domainEvent(
-    request.kind === 'access' ? DataAccessRequested : ErasureRequested,
-    { requestId: request.id, customerId: customer.id, dueOn: request.dueOn },
-    caller,
-    now.toISOString(),
-  );
+  const event =
+    request.kind === 'access'
+      ? domainEvent(
+          DataAccessRequested,
+          { requestId: request.id, customerId: customer.id, dueOn: request.dueOn },
+          caller,
+          now.toISOString(),
+        )
+      : undefined;
   await recordAudit([
     {
       at: now.toISOString(),

@@ -24,7 +24,7 @@ const requestItem = (request: PrivacyRequest) => ({
 /** Writes a new request and its event together (false if its id is taken: never, in practice). */
 export const insertRequest = (
   request: PrivacyRequest,
-  event: OutboxEvent & { eventId: string },
+  event: (OutboxEvent & { eventId: string }) | undefined,
 ): Promise<boolean> =>
   writeTogether([
     {
@@ -34,7 +34,7 @@ export const insertRequest = (
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
-    { Put: { TableName: table(), Item: eventItem(request.customerId, event) } },
+    ...(event ? [{ Put: { TableName: table(), Item: eventItem(request.customerId, event) } }] : []),
   ]);
 
 export const getRequest = async (requestId: string): Promise<PrivacyRequest | undefined> => {
@@ -59,6 +59,46 @@ export const listRequests = async (): Promise<PrivacyRequest[]> => {
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.id.localeCompare(b.id));
 };
 
+/** The put of a request's next version, if it is still at the one before. */
+const nextVersionPut = (next: PrivacyRequest) => ({
+  Put: {
+    TableName: table(),
+    Item: requestItem(next),
+    ConditionExpression: 'version = :previous',
+    ExpressionAttributeValues: { ':previous': next.version - 1 },
+  },
+});
+
+/** How long an erasure's event item stays once published (DynamoDB TTL): a day. */
+const publishedEventSeconds = 86_400;
+
+/**
+ * Saves a completed erasure with its `CustomerErased` event. The event's outbox item goes in the
+ * requests' partition, not in the customer's collection the erasure has just emptied, and
+ * expires a day later: the request is the proof.
+ */
+export const completeErasure = async (
+  completed: PrivacyRequest,
+  event: OutboxEvent & { eventId: string },
+): Promise<void> => {
+  const saved = await writeTogether([
+    nextVersionPut(completed),
+    {
+      Put: {
+        TableName: table(),
+        Item: {
+          pk: privacyRequestKeys.pk,
+          sk: privacyRequestKeys.eventSk(completed.id, event.eventId),
+          entity: 'privacyEvent',
+          event,
+          expiresAt: Math.floor(Date.parse(completed.updatedAt) / 1000) + publishedEventSeconds,
+        },
+      },
+    },
+  ]);
+  if (!saved) throw new Error(`privacy request ${completed.id} changed during its job`);
+};
+
 /**
  * Saves `next` if the request is still at `next.version - 1`, with an event if one is given;
  * false when someone changed it meanwhile.
@@ -68,13 +108,22 @@ export const saveRequest = async (
   event?: OutboxEvent & { eventId: string },
 ): Promise<boolean> =>
   writeTogether([
-    {
-      Put: {
-        TableName: table(),
-        Item: requestItem(next),
-        ConditionExpression: 'version = :previous',
-        ExpressionAttributeValues: { ':previous': next.version - 1 },
-      },
-    },
+    nextVersionPut(next),
     ...(event ? [{ Put: { TableName: table(), Item: eventItem(next.customerId, event) } }] : []),
   ]);
+
+/** The request a job runs for; a job for no known request fails. */
+export const requestOfJob = async (requestId: string): Promise<PrivacyRequest> => {
+  const request = await getRequest(requestId);
+  if (!request) throw new Error(`no privacy request ${requestId}`);
+  return request;
+};
+
+/** Saves a request's next state from its job; someone changing it meanwhile fails the job (it is retried). */
+export const saveFromJob = async (
+  next: PrivacyRequest,
+  event?: OutboxEvent & { eventId: string },
+): Promise<PrivacyRequest> => {
+  if (!(await saveRequest(next, event))) throw new Error(`privacy request ${next.id} changed during its job`);
+  return next;
+};

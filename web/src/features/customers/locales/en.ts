@@ -50,6 +50,7 @@ export const en: Translation<typeof fr> = {
         'customer.accessRefused': 'Refused (outside scope)',
         'customer.privacyRequest': 'Data protection request opened',
         'customer.exportDelivered': 'Data export downloaded',
+        'customer.erasureConfirmed': 'GDPR erasure confirmed',
       },
       reasons: {
         consultation: 'Consultation',

@@ -69,6 +69,7 @@ export const fr = {
         'customer.accessRefused': 'Accès refusé (hors périmètre)',
         'customer.privacyRequest': 'Demande RGPD ouverte',
         'customer.exportDelivered': 'Export RGPD téléchargé',
+        'customer.erasureConfirmed': 'Effacement RGPD confirmé',
       } as const satisfies Labels<AuditRecord['action']>,
       reasons: {
         consultation: 'Consultation',

@@ -12,7 +12,7 @@ export const en: Translation<typeof fr> = {
     title: 'Open a request',
     kind: 'Kind of request',
     erasureHint:
-      'Automatic erasure comes with a later version: the request is recorded and its deadline runs; the erasure is still done by hand.',
+      'Nothing is erased yet: the request shows what will be removed and what the law keeps, and the erasure starts once you confirm it.',
     customerNumber: 'Customer number',
     customerNumberHint: "The number on the customer's statements, e.g. C9000000042.",
     receivedOn: 'Received on',
@@ -48,6 +48,7 @@ export const en: Translation<typeof fr> = {
   kinds: { access: 'Access and portability', erasure: 'Erasure' },
   states: {
     received: 'Received',
+    awaitingConfirmation: 'To confirm',
     inProgress: 'In progress',
     ready: 'Export ready',
     completed: 'Completed',

@@ -14,7 +14,7 @@ export const fr = {
     title: 'Ouvrir une demande',
     kind: 'Type de demande',
     erasureHint:
-      "L'effacement automatique arrive avec une prochaine version : la demande est enregistrée et son délai court, l'effacement se fait encore à la main.",
+      "Rien n'est encore effacé : la demande montre ce qui sera supprimé et ce que la loi conserve, et l'effacement commence quand vous le confirmez.",
     customerNumber: 'N° client',
     customerNumberHint: 'Le numéro figurant sur les relevés du client, par exemple C9000000042.',
     receivedOn: 'Reçue le',
@@ -57,6 +57,7 @@ export const fr = {
   } as const satisfies Labels<PrivacyRequestKind>,
   states: {
     received: 'Reçue',
+    awaitingConfirmation: 'À confirmer',
     inProgress: 'En cours',
     ready: 'Export prêt',
     completed: 'Terminée',

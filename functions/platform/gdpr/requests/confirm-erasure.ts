@@ -1,0 +1,65 @@
+/**
+ * The privacy officer confirms an erasure request's plan: the plan is computed again from the
+ * registry and the customer's hold as they are now, kept on the request as the one the job
+ * follows, and `ErasureRequested` starts the job. Only a request awaiting confirmation, at the
+ * version the officer read, is confirmed; the confirmation is audited.
+ */
+import { getCustomer } from '#functions/customers/access.ts';
+import { ErasureRequested } from '#schemas/events/erasure-requested.ts';
+import type { Route } from '#schemas/routes.ts';
+import { recordAudit } from '#shared/audit.ts';
+import { Conflict, NotFound } from '#shared/errors.ts';
+import type { RouteHandler } from '#shared/http/api.ts';
+import { domainEvent } from '#shared/outbox.ts';
+import { erasurePlan, legalHoldOf } from '../domain/erasure-plan.ts';
+import { advance } from '../domain/privacy-requests.ts';
+import { holdingsOf, privacyRegistry } from '../registry.ts';
+import { getRequest, saveRequest } from '../store/privacy-requests-store.ts';
+import { shownRequest } from './shown-request.ts';
+
+export const confirmErasure: RouteHandler<Route<'confirmErasure'>> = async ({
+  params,
+  caller,
+  expectedVersion,
+}) => {
+  const request = await getRequest(params.requestId);
+  if (request?.kind !== 'erasure') throw new NotFound('This erasure request');
+  if (request.version !== expectedVersion) {
+    throw new Conflict('The request changed since you read it: read its plan again.', request.version);
+  }
+  if (request.state !== 'awaitingConfirmation') {
+    throw new Conflict('This erasure was confirmed already.', request.version);
+  }
+  const now = new Date();
+  const customer = await getCustomer(request.customerId);
+  const plan = erasurePlan(
+    holdingsOf(privacyRegistry),
+    legalHoldOf(customer ?? { kind: request.customerKind }, now.toISOString().slice(0, 10)),
+  );
+  const confirmed = {
+    ...advance(request, { state: 'received', done: 0 }, now),
+    erasurePlan: plan,
+    confirmedBy: { id: caller.id, name: caller.name, at: now.toISOString() },
+  };
+  await recordAudit([
+    {
+      at: now.toISOString(),
+      actorId: caller.id,
+      actorName: caller.name,
+      actorRoles: caller.roles,
+      action: 'customer.erasureConfirmed',
+      customerId: request.customerId,
+      reason: 'privacy_request',
+    },
+  ]);
+  const event = domainEvent(
+    ErasureRequested,
+    { requestId: request.id, customerId: request.customerId, dueOn: request.dueOn },
+    caller,
+    now.toISOString(),
+  );
+  if (!(await saveRequest(confirmed, event))) {
+    throw new Conflict('The request changed since you read it: read its plan again.');
+  }
+  return shownRequest(confirmed, now);
+};

@@ -1,0 +1,294 @@
+/**
+ * Erasure (GDPR art. 17) on the sandbox, end to end: the officer opens the request, reads its
+ * plan and confirms it; the job erases, then reports. A prospect goes entirely — file, index
+ * entries, look-ups, devices and their links, idempotency answers, exports, lake rows raw and
+ * curated, found by pseudonym and by linked visitor id — and a late event or a replay of their
+ * events brings nothing back. A customer under the AML hold keeps their profile, holdings and
+ * the file's history, and loses the rest.
+ */
+import { paginateScan, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { pseudonymOf } from '#functions/analytics/lake/privacy.ts';
+import type { WriteKeyWithSecret } from '#schemas/channels/write-key.ts';
+import type { Customer } from '#schemas/customers/customer.ts';
+import type { Customer360 } from '#schemas/customers/customer-360.ts';
+import type { PrivacyRequest } from '#schemas/platform/privacy-request.ts';
+import { documents } from '#shared/clients/dynamodb.ts';
+import { tableName } from '#shared/env.ts';
+import { secretValue } from '#shared/secrets.ts';
+import { spyOnBus } from '../support/bus-spy.ts';
+import { putOnBus, readPartition, waitForPartition } from '../support/lake.ts';
+import { sandboxPerFile } from '../support/sandbox.ts';
+import { channelEnvelope } from '../unit/analytics/lake-events.ts';
+
+const { bank, as, anonymous, sandbox, staffMember } = sandboxPerFile();
+
+const home = bank.branches[0]!;
+const advisor = staffMember('advisor', home.id);
+const suffix = Date.now().toString(36);
+
+/** Polls `read` until `done` holds, half a second apart, for up to `ms`. */
+const eventually = async <T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  ms = 30_000,
+): Promise<T> => {
+  const deadline = Date.now() + ms;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    value = await read();
+  }
+  return value;
+};
+
+/** Every item of the main table's partition `pk`. */
+const partition = async (pk: string) =>
+  (
+    await documents.send(
+      new QueryCommand({
+        TableName: tableName('main'),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+      }),
+    )
+  ).Items ?? [];
+
+/** The idempotency records whose stored answer contains `text`. */
+const idempotencyAnswersWith = async (text: string) => {
+  const found: unknown[] = [];
+  for await (const page of paginateScan({ client: documents }, { TableName: tableName('idempotency') })) {
+    found.push(...(page.Items ?? []).filter((item) => JSON.stringify(item).includes(text)));
+  }
+  return found;
+};
+
+/** A login and two page views of `visitor` for `customerId`, posted through the channels' API. */
+const visitOf = async (customerId: string, visitor: string) => {
+  const key = (
+    await (
+      await as('admin')
+    ).request<WriteKeyWithSecret>('POST', '/v1/write-keys', {
+      body: { channel: 'web', label: `Erasure ${visitor}` },
+    })
+  ).body.key;
+  const at = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+  const event = (n: number, type: string, minutes: number, extra = {}) => ({
+    messageId: `${visitor}-${n}`,
+    type,
+    timestamp: at(minutes),
+    anonymousId: visitor,
+    sessionId: `${visitor}-session`,
+    context: { consent: { analytics: true } },
+    properties: type === 'page_view' ? { path: `/page-${n}` } : { method: 'password' },
+    ...extra,
+  });
+  const answer = await anonymous().request('POST', '/v1/events', {
+    headers: { 'x-write-key': key },
+    body: {
+      sentAt: new Date().toISOString(),
+      batch: [
+        event(1, 'page_view', 3),
+        event(2, 'identify', 2, {
+          customerId,
+          identityToken: await sandbox().identityToken(customerId, visitor, new Date(at(2))),
+        }),
+        event(3, 'page_view', 1),
+      ],
+    },
+  });
+  expect(answer.status).toBe(200);
+};
+
+/** The officer opens the erasure, confirms its plan, and waits for the job to finish. */
+const erase = async (customerId: string) => {
+  const officer = await as('privacy_officer');
+  const opened = await officer.request<PrivacyRequest>('POST', '/v1/privacy/requests', {
+    body: { kind: 'erasure', customerId, note: 'Demande écrite, identité vérifiée' },
+  });
+  expect(opened.body.state).toBe('awaitingConfirmation');
+  const confirmed = await officer.request<PrivacyRequest>(
+    'POST',
+    `/v1/privacy/requests/${opened.body.id}/confirm-erasure`,
+    { body: { version: opened.body.version } },
+  );
+  expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+  const again = await officer.request('POST', `/v1/privacy/requests/${opened.body.id}/confirm-erasure`, {
+    body: { version: confirmed.body.version },
+  });
+  expect(again.status).toBe(409);
+  const done = await eventually(
+    () => officer.request<PrivacyRequest>('GET', `/v1/privacy/requests/${opened.body.id}`),
+    (answer) => answer.body.state === 'completed' || answer.body.state === 'failed',
+    150_000,
+  );
+  expect(done.body.state).toBe('completed');
+  return done.body;
+};
+
+const removedAt = (request: PrivacyRequest, location: string) =>
+  request.erasureReport?.removed.find((place) => place.location === location)?.count;
+
+describe('erasing a prospect', () => {
+  it.concurrent('removes everything about them, everywhere, reports it, and nothing brings them back', async () => {
+    // Prepare: a prospect created with an Idempotency-Key, who logged in on a device; their
+    // visit in the file and the lake, and a visit of that device before the login, in March.
+    const api = await as(advisor);
+    const email = `efface-${suffix}@exemple.fr`;
+    const created = await api.request<Customer>('POST', '/v1/customers', {
+      headers: { 'idempotency-key': `erasure-${suffix}` },
+      body: {
+        kind: 'prospect',
+        firstName: 'Oubliée',
+        lastName: `Effacée${suffix}`,
+        segment: 'young',
+        branchId: home.id,
+        contact: { email, mobilePhone: '+33698765432' },
+      },
+    });
+    const prospect = created.body;
+    const visitor = `erased-browser-${suffix}`;
+    const march = { dt: '2026-03-04', hour: '10' };
+    await putOnBus(sandbox().resources.busName, [
+      channelEnvelope({
+        eventId: `before-${suffix}`,
+        occurredAt: '2026-03-04T10:00:01.000Z',
+        anonymousId: visitor,
+      }),
+      channelEnvelope({ eventId: `bystander-${suffix}`, occurredAt: '2026-03-04T10:00:02.000Z' }),
+    ]);
+    await visitOf(prospect.id, visitor);
+    await eventually(
+      async () => (await api.request<Customer360>('GET', `/v1/customers/${prospect.id}/360`)).body,
+      (file) => file.timeline.some((entry) => entry.type === 'Visit'),
+    );
+    await waitForPartition(sandbox().resources.buckets.lake, march, (content) => content.rows.length >= 2);
+    const officer = await as('privacy_officer');
+    const access = await officer.request<PrivacyRequest>('POST', '/v1/privacy/requests', {
+      body: { kind: 'access', customerId: prospect.id },
+    });
+    await eventually(
+      () => officer.request<PrivacyRequest>('GET', `/v1/privacy/requests/${access.body.id}`),
+      (answer) => answer.body.state === 'ready',
+      60_000,
+    );
+    const spy = await spyOnBus(sandbox().resources.busName, { 'detail-type': ['CustomerErased'] });
+
+    // Act
+    const erasure = await erase(prospect.id);
+
+    // Assess: the report
+    expect(erasure.erasureReport?.scope).toBe('entirely');
+    expect(removedAt(erasure, 'item main/customer')).toBe(1);
+    expect(removedAt(erasure, 'item main/lookup')).toBe(3);
+    expect(removedAt(erasure, 'item main/identityLink')).toBe(1);
+    expect(removedAt(erasure, 'item main/identity')).toBe(1);
+    expect(removedAt(erasure, 'item main/activity')).toBeGreaterThanOrEqual(1);
+    expect(removedAt(erasure, 'table idempotency')).toBe(1);
+    expect(removedAt(erasure, 'bucket privacyExports')).toBe(1);
+    expect(removedAt(erasure, 'lakeTable events')).toBeGreaterThanOrEqual(4);
+    expect(erasure.erasureReport?.kept.map((place) => place.location)).toEqual(
+      expect.arrayContaining(['table audit', 'item main/privacyRequest']),
+    );
+    // … the event, with nothing but ids
+    const [announced] = await spy.until((events) => events.length > 0);
+    expect(announced?.detail).toMatchObject({
+      customerId: prospect.id,
+      requestId: erasure.id,
+      scope: 'entirely',
+    });
+    // … the operational stores
+    expect(await partition(`CUSTOMER#${prospect.id}`)).toEqual([]);
+    expect(await partition(`ANON#${visitor}`)).toEqual([]);
+    expect(await partition(`LOOKUP#email#${email}`)).toEqual([]);
+    expect(await idempotencyAnswersWith(prospect.id)).toEqual([]);
+    expect((await api.request('GET', `/v1/customers/${prospect.id}`)).status).toBe(404);
+    const byName = await api.request<{ items: unknown[] }>(
+      'GET',
+      `/v1/customers?q=${encodeURIComponent(`Effacée${suffix}`)}`,
+    );
+    expect(byName.body.items).toEqual([]);
+    const download = await officer.request('POST', `/v1/privacy/requests/${access.body.id}/download`, {
+      body: {},
+    });
+    expect(download.status).not.toBe(200);
+    // … the lake, raw and curated, by pseudonym and by visitor id; the bystander stays
+    const pseudonym = pseudonymOf(prospect.id, await secretValue('pseudonymKey'));
+    const today = new Date().toISOString();
+    for (const hour of [march, { dt: today.slice(0, 10), hour: today.slice(11, 13) }]) {
+      const content = await readPartition(sandbox().resources.buckets.lake, hour);
+      expect(content.rawText).not.toContain(visitor);
+      expect(content.rawText).not.toContain(pseudonym);
+      expect(
+        content.rows.filter((row) => row.anonymous_id === visitor || row.customer_pid === pseudonym),
+      ).toEqual([]);
+    }
+    expect(
+      (await readPartition(sandbox().resources.buckets.lake, march)).rows.map((row) => row.event_id),
+    ).toContain(`bystander-${suffix}`);
+
+    // Act again: a late copy of their March visit and of a login come back (a replay)
+    await putOnBus(sandbox().resources.busName, [
+      channelEnvelope({
+        eventId: `before-${suffix}`,
+        occurredAt: '2026-03-04T10:00:01.000Z',
+        anonymousId: visitor,
+      }),
+      channelEnvelope({
+        eventId: `late-${suffix}`,
+        occurredAt: '2026-03-04T10:00:03.000Z',
+        anonymousId: visitor,
+        customerId: prospect.id,
+      }),
+      channelEnvelope({ eventId: `marker-${suffix}`, occurredAt: '2026-03-04T10:00:04.000Z' }),
+    ]);
+    const after = await waitForPartition(sandbox().resources.buckets.lake, march, (content) =>
+      content.rows.some((row) => row.event_id === `marker-${suffix}`),
+    );
+
+    // Assess: nothing of theirs came back
+    expect(after.rawText).not.toContain(visitor);
+    expect(after.rows.map((row) => row.event_id)).not.toContain(`late-${suffix}`);
+    expect(await partition(`CUSTOMER#${prospect.id}`)).toEqual([]);
+  }, 300_000);
+});
+
+describe('erasing a customer under the AML hold', () => {
+  it.concurrent('keeps their profile, products and file history, and erases consents, devices, visits and lake rows', async () => {
+    // Prepare
+    const { customer, holdings } = bank.customers.find(
+      ({ customer, holdings }) =>
+        customer.kind === 'individual' && customer.branchId === home.id && holdings.length > 0,
+    )!;
+    const visitor = `held-browser-${suffix}`;
+    await visitOf(customer.id, visitor);
+    const api = await as(advisor);
+    await eventually(
+      async () => (await api.request<Customer360>('GET', `/v1/customers/${customer.id}/360`)).body,
+      (file) => file.timeline.some((entry) => entry.type === 'Visit'),
+    );
+
+    // Act
+    const erasure = await erase(customer.id);
+
+    // Assess
+    expect(erasure.erasureReport?.scope).toBe('exceptHeld');
+    expect(erasure.erasureReport?.kept).toContainEqual(
+      expect.objectContaining({
+        location: 'item main/customer',
+        why: expect.stringContaining('CMF L561-12'),
+      }),
+    );
+    const items = await partition(`CUSTOMER#${customer.id}`);
+    const kinds = new Set(items.map((item) => item.entity));
+    expect(kinds.has('customer')).toBe(true);
+    expect(items.filter((item) => item.entity === 'holding')).toHaveLength(holdings.length);
+    expect(kinds.has('event')).toBe(true);
+    for (const erased of ['consents', 'activity', 'identity', 'visitPointer'])
+      expect(kinds.has(erased)).toBe(false);
+    expect(await partition(`ANON#${visitor}`)).toEqual([]);
+    const file = await api.request<Customer360>('GET', `/v1/customers/${customer.id}/360`);
+    expect(file.status).toBe(200);
+    expect(file.body.timeline.some((entry) => entry.type === 'Visit')).toBe(false);
+  }, 300_000);
+});
