@@ -2,8 +2,10 @@
  * The privacy officer's screen in a real browser against the whole sandbox: Mathilde Perrin
  * (privacy officer) signs in and lands on the data protection requests, opens an access request
  * for a customer by their number, follows it until its export is ready, and downloads the
- * archive, which holds that customer's file; a wrong number is refused in words. An advisor
- * sees no link to the screen and gets the refusal at its address.
+ * archive, which holds that customer's file; a wrong number is refused in words. She opens an
+ * erasure for another customer, reads its plan (what the AML retention keeps), confirms it and
+ * follows it until its report says what was removed. An advisor sees no link to the screen and
+ * gets the refusal at its address.
  */
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
@@ -20,6 +22,10 @@ const bank = generateDemoBank({ customers: bankSize });
 const officer = bank.staff.find((member) => member.username === 'mathilde.perrin') as StaffMember;
 const advisor = bank.staff.find((member) => member.roles.includes('advisor')) as StaffMember;
 const { customer } = bank.customers[0]!;
+/** A customer (not a prospect) other than the first: the AML retention keeps part of their data. */
+const { customer: erased } = bank.customers.find(
+  ({ customer: other }) => other.kind !== 'prospect' && other.id !== customer.id,
+)!;
 
 let sandbox: Sandbox;
 let browser: Browser;
@@ -82,6 +88,66 @@ describe("the privacy officer's screen", () => {
     expect(await fitsViewportWidth(page)).toBe(true);
     await screenshot(page, 'privacy-02-phone');
   }, 120_000);
+
+  it("shows an erasure's plan, confirms it and reports what was removed", async () => {
+    // Prepare: the screen, signed in already after the first test, or signing in when run alone.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${sandbox.webUrl}/privacy`);
+    const title = page.getByRole('heading', { name: 'Demandes RGPD', level: 1 });
+    await Promise.race([title.waitFor(), page.waitForURL(/\/oauth2\/authorize\?/)]);
+    if (/\/oauth2\/authorize\?/.test(page.url())) await signInOnIssuerPage(page, officer);
+    await title.waitFor();
+
+    // Act: an erasure request, whose plan shows at once.
+    await page.getByLabel('Type de demande').selectOption('erasure');
+    await page.getByLabel('N° client').fill(erased.customerNumber);
+    await page.getByRole('button', { name: 'Ouvrir la demande' }).click();
+    const panel = page.getByRole('region', { name: /^Effacement des données de/ });
+    await panel.waitFor();
+    const heading = panel.getByRole('heading', { level: 2 });
+    const focused = await heading.evaluate((element) => element === document.activeElement);
+    const headingText = await heading.textContent();
+    const scope = await panel.getByText(/Client soumis à la conservation anti-blanchiment/).count();
+    const kept = await panel
+      .getByRole('region', { name: /Ce qui sera conservé/ })
+      .getByText('item main/customer', { exact: true })
+      .count();
+    const warning = await panel.getByText(/ne peut pas être annulé/).count();
+    await screenshot(page, 'privacy-03-erasure-plan');
+    await page.setViewportSize({ width: 360, height: 800 });
+    const planFits = await fitsViewportWidth(page);
+    await screenshot(page, 'privacy-04-erasure-plan-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await panel.getByRole('button', { name: "Confirmer l'effacement" }).click();
+    // The job waits for the lake archiver's batches in flight (about a minute) before the lake.
+    await panel.getByText(/Effacement terminé le/).waitFor({ timeout: 150_000 });
+    await screenshot(page, 'privacy-05-erasure-report');
+
+    // Assess
+    expect(focused).toBe(true);
+    expect(headingText).toContain(erased.lastName.toLocaleUpperCase('fr-FR'));
+    expect(scope).toBe(1);
+    expect(kept).toBe(1);
+    expect(warning).toBe(1);
+    expect(planFits).toBe(true);
+    expect(await panel.getByText(/Effacement confirmé par Mathilde/).count()).toBe(1);
+    const removed = panel.getByRole('region', { name: /^Supprimé/ }).getByRole('listitem');
+    expect(await removed.count()).toBeGreaterThan(0);
+    expect(await removed.filter({ hasText: /[1-9][\d\s\u202f]* éléments?/ }).count()).toBeGreaterThan(0);
+    expect(
+      await panel
+        .getByRole('region', { name: /^Conservé/ })
+        .getByText('item main/customer', { exact: true })
+        .count(),
+    ).toBe(1);
+    // Dealt with, it leaves the open list and shows among all the requests, with its report.
+    await page.getByLabel('Afficher aussi les demandes traitées').check();
+    const row = page
+      .getByRole('row', { name: new RegExp(erased.lastName, 'i') })
+      .filter({ hasText: 'Effacement' });
+    await row.getByText('Terminée').waitFor();
+    expect(await row.getByRole('button', { name: 'Voir le rapport' }).count()).toBe(1);
+  }, 240_000);
 
   it('is not offered to an advisor, who gets the refusal at its address', async () => {
     // Prepare

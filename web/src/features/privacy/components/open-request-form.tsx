@@ -1,10 +1,11 @@
 /**
  * Opening a data protection request: its kind, the customer's number, the day it was received
  * (the legal month runs from it) and a note. One Idempotency-Key per form: sending it twice
- * opens one request; a new key once it is opened.
+ * opens one request; a new key once it is opened. An erasure opens awaiting confirmation: the
+ * screen then shows its plan.
  */
 import { type FormEvent, useState } from 'react';
-import type { PrivacyRequestKind } from '#schemas/platform/privacy-request.ts';
+import type { PrivacyRequest, PrivacyRequestKind } from '#schemas/platform/privacy-request.ts';
 import { ErrorAlert } from '#web/src/components/ui/error-alert.tsx';
 import { FormField } from '#web/src/components/ui/form-field.tsx';
 import { ApiError } from '#web/src/lib/api-client.ts';
@@ -16,7 +17,12 @@ import '#web/src/features/privacy/privacy.css';
 const kinds: readonly PrivacyRequestKind[] = ['access', 'erasure'];
 const today = () => new Date().toISOString().slice(0, 10);
 
-export const OpenRequestForm = () => {
+export type OpenRequestFormProps = {
+  /** Called with the request once it is opened (an erasure's plan is then shown to confirm). */
+  onOpened?: (request: PrivacyRequest) => void;
+};
+
+export const OpenRequestForm = ({ onOpened }: OpenRequestFormProps = {}) => {
   const { t } = usePrivacyTranslation();
   const { format } = useLocale();
   const open = useOpenPrivacyRequest();
@@ -40,10 +46,11 @@ export const OpenRequestForm = () => {
         idempotencyKey,
       },
       {
-        onSuccess: () => {
+        onSuccess: (request) => {
           setCustomerNumber('');
           setNote('');
           setIdempotencyKey(crypto.randomUUID());
+          onOpened?.(request);
         },
       },
     );

@@ -1,7 +1,8 @@
 /**
- * The open requests, the most urgent first: whom each is about, what it asks, when it came and
- * by when the law wants an answer (with the days left, or how late), its state and the progress
- * of its job, and the download of a ready export.
+ * The requests, the most urgent first: whom each is about, what it asks, when it came and by
+ * when the law wants an answer (with the days left, or how late), its state and the step its job
+ * is at, the download of a ready export, and for an erasure, its panel: the plan to review and
+ * confirm, its progress, or its report.
  */
 import type { PrivacyRequest } from '#schemas/platform/privacy-request.ts';
 import { type Column, DataTable } from '#web/src/components/ui/data-table.tsx';
@@ -9,6 +10,7 @@ import { ErrorAlert } from '#web/src/components/ui/error-alert.tsx';
 import { useLocale } from '#web/src/lib/i18n.ts';
 import { useDownloadPrivacyExport } from '../api/privacy-requests.ts';
 import { usePrivacyTranslation } from '../i18n.ts';
+import { RequestProgress } from './request-progress.tsx';
 import '#web/src/features/privacy/privacy.css';
 
 /** Whole days from today (the user's calendar) to `day`. */
@@ -17,12 +19,26 @@ const daysUntil = (day: string, now = new Date()) => {
   return Math.round((Date.parse(`${day}T00:00:00Z`) - today) / 86_400_000);
 };
 
-export const RequestsTable = ({ requests }: { requests: readonly PrivacyRequest[] }) => {
+export type RequestsTableProps = {
+  requests: readonly PrivacyRequest[];
+  /** All the requests, or the open ones only (the caption says which). */
+  all?: boolean;
+  /** The request whose panel is open, if any. */
+  selectedId?: string | undefined;
+  /** Opens an erasure's panel: its plan to confirm, its progress or its report. */
+  onOpen: (request: PrivacyRequest) => void;
+};
+
+export const RequestsTable = ({ requests, all = false, selectedId, onOpen }: RequestsTableProps) => {
   const { t } = usePrivacyTranslation();
   const { format } = useLocale();
   const download = useDownloadPrivacyExport();
 
   const deadline = (request: PrivacyRequest) => {
+    // Answered: the deadline no longer runs.
+    if (request.state === 'completed' || (request.state === 'ready' && request.deliveredAt)) {
+      return format.date(request.dueOn);
+    }
     const days = daysUntil(request.dueOn);
     const left =
       days > 0
@@ -37,25 +53,22 @@ export const RequestsTable = ({ requests }: { requests: readonly PrivacyRequest[
     );
   };
 
-  const state = (request: PrivacyRequest) => (
-    <>
-      {t(`states.${request.state}`)}
-      {request.state === 'inProgress' ? (
-        <>
-          {' '}
-          <progress max={request.progress.total} value={request.progress.done}>
-            {t('list.progress', { done: request.progress.done, total: request.progress.total })}
-          </progress>
-          <span className="visually-hidden">
-            {t('list.progress', { done: request.progress.done, total: request.progress.total })}
-          </span>
-        </>
-      ) : null}
-    </>
-  );
-
   const actions = (request: PrivacyRequest) =>
-    request.state === 'ready' ? (
+    request.kind === 'erasure' ? (
+      <button
+        type="button"
+        className={
+          request.state === 'awaitingConfirmation' ? 'button button-primary' : 'button button-secondary'
+        }
+        onClick={() => onOpen(request)}
+      >
+        {request.state === 'awaitingConfirmation'
+          ? t('list.review')
+          : request.state === 'completed'
+            ? t('list.report')
+            : t('list.follow')}
+      </button>
+    ) : request.state === 'ready' ? (
       <>
         <button
           type="button"
@@ -80,7 +93,7 @@ export const RequestsTable = ({ requests }: { requests: readonly PrivacyRequest[
     { label: t('list.kind'), cell: (request) => t(`kinds.${request.kind}`) },
     { label: t('list.receivedOn'), cell: (request) => format.date(request.receivedOn) },
     { label: t('list.dueOn'), cell: deadline },
-    { label: t('list.state'), cell: state },
+    { label: t('list.state'), cell: (request) => <RequestProgress request={request} /> },
     { label: t('list.actions'), cell: actions },
   ];
   return (
@@ -90,7 +103,8 @@ export const RequestsTable = ({ requests }: { requests: readonly PrivacyRequest[
         columns={columns}
         rows={requests}
         rowKey={(request) => request.id}
-        caption={t('list.caption')}
+        caption={all ? t('list.captionAll') : t('list.caption')}
+        rowClassName={(request) => (request.id === selectedId ? 'selected' : undefined)}
       />
     </>
   );

@@ -1,0 +1,113 @@
+/**
+ * The places of an erasure, as the API describes them from the privacy registry: what will be
+ * erased, kept (and why) and left to expire (within how long) for the plan the officer confirms;
+ * what was removed (how many), kept and left to expire for the report. The descriptions are the
+ * registry's, in English, shown as given, each with its location key in small monospace.
+ */
+import { type ReactNode, useId } from 'react';
+import type { PrivacyRequest } from '#schemas/platform/privacy-request.ts';
+import { usePrivacyTranslation } from '../i18n.ts';
+
+type Place = { location: string; what: string };
+type Plan = NonNullable<PrivacyRequest['erasurePlan']>;
+type Report = NonNullable<PrivacyRequest['erasureReport']>;
+
+/** A label in French, then the registry's English text. */
+const Labelled = ({ label, text }: { label: string; text: string }) => (
+  <>
+    <span className="erasure-label">{label}</span> <span lang="en">{text}</span>
+  </>
+);
+
+/** One titled list of places, each with what the caller says of it (`detail`). */
+const PlaceList = <P extends Place>({
+  id,
+  title,
+  places,
+  detail,
+  level = 3,
+}: {
+  id: string;
+  title: string;
+  places: readonly P[];
+  detail?: (place: P) => ReactNode;
+  level?: 3 | 4;
+}) => {
+  const { t } = usePrivacyTranslation();
+  const titleId = useId();
+  const Heading = level === 3 ? 'h3' : 'h4';
+  return (
+    <section className={`erasure-places erasure-${id}`} aria-labelledby={titleId}>
+      <Heading id={titleId}>
+        {title} <span className="erasure-count">({places.length})</span>
+      </Heading>
+      {places.length === 0 ? (
+        <p className="muted">{t('panel.nothing')}</p>
+      ) : (
+        <ul>
+          {places.map((place) => (
+            <li key={place.location}>
+              <span className="erasure-what" lang="en">
+                {place.what}
+              </span>{' '}
+              <code className="mono small erasure-location">{place.location}</code>
+              {detail ? <span className="erasure-detail">{detail(place)}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+};
+
+/** The plan of an erasure awaiting confirmation. */
+export const ErasurePlanLists = ({ plan }: { plan: Plan }) => {
+  const { t } = usePrivacyTranslation();
+  return (
+    <div className="erasure-lists">
+      <PlaceList id="erase" title={t('panel.erase')} places={plan.erase} />
+      <PlaceList
+        id="keep"
+        title={t('panel.keep')}
+        places={plan.keep}
+        detail={(place) => <Labelled label={t('panel.why')} text={place.why} />}
+      />
+      <PlaceList
+        id="expire"
+        title={t('panel.expire')}
+        places={plan.expire}
+        detail={(place) => <Labelled label={t('panel.within')} text={place.within} />}
+      />
+    </div>
+  );
+};
+
+/** The report of a completed erasure. */
+export const ErasureReportLists = ({ report }: { report: Report }) => {
+  const { t } = usePrivacyTranslation();
+  return (
+    <div className="erasure-lists">
+      <PlaceList
+        id="removed"
+        level={4}
+        title={t('panel.report.removed')}
+        places={report.removed}
+        detail={(place) => t('panel.report.count', { count: place.count })}
+      />
+      <PlaceList
+        id="kept"
+        level={4}
+        title={t('panel.report.kept')}
+        places={report.kept}
+        detail={(place) => <Labelled label={t('panel.why')} text={place.why} />}
+      />
+      <PlaceList
+        id="expiring"
+        level={4}
+        title={t('panel.report.expiring')}
+        places={report.expiring}
+        detail={(place) => <Labelled label={t('panel.within')} text={place.within} />}
+      />
+    </div>
+  );
+};
