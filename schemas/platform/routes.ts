@@ -68,7 +68,8 @@ export const platformRoutes = [
     method: 'POST',
     path: '/v1/privacy/requests',
     context: 'platform',
-    summary: "Open a customer's access or erasure request (GDPR art. 15, 17, 20); the job starts at once",
+    summary:
+      "Open a customer's access or erasure request (GDPR art. 15, 17, 20); an access's job starts at once, an erasure waits for its confirmation",
     roles: privacyOfficers,
     body: CreatePrivacyRequest,
     response: { status: 201, body: PrivacyRequest },

@@ -36,6 +36,20 @@ export const confirmErasure: RouteHandler<Route<'confirmErasure'>> = async ({
     holdingsOf(privacyRegistry),
     legalHoldOf(customer ?? { kind: request.customerKind }, now.toISOString().slice(0, 10)),
   );
+  // What runs is what the officer read: a customer whose situation changed (a prospect who
+  // became a customer) is shown the new plan first.
+  if (customer && customer.kind !== request.customerKind) {
+    await saveRequest({
+      ...request,
+      customerKind: customer.kind,
+      updatedAt: now.toISOString(),
+      version: request.version + 1,
+    });
+    throw new Conflict(
+      'The customer’s situation changed since the plan was shown: read the new plan.',
+      request.version + 1,
+    );
+  }
   const confirmed = {
     ...advance(request, { state: 'received', done: 0 }, now),
     erasurePlan: plan,
