@@ -5,29 +5,20 @@
  * no error. For work that may be done again whole — an erasure, a seed.
  */
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { backoffMs } from './backoff.ts';
 import { documents } from './clients/dynamodb.ts';
+import { sendAllProcessed } from './unprocessed.ts';
 
 /** Writes per BatchWriteItem request. */
 const writesPerRequest = 25;
-/** Rounds of unprocessed writes before giving up. */
-const maxRounds = 8;
 
 type Key = Record<string, string>;
 type Write = { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Key } };
 
-const writeAll = async (table: string, writes: readonly Write[]): Promise<void> => {
-  for (let start = 0; start < writes.length; start += writesPerRequest) {
-    let pending: Write[] = writes.slice(start, start + writesPerRequest);
-    for (let round = 0; pending.length > 0; round++) {
-      if (round >= maxRounds)
-        throw new Error(`${pending.length} writes to ${table} still unprocessed after ${maxRounds} rounds`);
-      if (round > 0) await new Promise((resolve) => setTimeout(resolve, backoffMs(round)));
-      const answer = await documents.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
-      pending = (answer.UnprocessedItems?.[table] ?? []) as Write[];
-    }
-  }
-};
+const writeAll = (table: string, writes: readonly Write[]): Promise<void> =>
+  sendAllProcessed(writes, writesPerRequest, `writes to ${table}`, async (chunk) => {
+    const answer = await documents.send(new BatchWriteCommand({ RequestItems: { [table]: chunk } }));
+    return (answer.UnprocessedItems?.[table] ?? []) as Write[];
+  });
 
 /** Puts every item (each replacing any item of its key). */
 export const putAll = (table: string, items: readonly Record<string, unknown>[]): Promise<void> =>

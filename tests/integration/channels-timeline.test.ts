@@ -10,6 +10,7 @@ import type { WriteKeyWithSecret } from '#schemas/channels/write-key.ts';
 import type { Customer360 } from '#schemas/customers/customer-360.ts';
 import type { TimelineEntry } from '#schemas/customers/timeline.ts';
 import type { ChannelEventV1 } from '#schemas/events/channel-event.ts';
+import { eventually } from '../support/eventually.ts';
 import { sandboxPerFile } from '../support/sandbox.ts';
 
 const { bank, sandbox, as, anonymous, staffMember } = sandboxPerFile();
@@ -40,15 +41,7 @@ const visitIn = (timeline: TimelineEntry[]) =>
   timeline.find((e) => e.type === 'Visit' && e.detail.sessionId === session);
 
 /** Reads the file until `ready` holds (the projector runs after a 2 s batching window). */
-const waitForFile = async (ready: (file: Customer360) => boolean, ms = 30_000) => {
-  const deadline = Date.now() + ms;
-  let file = await fileOf();
-  while (!ready(file) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 500));
-    file = await fileOf();
-  }
-  return file;
-};
+const waitForFile = (ready: (file: Customer360) => boolean, ms = 30_000) => eventually(fileOf, ready, ms);
 
 /** A channel event of this file's customer, as ingestion puts it on the bus (web page view by default). */
 const knownCustomerEvent = (

@@ -17,6 +17,7 @@ import { documents } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/env.ts';
 import { secretValue } from '#shared/secrets.ts';
 import { spyOnBus } from '../support/bus-spy.ts';
+import { eventually } from '../support/eventually.ts';
 import { putOnBus, readPartition, waitForPartition } from '../support/lake.ts';
 import { sandboxPerFile } from '../support/sandbox.ts';
 import { channelEnvelope } from '../unit/analytics/lake-events.ts';
@@ -26,21 +27,6 @@ const { bank, as, anonymous, sandbox, staffMember } = sandboxPerFile();
 const home = bank.branches[0]!;
 const advisor = staffMember('advisor', home.id);
 const suffix = Date.now().toString(36);
-
-/** Polls `read` until `done` holds, half a second apart, for up to `ms`. */
-const eventually = async <T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  ms = 30_000,
-): Promise<T> => {
-  const deadline = Date.now() + ms;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    value = await read();
-  }
-  return value;
-};
 
 /** Every item of the main table's partition `pk`. */
 const partition = async (pk: string) =>

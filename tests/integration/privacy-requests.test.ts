@@ -8,6 +8,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { PrivacyRequest } from '#schemas/platform/privacy-request.ts';
 import { spyOnBus } from '../support/bus-spy.ts';
+import { eventually } from '../support/eventually.ts';
 import { putOnBus, waitForPartition } from '../support/lake.ts';
 import { sandboxPerFile } from '../support/sandbox.ts';
 import { channelEnvelope } from '../unit/analytics/lake-events.ts';
@@ -15,16 +16,6 @@ import { channelEnvelope } from '../unit/analytics/lake-events.ts';
 const { bank, as, sandbox } = sandboxPerFile();
 
 const [first, second] = bank.customers.map(({ customer }) => customer);
-
-/** Polls `read` until `done` holds, a quarter of a second apart, for up to 15 s. */
-const eventually = async <T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> => {
-  let value = await read();
-  for (let tries = 0; tries < 60 && !done(value); tries++) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    value = await read();
-  }
-  return value;
-};
 
 describe('opening a data protection request', () => {
   it('finds the customer by id, names them, and counts the legal month from receipt', async () => {
