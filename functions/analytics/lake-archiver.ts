@@ -16,6 +16,7 @@ import { logger, metrics } from '#shared/observability.ts';
 import { erasedAmong } from '#shared/privacy/tombstones.ts';
 import { secretValue } from '#shared/secrets.ts';
 import { type ArchiveOutcome, archiveBatch } from './lake/archive.ts';
+import { beginArchiverBatch } from './lake/running-batches.ts';
 import { lakeBucketName, s3LakeStore } from './lake/store.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
@@ -29,12 +30,14 @@ const settle = (outcome: ArchiveOutcome) => async (record: SQSRecord) => {
 export const handler = entryPoint(
   'queue',
   async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+    // Under way before it reads the tombstones, so an erasure waits for it (`running-batches.ts`).
+    const end = await beginArchiverBatch();
     const outcome = await archiveBatch(event.Records, {
       store: s3LakeStore(lakeBucketName()),
       key: await secretValue('pseudonymKey'),
       profilingObjections: objectingToProfiling,
       erased: erasedAmong,
-    });
+    }).finally(end);
     metrics.addMetric('LakeEventsArchived', MetricUnit.Count, outcome.events);
     metrics.addMetric('LakeDuplicatesInBatch', MetricUnit.Count, outcome.duplicates);
     metrics.addMetric('LakeErasedDropped', MetricUnit.Count, outcome.erasedDropped);

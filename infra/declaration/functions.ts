@@ -86,7 +86,8 @@ export const functions = {
     memoryMB: 1769,
     timeoutSeconds: 60,
     // The consents of the batch's customers: an objection to profiling keeps their pseudonym out.
-    tables: { main: 'read' },
+    // Its batches under way, in the ingest table: an erasure waits for those begun before it.
+    tables: { main: 'read', ingest: 'readWrite' },
     buckets: { lake: 'readWrite' },
     secrets: ['pseudonymKey'],
   },

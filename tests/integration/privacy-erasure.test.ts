@@ -4,11 +4,15 @@
  * entries, look-ups, devices and their links, idempotency answers, exports, lake rows raw and
  * curated, found by pseudonym and by linked visitor id — and a late event or a replay of their
  * events brings nothing back. A customer under the AML hold keeps their profile, holdings and
- * the file's history, and loses the rest.
+ * the file's history, and loses the rest — also the row an archiver batch begun before the
+ * erasure writes while the job runs.
  */
 import { paginateScan, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { archiveBatch } from '#functions/analytics/lake/archive.ts';
 import { pseudonymOf } from '#functions/analytics/lake/privacy.ts';
+import { beginArchiverBatch } from '#functions/analytics/lake/running-batches.ts';
+import { s3LakeStore } from '#functions/analytics/lake/store.ts';
 import type { WriteKeyWithSecret } from '#schemas/channels/write-key.ts';
 import type { Customer } from '#schemas/customers/customer.ts';
 import type { Customer360 } from '#schemas/customers/customer-360.ts';
@@ -20,7 +24,7 @@ import { spyOnBus } from '../support/bus-spy.ts';
 import { eventually } from '../support/eventually.ts';
 import { putOnBus, readPartition, waitForPartition } from '../support/lake.ts';
 import { sandboxPerFile } from '../support/sandbox.ts';
-import { channelEnvelope } from '../unit/analytics/lake-events.ts';
+import { channelEnvelope, nobodyErased, noObjections, sqsRecords } from '../unit/analytics/lake-events.ts';
 
 const { bank, as, anonymous, sandbox, staffMember } = sandboxPerFile();
 
@@ -86,8 +90,11 @@ const visitOf = async (customerId: string, visitor: string) => {
   expect(answer.status).toBe(200);
 };
 
-/** The officer opens the erasure, confirms its plan, and waits for the job to finish. */
-const erase = async (customerId: string) => {
+/**
+ * The officer opens the erasure, confirms its plan, and waits for the job to finish;
+ * `whileRunning` acts once the job has begun.
+ */
+const erase = async (customerId: string, whileRunning?: (requestId: string) => Promise<void>) => {
   const officer = await as('privacy_officer');
   const opened = await officer.request<PrivacyRequest>('POST', '/v1/privacy/requests', {
     body: { kind: 'erasure', customerId, note: 'Demande écrite, identité vérifiée' },
@@ -103,6 +110,7 @@ const erase = async (customerId: string) => {
     body: { version: confirmed.body.version },
   });
   expect(again.status).toBe(409);
+  await whileRunning?.(opened.body.id);
   const done = await eventually(
     () => officer.request<PrivacyRequest>('GET', `/v1/privacy/requests/${opened.body.id}`),
     (answer) => answer.body.state === 'completed' || answer.body.state === 'failed',
@@ -254,11 +262,37 @@ describe('erasing a customer under the AML hold', () => {
       (file) => file.timeline.some((entry) => entry.type === 'Visit'),
     );
 
+    // … and an archiver batch under way since before the erasure, which has not seen the
+    // tombstones: it writes a row about them while the job has gone on to the lake
+    const lateBatch = await beginArchiverBatch();
+    const lateHour = { dt: '2026-05-06', hour: '09' };
+    const writeLateRow = async (requestId: string) => {
+      await eventually(
+        () => officer.request<PrivacyRequest>('GET', `/v1/privacy/requests/${requestId}`),
+        (answer) => answer.body.progress.step === 'lake',
+      );
+      const late = channelEnvelope({
+        eventId: `held-late-${suffix}`,
+        occurredAt: `${lateHour.dt}T${lateHour.hour}:00:01.000Z`,
+        anonymousId: visitor,
+        customerId: customer.id,
+      });
+      await archiveBatch(sqsRecords([late]), {
+        store: s3LakeStore(sandbox().resources.buckets.lake),
+        key: await secretValue('pseudonymKey'),
+        profilingObjections: noObjections,
+        erased: nobodyErased,
+      });
+      await lateBatch();
+    };
+    const officer = await as('privacy_officer');
+
     // Act
-    const erasure = await erase(customer.id);
+    const erasure = await erase(customer.id, writeLateRow);
 
     // Assess
     expect(erasure.erasureReport?.scope).toBe('exceptHeld');
+    expect((await readPartition(sandbox().resources.buckets.lake, lateHour)).rawText).not.toContain(visitor);
     expect(erasure.erasureReport?.kept).toContainEqual(
       expect.objectContaining({
         location: 'item main/customer',

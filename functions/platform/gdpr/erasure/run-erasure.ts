@@ -4,8 +4,9 @@
  *    no writer brings them back), then what the plan erases of the main table — the look-ups and
  *    the visitor links outside the collection, then the collection's members — the idempotency
  *    answers that name them and their earlier exports;
- * 2. `lake` — once every archiver batch begun before the tombstones has ended, their rows, raw
- *    and curated (`eraseLakeRowsAbout`);
+ * 2. `lake` — once every archiver batch begun before the tombstones has ended (one that read
+ *    them before they were written may still write a row), their rows, raw and curated
+ *    (`eraseLakeRowsAbout`);
  * 3. `report` — what went, where, what was kept and why; the request `completed`, and
  *    `CustomerErased` published.
  * Run again (a retry, a redelivered message), each step finds what is left and removes it; the
@@ -15,7 +16,6 @@
 import { eraseLakeRowsAbout } from '#functions/analytics/access.ts';
 import { eraseVisitorLinks, listLinks } from '#functions/channels/access.ts';
 import { eraseLookups } from '#functions/customers/access.ts';
-import { functions } from '#infra/declaration/functions.ts';
 import { CustomerErased } from '#schemas/events/customer-erased.ts';
 import type { PrivacyRequest } from '#schemas/platform/privacy-request.ts';
 import { tableName } from '#shared/env.ts';
@@ -30,17 +30,6 @@ import { erasureReport, itemTypesErased } from './erasure-report.ts';
 
 /** How long a tombstone is kept (DynamoDB TTL): as long as the request that proves the erasure. */
 const tombstoneYears = 5;
-
-/**
- * How long an archiver batch may run: one that read the tombstones before they were written may
- * still write a file for that long, so the lake is swept only after it.
- */
-const archiverBatchMs = functions.lakeArchiver.timeoutSeconds * 1000;
-
-const sleepUntil = async (at: number, now: () => Date) => {
-  const wait = at - now().getTime();
-  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-};
 
 /** The customer's tombstone: the one a first run wrote, or a new one with their linked visitor ids. */
 const tombstoneOf = async (request: PrivacyRequest, now: Date): Promise<CustomerTombstone> => {
@@ -95,13 +84,15 @@ export const runErasure = async (requestId: string, now: () => Date = () => new 
 
   request = await saveFromJob(advance(request, { state: 'inProgress', done: 0, step: steps[0] }, now()));
   const tombstone = await tombstoneOf(request, now());
+  // An archiver batch begun before now may not have seen the tombstone: the lake waits for it.
+  const tombstonesWritten = now();
   const removed = await eraseStores(request, tombstone, itemTypesErased(plan));
 
   request = await saveFromJob(advance(request, { state: 'inProgress', done: 1, step: steps[1] }, now()));
-  await sleepUntil(Date.parse(tombstone.erasedAt) + archiverBatchMs, now);
   const lake = await eraseLakeRowsAbout(
     { customerId: request.customerId, anonymousIds: tombstone.anonymousIds },
     await secretValue('pseudonymKey'),
+    tombstonesWritten,
   );
   removed.set('lakeTable raw_events', lake.rows.raw);
   removed.set('lakeTable events', lake.rows.curated);
