@@ -10,12 +10,12 @@ import {
   withoutPersonalData,
 } from '#shared/privacy/registry.ts';
 
-/** CNIL guidance on audience measurement: data kept 25 months at most. */
+/** CNIL guidance on audience measurement: data kept 25 months at most (a TTL on each item). */
 export const audienceRetention: Retention = {
   keep: 'P25M',
   from: 'collection',
   rule: 'CNIL, audience measurement: trackers 13 months, the data collected 25 months',
-  enforcement: 'pending',
+  enforcement: 'dynamodbTtl',
 };
 
 const configuration = (itemType: string, holds: string) =>
@@ -60,7 +60,7 @@ export const channelsPrivacy = {
       activities: ['audienceMeasurement'],
       categories: ['behaviour', 'financial'],
       subjects: ['customers'],
-      retention: { ...audienceRetention, enforcement: 'dynamodbTtl' },
+      retention: audienceRetention,
       access: { export: 'included' },
       erasure: { erase: 'always' },
     },

@@ -13,12 +13,16 @@ import {
   withoutPersonalData,
 } from '#shared/privacy/registry.ts';
 
-/** Identity, contracts and KYC outlive the relationship by the AML retention. */
+/**
+ * Identity, contracts and KYC outlive the relationship by the AML retention; a prospect's file
+ * goes 3 years after their last contact, erased by the daily retention sweep
+ * (`retentionSweeper`, `domain/retention.ts`).
+ */
 const amlRetention: Retention = {
   keep: 'P5Y',
   from: 'endOfRelationship',
-  rule: 'anti-money-laundering retention, Code monétaire et financier L561-12; a prospect: 3 years after the last contact (CNIL, prospection commerciale)',
-  enforcement: 'pending',
+  rule: 'anti-money-laundering retention, Code monétaire et financier L561-12; a prospect: 3 years after the last contact that came from them (CNIL, prospection commerciale), erased by the daily retention sweep',
+  enforcement: 'scheduledPurge',
 };
 
 /** What goes with the customer's file. */

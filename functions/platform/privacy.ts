@@ -4,22 +4,15 @@
  * pipes events travel through, the bus archive, the logs.
  */
 import { type FunctionName, functions } from '#infra/declaration/functions.ts';
+import { auditRetention } from '#shared/audit.ts';
 import {
   type ContextPrivacy,
   type DataHolding,
   queueInFlight,
   queueRetention,
-  type Retention,
   withoutPersonalData,
 } from '#shared/privacy/registry.ts';
-
-/** The audit trail outlives the relationship as the records it proves. */
-const auditRetention: Retention = {
-  keep: 'P5Y',
-  from: 'collection',
-  rule: 'internal control of banks (arrêté du 3 novembre 2014, art. 12) and the AML retention (CMF L561-12): 5 years',
-  enforcement: 'pending',
-};
+import { privacyRequestRetention } from './gdpr/store/privacy-requests-store.ts';
 
 /** Every function's log group: what it logs about its invocations, for 3 months. */
 const logGroup = (name: FunctionName): DataHolding => ({
@@ -90,7 +83,12 @@ export const platformPrivacy = {
       activities: ['accessAudit'],
       categories: ['access'],
       subjects: ['customers', 'prospects', 'staff'],
-      retention: { ...auditRetention, keep: 'P5Y1D', enforcement: 'objectLock' },
+      retention: {
+        ...auditRetention,
+        keep: 'P5Y3D',
+        rule: `${auditRetention.rule}; locked 5 years and 2 days, then removed by the bucket's lifecycle`,
+        enforcement: 'objectLock',
+      },
       access: { export: 'excluded', why: 'the same records as the audit table, which the export holds' },
       erasure: { erase: 'never', why: 'proof of who accessed the file, kept under a legal obligation' },
     },
@@ -233,12 +231,7 @@ export const platformPrivacy = {
       activities: ['dataProtectionRequests'],
       categories: ['identity', 'access'],
       subjects: ['customers', 'prospects', 'staff'],
-      retention: {
-        keep: 'P5Y',
-        from: 'lastChange',
-        rule: 'proof that the request was answered, for the limitation period (Code civil art. 2224: 5 years)',
-        enforcement: 'pending',
-      },
+      retention: privacyRequestRetention,
       access: { export: 'included' },
       erasure: { erase: 'never', why: 'the proof that the erasure was made, kept under a legal obligation' },
     },

@@ -17,12 +17,23 @@ import { sqs } from './clients/sqs.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { queueUrl, tableName } from './env.ts';
 import { ServiceUnavailable } from './errors.ts';
+import { expiresAfter } from './privacy/expiry.ts';
+import type { Retention } from './privacy/registry.ts';
 
-/** The item of a record in the audit table. */
+/** The audit trail outlives the relationship as the records it proves (a TTL on each record). */
+export const auditRetention: Retention = {
+  keep: 'P5Y',
+  from: 'collection',
+  rule: 'internal control of banks (arrêté du 3 novembre 2014, art. 12) and the AML retention (CMF L561-12): 5 years',
+  enforcement: 'dynamodbTtl',
+};
+
+/** The item of a record in the audit table, gone by TTL after the audit's retention. */
 export const auditItem = (record: AuditRecord) => ({
   pk: record.customerId,
   sk: `${record.at}#${record.id}`,
   ...record,
+  expiresAt: expiresAfter(record.at, auditRetention),
 });
 
 /**

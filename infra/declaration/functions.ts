@@ -108,6 +108,16 @@ export const functions = {
     buckets: { lake: 'readWrite' },
     putsEvents: true,
   },
+  retentionSweeper: {
+    entry: 'functions/platform/gdpr/retention-sweeper.ts',
+    description:
+      'Opens the erasure of every customer file past its retention (prospects: 3 years after their last contact)',
+    memoryMB: 512,
+    timeoutSeconds: 900,
+    // The files due, their timeline (the last contact), the requests (one erasure per file).
+    tables: { main: 'readWrite' },
+    sendsTo: ['auditIntake'],
+  },
   privacyJobs: {
     entry: 'functions/platform/gdpr/privacy-jobs.ts',
     description: "Runs the privacy officer's requests: a customer's export (access, portability) or erasure",
@@ -254,6 +264,11 @@ export const schedules: Record<string, ScheduleDeclaration> = {
     expression: 'cron(30 3 * * ? *)',
     function: 'lakePurger',
     description: 'Deletes the lake days past their retention',
+  },
+  customerRetention: {
+    expression: 'cron(0 3 * * ? *)',
+    function: 'retentionSweeper',
+    description: 'Opens the erasure of the customer files past their retention',
   },
 };
 

@@ -37,6 +37,8 @@ export const tables = {
     partitionKey: s('pk'),
     sortKey: s('sk'),
     indexes: [{ name: 'byActor', partitionKey: s('actorId'), sortKey: s('sk') }],
+    // Each record goes 5 years after it was made (the audit's retention in the privacy registry).
+    timeToLiveAttribute: 'expiresAt',
     stream: false,
   },
   /**
@@ -81,6 +83,8 @@ export const buckets = {
   auditArchive: {
     description: 'The audit trail, kept for the long term and locked against deletion',
     objectLock: { mode: 'GOVERNANCE', retentionDays: 5 * 365 + 2 },
+    // Once the lock has passed: a day later the objects go, every version with them.
+    expireAfterDays: 5 * 365 + 3,
   },
   /**
    * The archives of access requests (GDPR art. 15, 20), one zip per request under

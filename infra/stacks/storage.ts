@@ -76,6 +76,13 @@ export class Storage extends Construct {
           : ObjectLockRetention.governance(retention),
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'audit-archive/',
+      lifecycleRules: [
+        {
+          expiration: Duration.days(buckets.auditArchive.expireAfterDays),
+          noncurrentVersionExpiration: Duration.days(1),
+          expiredObjectDeleteMarker: false,
+        },
+      ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
 

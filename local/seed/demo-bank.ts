@@ -654,8 +654,12 @@ const customerAt = (
             ['mass_market', 80],
           ] as const);
 
-  // A customer joins the bank from 2015 on, and not before 16.
-  const joinFrom = Math.max(firstDay, birthDay + Math.ceil(16 * 365.25));
+  // A customer joins the bank from 2015 on, and not before 16; a prospect came within the last
+  // 1,000 days (older prospects without contact have gone with the 3-year retention).
+  const joinFrom = Math.max(
+    kind === 'prospect' ? asOfDay - 1000 : firstDay,
+    birthDay + Math.ceil(16 * 365.25),
+  );
   const createdDay = random.int(joinFrom, asOfDay - 1);
   const createdAt = officeTime(random, createdDay);
 

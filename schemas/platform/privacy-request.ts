@@ -119,6 +119,18 @@ export const PrivacyRequest = z
     }),
     note: z.optional(z.string()),
     openedBy: z.object({ id: z.string(), name: z.string() }),
+    retention: z.optional(
+      z
+        .object({
+          dueOn: IsoDate,
+          lastContactAt: z.optional(IsoDateTime),
+        })
+        .check(
+          z.describe(
+            'An erasure the retention sweep opened: the file was past its retention on dueOn (3 years after the last contact from the prospect, lastContactAt, or after the file was opened).',
+          ),
+        ),
+    ),
     erasurePlan: z.optional(
       ErasurePlan.check(
         z.describe('Erasure requests: what goes and what stays, and why; once confirmed, the plan followed.'),

@@ -20,6 +20,7 @@ import {
   ReceiveMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countedWithoutConsent } from '#functions/channels/store/ingest-store.ts';
 import type { IngestResponse } from '#schemas/channels/channel-event.ts';
@@ -27,7 +28,9 @@ import type { IdentityLink } from '#schemas/channels/identity.ts';
 import type { WriteKey, WriteKeyWithSecret } from '#schemas/channels/write-key.ts';
 import type { Customer360 } from '#schemas/customers/customer-360.ts';
 import type { ChannelEventV1 } from '#schemas/events/channel-event.ts';
-import { dynamodb } from '#shared/clients/dynamodb.ts';
+import { documents, dynamodb } from '#shared/clients/dynamodb.ts';
+import { tableName } from '#shared/env.ts';
+import { channelKeys, customerCollection } from '#shared/table/main-table.ts';
 import { sandboxPerFile } from '../support/sandbox.ts';
 
 const { bank, as, anonymous, sandbox, staffMember } = sandboxPerFile();
@@ -464,6 +467,20 @@ describe('identity stitching', () => {
         detail: expect.objectContaining({ anonymousId: visitor }),
       }),
     );
+    // … and the link, both ways, goes by TTL 25 months after it was made (760 days, ± the
+    // months' lengths and the day it ends on)
+    const linkedAt = Date.parse(
+      String(identities.body.items.find((i) => i.anonymousId === visitor)?.linkedAt),
+    );
+    for (const key of [
+      channelKeys.anonymousLink(visitor),
+      { pk: customerCollection.pk(first!.id), sk: customerCollection.identitySk(visitor) },
+    ]) {
+      const item = (await documents.send(new GetCommand({ TableName: tableName('main'), Key: key }))).Item;
+      const days = (Number(item?.expiresAt) * 1000 - linkedAt) / 86_400_000;
+      expect(days).toBeGreaterThan(757);
+      expect(days).toBeLessThanOrEqual(762);
+    }
   });
 
   it('moves the link when someone else logs in on the same browser, telling both files', async () => {

@@ -4,9 +4,14 @@
  * the bus and the officer's sight of the customer audited; the open list, the next due first;
  * refusals in the officer's language of the API (400, 404).
  */
+
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { PrivacyRequest } from '#schemas/platform/privacy-request.ts';
+import { documents } from '#shared/clients/dynamodb.ts';
+import { tableName } from '#shared/env.ts';
+import { privacyRequestKeys } from '#shared/table/main-table.ts';
 import { spyOnBus } from '../support/bus-spy.ts';
 import { eventually } from '../support/eventually.ts';
 import { putOnBus, waitForPartition } from '../support/lake.ts';
@@ -53,6 +58,18 @@ describe('opening a data protection request', () => {
     expect(Object.keys(event?.detail ?? {}).sort()).toEqual(
       ['actor', 'customerId', 'dueOn', 'eventId', 'occurredAt', 'requestId', 'schemaVersion'].sort(),
     );
+    // The request, the proof it was answered, goes by TTL five years after its last change.
+    const item = (
+      await documents.send(
+        new GetCommand({
+          TableName: tableName('main'),
+          Key: { pk: privacyRequestKeys.pk, sk: privacyRequestKeys.sk(opened.body.id) },
+        }),
+      )
+    ).Item;
+    const days = (Number(item?.expiresAt) * 1000 - Date.parse(opened.body.updatedAt)) / 86_400_000;
+    expect(days).toBeGreaterThan(1824);
+    expect(days).toBeLessThanOrEqual(1827);
   });
 
   it('finds the customer by number, and records that the officer saw their file', async () => {

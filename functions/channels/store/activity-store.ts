@@ -9,9 +9,9 @@
 
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { TimelineEntry } from '#schemas/customers/timeline.ts';
-import { shiftDay } from '#shared/calendar.ts';
 import { documents } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/env.ts';
+import { expiresAfter } from '#shared/privacy/expiry.ts';
 import { notErased } from '#shared/privacy/tombstones.ts';
 import { ingestKeys } from '#shared/table/ingest-table.ts';
 import { customerCollection } from '#shared/table/main-table.ts';
@@ -76,8 +76,7 @@ export const customerExists = async (customerId: string): Promise<boolean> => {
  * When an activity entry goes (DynamoDB TTL, epoch seconds): the audience data's retention of
  * the registry (25 months, CNIL) after the day it happened.
  */
-export const activityExpiresAt = (occurredAt: string): number =>
-  Date.parse(`${shiftDay(new Date(occurredAt), audienceRetention.keep, 1)}T00:00:00Z`) / 1000;
+export const activityExpiresAt = (occurredAt: string): number => expiresAfter(occurredAt, audienceRetention);
 
 /**
  * Puts an entry of its own; nothing happens when it is already there (reprocessing), or when the

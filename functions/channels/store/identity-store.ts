@@ -4,10 +4,12 @@ import { IdentityLink } from '#schemas/channels/identity.ts';
 import { documents } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/env.ts';
 import type { OutboxEvent } from '#shared/outbox.ts';
+import { expiresAfter } from '#shared/privacy/expiry.ts';
 import { notErased } from '#shared/privacy/tombstones.ts';
 import { queryAll } from '#shared/query-all.ts';
 import { channelKeys, customerCollection } from '#shared/table/main-table.ts';
 import { writeTogether } from '#shared/transactions.ts';
+import { audienceRetention } from '../privacy.ts';
 import { miss, ttlCache } from './ttl-cache.ts';
 
 const table = () => tableName('main');
@@ -57,15 +59,20 @@ export const linkedCustomers = async (anonymousIds: string[]): Promise<Map<strin
   return found;
 };
 
-const linkItems = (link: IdentityLink) => [
-  { ...channelKeys.anonymousLink(link.anonymousId), entity: 'identityLink', ...link },
-  {
-    pk: customerCollection.pk(link.customerId),
-    sk: customerCollection.identitySk(link.anonymousId),
-    entity: 'identity',
-    ...link,
-  },
-];
+/** The link, both ways; they go 25 months after it was made (a later login links again). */
+const linkItems = (link: IdentityLink) => {
+  const expiresAt = expiresAfter(link.linkedAt, audienceRetention);
+  return [
+    { ...channelKeys.anonymousLink(link.anonymousId), entity: 'identityLink', ...link, expiresAt },
+    {
+      pk: customerCollection.pk(link.customerId),
+      sk: customerCollection.identitySk(link.anonymousId),
+      entity: 'identity',
+      ...link,
+      expiresAt,
+    },
+  ];
+};
 
 /**
  * Links a visitor id to a customer with its IdentityLinked event; when it was linked to

@@ -16,6 +16,7 @@ import {
   searchTermIndexKeys,
 } from '#shared/table/main-table.ts';
 import { normaliseEmail, searchName, searchTerms } from '../domain/customer.ts';
+import { retentionCheckOn } from '../domain/retention.ts';
 
 type Event = OutboxEvent & { eventId: string };
 
@@ -24,7 +25,11 @@ export const profileItem = (customer: Customer) => ({
   pk: customerCollection.pk(customer.id),
   sk: customerCollection.profileSk,
   entity: 'customer',
-  ...customerIndexKeys({ ...customer, sortName: searchName(customer) }),
+  ...customerIndexKeys({
+    ...customer,
+    sortName: searchName(customer),
+    retentionCheckOn: retentionCheckOn(customer),
+  }),
   ...customer,
 });
 

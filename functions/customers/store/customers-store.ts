@@ -145,7 +145,7 @@ export type CustomerFile = {
  * projector summarised (visits, logins, simulations…: items of entity `activity` holding their
  * ready-made entry).
  */
-const timelineEntryOf = (item: Record<string, unknown>): TimelineEntry => {
+export const timelineEntryOf = (item: Record<string, unknown>): TimelineEntry => {
   if (item.entity === 'activity') return TimelineSchema.parse(item.entry);
   const event = item.event as Event & { detail: { occurredAt: string; actor?: unknown } };
   return TimelineSchema.parse({
@@ -157,7 +157,7 @@ const timelineEntryOf = (item: Record<string, unknown>): TimelineEntry => {
     detail: event.detail,
   });
 };
-const isTimelineItem = (item: Record<string, unknown>) =>
+export const isTimelineItem = (item: Record<string, unknown>) =>
   item.entity === 'event' || item.entity === 'activity';
 const timelineScope = (customerId: string): CursorScope => ({
   keyNames: ['pk', 'sk'],

@@ -8,7 +8,8 @@
  * The customer's collection, under `CUSTOMER#<id>`, sorts in three bands, so that a descending
  * Query with a limit reads the file first, then the newest timeline entries, and the channels'
  * bookkeeping last, if at all:
- * - `P#` the file: `P#PROFILE`, `P#CONSENTS`, `P#HOLDING#<id>` (customers context);
+ * - `P#` the file: `P#PROFILE` (indexed by branch, advisor and, for a prospect, the day their
+ *   retention is next looked at), `P#CONSENTS`, `P#HOLDING#<id>` (customers context);
  * - `A#TL#<time>#<id>` the timeline: domain events (customers) and channel activity, visits
  *   included (channels);
  * - `0#` bookkeeping: the search terms `0#TERM#<term>` (customers), identity links
@@ -23,6 +24,8 @@ export const mainIndexes = {
   byAdvisorAndName: { partitionKey: 'byAdvisorPk', sortKey: 'byAdvisorSk' },
   /** Every customer by search term prefix, spread over partitions by the term's first two letters. */
   bySearchTerm: { partitionKey: 'byTermPk', sortKey: 'byTermSk' },
+  /** Files by the day their retention is next looked at (prospects only: a sparse index). */
+  byRetentionCheck: { partitionKey: 'byRetentionPk', sortKey: 'byRetentionSk' },
 } as const;
 export type MainIndex = keyof typeof mainIndexes;
 
@@ -43,12 +46,16 @@ export const customerCollection = {
   visitPointerSk: (visitKey: string) => `0#VISIT#${visitKey}`,
 } as const;
 
-/** The index keys of a customer's profile, from its normalised sort name (`last first`). */
+/**
+ * The index keys of a customer's profile, from its normalised sort name (`last first`) and the
+ * day its retention is next looked at, if it has one.
+ */
 export const customerIndexKeys = (customer: {
   id: string;
   branchId: string;
   advisorId?: string | undefined;
   sortName: string;
+  retentionCheckOn?: string | undefined;
 }) => ({
   byBranchPk: customerIndexPartitions.branch(customer.branchId),
   byBranchSk: customerIndexPartitions.name(customer.sortName, customer.id),
@@ -58,7 +65,22 @@ export const customerIndexKeys = (customer: {
         byAdvisorSk: customerIndexPartitions.name(customer.sortName, customer.id),
       }
     : {}),
+  ...(customer.retentionCheckOn ? retentionIndexKeys(customer.id, customer.retentionCheckOn) : {}),
 });
+
+/**
+ * Files by retention date: spread over `retentionShards` partitions by the id's last character
+ * (so that no partition takes every prospect's writes), sorted by day then id.
+ */
+export const retentionShards = Array.from({ length: 8 }, (_, shard) => `RETENTION#${shard}`);
+export const retentionIndexKeys = (customerId: string, checkOn: string) => ({
+  byRetentionPk: retentionShards[
+    customerId.charCodeAt(customerId.length - 1) % retentionShards.length
+  ] as string,
+  byRetentionSk: `${checkOn}#${customerId}`,
+});
+/** The sort key bound of the files to look at on `day` or before. */
+export const retentionCheckedBy = (day: string) => `${day}#\uffff`;
 
 /**
  * The index keys of a search term item: in its customer's branch (a search within the branch)

@@ -160,7 +160,7 @@ describe('the record of processing activities', () => {
     expect(record).toMatch(
       /\| `item main\/visitPointer` \| [^|]+ \| 2 days after collection \(only while a visit may go on\) \| DynamoDB time to live \|/,
     );
-    expect(record).toMatch(/\| `bucket auditArchive` \| [^|]+ \| 5 years 1 day after collection /);
+    expect(record).toMatch(/\| `bucket auditArchive` \| [^|]+ \| 5 years 3 days after collection /);
   });
 
   it('says what an erasure keeps and why, and leaves out places without personal data', () => {

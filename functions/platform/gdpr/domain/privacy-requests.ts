@@ -27,6 +27,18 @@ export const jobSteps: Record<PrivacyRequestKind, readonly string[]> = {
 /** An id that sorts by creation: `pr-<time, base 36>-<random>`. */
 const newRequestId = (now: Date) => `pr-${now.getTime().toString(36)}-${randomBytes(4).toString('hex')}`;
 
+/** The customer a request is about, as the officer's list names them (`LAST First`). */
+export const requestSubject = (customer: {
+  id: string;
+  firstName: string;
+  lastName: string;
+  kind: PrivacyRequest['customerKind'];
+}) => ({
+  id: customer.id,
+  name: `${customer.lastName.toLocaleUpperCase('fr-FR')} ${customer.firstName}`,
+  kind: customer.kind,
+});
+
 /** A new request, received on `receivedOn` (today when not given), due a month later. */
 export const openRequest = (
   input: CreatePrivacyRequest,

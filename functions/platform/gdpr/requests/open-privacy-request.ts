@@ -11,7 +11,7 @@ import { recordAudit } from '#shared/audit.ts';
 import { NotFound, ServiceUnavailable } from '#shared/errors.ts';
 import type { RouteHandler } from '#shared/http/api.ts';
 import { domainEvent } from '#shared/outbox.ts';
-import { openRequest } from '../domain/privacy-requests.ts';
+import { openRequest, requestSubject } from '../domain/privacy-requests.ts';
 import { insertRequest } from '../store/privacy-requests-store.ts';
 import { shownRequest } from './shown-request.ts';
 
@@ -21,16 +21,7 @@ export const openPrivacyRequest: RouteHandler<Route<'openPrivacyRequest'>> = asy
     : await customerByNumber(body.customerNumber ?? '');
   if (!customer) throw new NotFound('No customer has this id or number.');
   const now = new Date();
-  const request = openRequest(
-    body,
-    {
-      id: customer.id,
-      name: `${customer.lastName.toLocaleUpperCase('fr-FR')} ${customer.firstName}`,
-      kind: customer.kind,
-    },
-    caller,
-    now,
-  );
+  const request = openRequest(body, requestSubject(customer), caller, now);
   const event =
     request.kind === 'access'
       ? domainEvent(

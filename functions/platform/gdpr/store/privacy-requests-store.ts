@@ -8,17 +8,29 @@ import { PrivacyRequest } from '#schemas/platform/privacy-request.ts';
 import { documents } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/env.ts';
 import type { OutboxEvent } from '#shared/outbox.ts';
+import { expiresAfter } from '#shared/privacy/expiry.ts';
+import type { Retention } from '#shared/privacy/registry.ts';
 import { queryAll } from '#shared/query-all.ts';
 import { privacyRequestKeys } from '#shared/table/main-table.ts';
 import { writeTogether } from '#shared/transactions.ts';
 
 const table = () => tableName('main');
 
+/** A data protection request is the proof it was answered (a TTL from its last change). */
+export const privacyRequestRetention: Retention = {
+  keep: 'P5Y',
+  from: 'lastChange',
+  rule: 'proof that the request was answered, for the limitation period (Code civil art. 2224: 5 years)',
+  enforcement: 'dynamodbTtl',
+};
+
+/** A request's item: it goes 5 years after its last change. */
 const requestItem = (request: PrivacyRequest) => ({
   pk: privacyRequestKeys.pk,
   sk: privacyRequestKeys.sk(request.id),
   entity: 'privacyRequest',
   ...request,
+  expiresAt: expiresAfter(request.updatedAt, privacyRequestRetention),
 });
 
 /** Writes a new request and its event together (false if its id is taken: never, in practice). */

@@ -90,7 +90,19 @@ export const RequestsTable = ({ requests, all = false, selectedId, onOpen }: Req
 
   const columns: Column<PrivacyRequest>[] = [
     { label: t('list.customer'), cell: (request) => request.customerName, rowHeader: true },
-    { label: t('list.kind'), cell: (request) => t(`kinds.${request.kind}`) },
+    {
+      label: t('list.kind'),
+      cell: (request) => (
+        <>
+          {t(`kinds.${request.kind}`)}
+          {request.retention ? (
+            <span className="request-origin">
+              {t('list.retention', { dueOn: format.date(request.retention.dueOn) })}
+            </span>
+          ) : null}
+        </>
+      ),
+    },
     { label: t('list.receivedOn'), cell: (request) => format.date(request.receivedOn) },
     { label: t('list.dueOn'), cell: deadline },
     { label: t('list.state'), cell: (request) => <RequestProgress request={request} /> },

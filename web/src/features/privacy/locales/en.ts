@@ -26,6 +26,7 @@ export const en: Translation<typeof fr> = {
     required: "Enter the customer's number.",
   },
   list: {
+    retention: 'Opened automatically: retention ended on {{dueOn}}',
     title: 'Open requests',
     caption: 'Open data protection requests, the most urgent first',
     empty: 'No open request.',

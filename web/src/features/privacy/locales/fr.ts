@@ -34,6 +34,7 @@ export const fr = {
     required: 'Indiquez le numéro du client.',
   },
   list: {
+    retention: 'Ouverte d’office : durée de conservation échue le {{dueOn}}',
     title: 'Demandes en cours',
     caption: 'Demandes RGPD en cours, la plus urgente en premier',
     empty: 'Aucune demande en cours.',

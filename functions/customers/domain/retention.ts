@@ -1,0 +1,41 @@
+/**
+ * How long a prospect's file is kept: 3 years after the last contact that came from them (CNIL,
+ * prospection commerciale: « trois ans à compter de la fin de la relation commerciale ou du
+ * dernier contact émanant du prospect ») — the file's creation, or the latest entry of their
+ * timeline they made themselves (a visit, a login, a simulation on the website); the bank's own
+ * edits of the file do not count. A customer's file is kept while the relationship lasts and the
+ * AML retention after it (`legalHoldOf`, platform), so it has no retention date of its own here.
+ *
+ * The profile of a prospect carries the day their file is next looked at (`retentionCheckOn`,
+ * an index key): the daily sweep then finds their last contact and either has the file erased or
+ * looks again on the new date.
+ */
+import type { Customer } from '#schemas/customers/customer.ts';
+import { shiftDay } from '#shared/calendar.ts';
+
+/** A prospect's file is kept this long after their last contact. */
+export const prospectRetention = 'P3Y';
+
+/** The day a file's retention is next looked at: 3 years after a prospect's file was opened. */
+export const retentionCheckOn = (customer: Pick<Customer, 'kind' | 'createdAt'>): string | undefined =>
+  customer.kind === 'prospect' ? shiftDay(new Date(customer.createdAt), prospectRetention, 1) : undefined;
+
+export type RetentionVerdict =
+  /** Past its retention on `dueOn`: the file is erased. */
+  | { due: true; dueOn: string }
+  /** Kept until `dueOn`, when it is looked at again. */
+  | { due: false; dueOn: string };
+
+/**
+ * Whether a prospect's file is past its retention `today`, from when it was opened and their last
+ * contact (an instant, or none since it was opened).
+ */
+export const prospectRetentionVerdict = (
+  prospect: Pick<Customer, 'createdAt'>,
+  lastContactAt: string | undefined,
+  today: string,
+): RetentionVerdict => {
+  const from = lastContactAt && lastContactAt > prospect.createdAt ? lastContactAt : prospect.createdAt;
+  const dueOn = shiftDay(new Date(from), prospectRetention, 1);
+  return { due: dueOn <= today, dueOn };
+};

@@ -1,0 +1,56 @@
+/**
+ * The customer files past their retention on a day, for the privacy sweep: the prospects whose
+ * file is due to be looked at (`byRetentionCheck`), each with their last own contact since the
+ * retention began; a prospect who came back since is looked at again 3 years after that contact
+ * (unless `dryRun`), the others are past their retention and listed.
+ */
+import { shiftDay } from '#shared/calendar.ts';
+import { prospectRetention, prospectRetentionVerdict } from '../domain/retention.ts';
+import { getCustomer } from '../store/customers-store.ts';
+import { filesToLookAt, lastOwnContactSince, lookAgainOn } from '../store/retention-store.ts';
+
+export type FilePastRetention = {
+  customerId: string;
+  firstName: string;
+  lastName: string;
+  kind: 'prospect';
+  /** Their last own contact, if any since the file was opened. */
+  lastContactAt?: string;
+  dueOn: string;
+};
+
+export type FilesPastRetention = {
+  due: FilePastRetention[];
+  /** Prospects who came back within the retention: looked at again later. */
+  lookedAgainLater: number;
+};
+
+export const filesPastRetention = async (
+  today: string,
+  options: { dryRun: boolean },
+): Promise<FilesPastRetention> => {
+  const since = `${shiftDay(new Date(`${today}T00:00:00Z`), prospectRetention, -1)}T00:00:00.000Z`;
+  const due: FilePastRetention[] = [];
+  let lookedAgainLater = 0;
+  for (const customerId of await filesToLookAt(today)) {
+    const customer = await getCustomer(customerId);
+    // Became a customer since the index was read: their file is kept with the relationship.
+    if (customer?.kind !== 'prospect') continue;
+    const lastContactAt = await lastOwnContactSince(customerId, since);
+    const verdict = prospectRetentionVerdict(customer, lastContactAt, today);
+    if (verdict.due) {
+      due.push({
+        customerId,
+        firstName: customer.firstName,
+        lastName: customer.lastName,
+        kind: 'prospect',
+        ...(lastContactAt ? { lastContactAt } : {}),
+        dueOn: verdict.dueOn,
+      });
+    } else {
+      lookedAgainLater++;
+      if (!options.dryRun) await lookAgainOn(customerId, verdict.dueOn);
+    }
+  }
+  return { due, lookedAgainLater };
+};
