@@ -65,6 +65,17 @@ export const channelsPrivacy = {
       erasure: { erase: 'always' },
     },
     {
+      where: { kind: 'item', table: 'main', itemType: 'deviceEvent' },
+      holds:
+        'the timeline’s entries of a device linked to or unlinked from the customer: visitor id, channel, the login that linked it',
+      activities: ['identityStitching'],
+      categories: ['device'],
+      subjects: ['customers'],
+      retention: audienceRetention,
+      access: { export: 'included' },
+      erasure: { erase: 'always' },
+    },
+    {
       where: { kind: 'item', table: 'main', itemType: 'visitPointer' },
       holds: 'which timeline entry a visit in progress adds to',
       activities: ['audienceMeasurement'],

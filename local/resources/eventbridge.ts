@@ -1,5 +1,7 @@
 import {
+  CreateArchiveCommand,
   CreateEventBusCommand,
+  DescribeArchiveCommand,
   DescribeEventBusCommand,
   DescribeRuleCommand,
   type EventBridgeClient,
@@ -11,13 +13,39 @@ import { ruleDelivery } from '#infra/declaration/messaging.ts';
 import { isMissing } from './missing.ts';
 import type { PlannedRule } from './plan.ts';
 
-export const ensureBus = async (client: EventBridgeClient, name: string) => {
+/** The bus and its archive of every event (kept `retentionDays`), as the stack makes them; answers their ARNs. */
+export const ensureBus = async (
+  client: EventBridgeClient,
+  bus: { name: string; archive: { name: string; retentionDays: number } },
+): Promise<{ busArn: string; archiveArn: string }> => {
+  let busArn: string | undefined;
   try {
-    await client.send(new DescribeEventBusCommand({ Name: name }));
+    busArn = (await client.send(new DescribeEventBusCommand({ Name: bus.name }))).Arn;
   } catch (error) {
     if (!isMissing(error, 'ResourceNotFoundException')) throw error;
-    await client.send(new CreateEventBusCommand({ Name: name }));
+    busArn = (await client.send(new CreateEventBusCommand({ Name: bus.name }))).EventBusArn;
   }
+  if (!busArn) throw new Error(`bus ${bus.name} has no ARN`);
+  let archiveArn: string | undefined;
+  try {
+    archiveArn = (await client.send(new DescribeArchiveCommand({ ArchiveName: bus.archive.name })))
+      .ArchiveArn;
+  } catch (error) {
+    if (!isMissing(error, 'ResourceNotFoundException')) throw error;
+    archiveArn = (
+      await client.send(
+        new CreateArchiveCommand({
+          ArchiveName: bus.archive.name,
+          EventSourceArn: busArn,
+          // As the stack's: every event of the bus comes from this account.
+          EventPattern: JSON.stringify({ account: [busArn.split(':')[4]] }),
+          RetentionDays: bus.archive.retentionDays,
+        }),
+      )
+    ).ArchiveArn;
+  }
+  if (!archiveArn) throw new Error(`archive ${bus.archive.name} has no ARN`);
+  return { busArn, archiveArn };
 };
 
 const samePattern = (a: string | undefined, b: string) =>

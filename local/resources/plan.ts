@@ -46,7 +46,8 @@ export type PlannedSecret = {
 export type SandboxPlan = {
   tables: Record<TableName, PlannedTable>;
   queues: Record<QueueName, PlannedQueue>;
-  bus: { name: string };
+  /** The bus and its archive (for replays), as in the stack. */
+  bus: { name: string; archive: { name: string; retentionDays: number } };
   rules: Record<string, PlannedRule>;
   eventSourceMappings: readonly EventSourceMapping[];
   buckets: Record<BucketName, string>;
@@ -86,7 +87,10 @@ export const sandboxPlan = (prefix: string): SandboxPlan => ({
     maxReceiveCount: declared.maxReceiveCount,
     dlq: { name: `${prefix}-${key}-dlq`, retentionSeconds: dlqRetentionSeconds },
   })),
-  bus: { name: `${prefix}-${bus.name}` },
+  bus: {
+    name: `${prefix}-${bus.name}`,
+    archive: { name: `${prefix}-${bus.name}-archive`, retentionDays: bus.archiveRetentionDays },
+  },
   rules: mapValues(rules as Record<string, RuleDeclaration>, (declared, key) => ({
     name: `${prefix}-${key}`,
     description: declared.description,

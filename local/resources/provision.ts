@@ -42,6 +42,9 @@ export type ProvisionedSandbox = {
   tables: Record<TableName, { name: string; streamArn?: string }>;
   queues: Record<QueueName, { url: string; arn: string; dlqUrl: string; dlqArn: string }>;
   busName: string;
+  busArn: string;
+  /** The bus's archive, which a replay (`StartReplay`) puts back on the bus. */
+  busArchive: { name: string; arn: string };
   buckets: Record<BucketName, string>;
   secrets: Record<SecretName, { name: string; arn: string }>;
   /** The lake bucket's name (also in `buckets`). */
@@ -92,7 +95,7 @@ export const provisionSandbox = async (
   );
   const provisionedQueues = Object.fromEntries(queueEntries) as ProvisionedSandbox['queues'];
 
-  await ensureBus(clients.eventBridge, plan.bus.name);
+  const { busArn, archiveArn } = await ensureBus(clients.eventBridge, plan.bus);
   const ruleArnsByQueue = new Map<QueueName, string[]>();
   for (const rule of Object.values(plan.rules)) {
     const queue = provisionedQueues[rule.targetQueue];
@@ -118,6 +121,8 @@ export const provisionSandbox = async (
     tables: Object.fromEntries(tableEntries) as ProvisionedSandbox['tables'],
     queues: provisionedQueues,
     busName: plan.bus.name,
+    busArn,
+    busArchive: { name: plan.bus.archive.name, arn: archiveArn },
     buckets: plan.buckets,
     secrets: Object.fromEntries(secretEntries) as ProvisionedSandbox['secrets'],
     lakeBucket: plan.lakeBucket,

@@ -294,6 +294,8 @@ describe('the CDK stack and the sandbox plan agree on', () => {
         ]),
       ) as ProvisionedSandbox['queues'],
       busName: 'bus',
+      busArn: '',
+      busArchive: { name: '', arn: '' },
       buckets: Object.fromEntries(
         Object.keys(plan.buckets).map((key) => [key, `bucket:${key}`]),
       ) as ProvisionedSandbox['buckets'],

@@ -13,7 +13,6 @@ import { archiveBatch } from '#functions/analytics/lake/archive.ts';
 import { pseudonymOf } from '#functions/analytics/lake/privacy.ts';
 import { beginArchiverBatch } from '#functions/analytics/lake/running-batches.ts';
 import { s3LakeStore } from '#functions/analytics/lake/store.ts';
-import type { WriteKeyWithSecret } from '#schemas/channels/write-key.ts';
 import type { Customer } from '#schemas/customers/customer.ts';
 import type { Customer360 } from '#schemas/customers/customer-360.ts';
 import type { PrivacyRequest } from '#schemas/platform/privacy-request.ts';
@@ -24,6 +23,7 @@ import { spyOnBus } from '../support/bus-spy.ts';
 import { eventually } from '../support/eventually.ts';
 import { putOnBus, readPartition, waitForPartition } from '../support/lake.ts';
 import { sandboxPerFile } from '../support/sandbox.ts';
+import { visitsOf } from '../support/visits.ts';
 import { channelEnvelope, nobodyErased, noObjections, sqsRecords } from '../unit/analytics/lake-events.ts';
 
 const { bank, as, anonymous, sandbox, staffMember } = sandboxPerFile();
@@ -53,42 +53,7 @@ const idempotencyAnswersWith = async (text: string) => {
   return found;
 };
 
-/** A login and two page views of `visitor` for `customerId`, posted through the channels' API. */
-const visitOf = async (customerId: string, visitor: string) => {
-  const key = (
-    await (
-      await as('admin')
-    ).request<WriteKeyWithSecret>('POST', '/v1/write-keys', {
-      body: { channel: 'web', label: `Erasure ${visitor}` },
-    })
-  ).body.key;
-  const at = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
-  const event = (n: number, type: string, minutes: number, extra = {}) => ({
-    messageId: `${visitor}-${n}`,
-    type,
-    timestamp: at(minutes),
-    anonymousId: visitor,
-    sessionId: `${visitor}-session`,
-    context: { consent: { analytics: true } },
-    properties: type === 'page_view' ? { path: `/page-${n}` } : { method: 'password' },
-    ...extra,
-  });
-  const answer = await anonymous().request('POST', '/v1/events', {
-    headers: { 'x-write-key': key },
-    body: {
-      sentAt: new Date().toISOString(),
-      batch: [
-        event(1, 'page_view', 3),
-        event(2, 'identify', 2, {
-          customerId,
-          identityToken: await sandbox().identityToken(customerId, visitor, new Date(at(2))),
-        }),
-        event(3, 'page_view', 1),
-      ],
-    },
-  });
-  expect(answer.status).toBe(200);
-};
+const visitOf = visitsOf({ as, anonymous, sandbox });
 
 /**
  * The officer opens the erasure, confirms its plan, and waits for the job to finish;

@@ -4,6 +4,7 @@
  */
 import { DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  DescribeArchiveCommand,
   DescribeRuleCommand,
   EventBridgeClient,
   ListTargetsByRuleCommand,
@@ -100,6 +101,17 @@ describe('provisionSandbox', () => {
     // Assess
     expect(JSON.parse(described.EventPattern ?? '{}')).toEqual({ source: [{ prefix: 'relais.' }] });
     expect(targets.Targets?.map((target) => target.Arn)).toEqual([provisioned.queues.lakeIntake.arn]);
+  });
+
+  test('archives every event of the bus for 30 days, as the stack does', async () => {
+    // Act
+    const archive = await eventBridge.send(
+      new DescribeArchiveCommand({ ArchiveName: provisioned.busArchive.name }),
+    );
+
+    // Assess
+    expect(archive.EventSourceArn).toBe(provisioned.busArn);
+    expect(archive.RetentionDays).toBe(30);
   });
 
   test('creates the lake bucket', async () => {

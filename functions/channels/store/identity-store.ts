@@ -59,6 +59,12 @@ export const linkedCustomers = async (anonymousIds: string[]): Promise<Map<strin
   return found;
 };
 
+/** A link's events in the timeline: the channels' own member type, gone with the link's retention. */
+const deviceEvent = (link: IdentityLink) => ({
+  entity: 'deviceEvent',
+  expiresAt: expiresAfter(link.linkedAt, audienceRetention),
+});
+
 /** The link, both ways; they go 25 months after it was made (a later login links again). */
 const linkItems = (link: IdentityLink) => {
   const expiresAt = expiresAfter(link.linkedAt, audienceRetention);
@@ -99,7 +105,7 @@ export const saveLink = async (
       },
     },
     { Put: { TableName: table(), Item: customerItem } },
-    { Put: { TableName: table(), Item: eventItem(link.customerId, linked) } },
+    { Put: { TableName: table(), Item: eventItem(link.customerId, linked, deviceEvent(link)) } },
     notErased(link.customerId),
     ...(previous
       ? [
@@ -112,7 +118,12 @@ export const saveLink = async (
               },
             },
           },
-          { Put: { TableName: table(), Item: eventItem(previous.link.customerId, previous.unlinked) } },
+          {
+            Put: {
+              TableName: table(),
+              Item: eventItem(previous.link.customerId, previous.unlinked, deviceEvent(previous.link)),
+            },
+          },
         ]
       : []),
   ]);
@@ -144,7 +155,7 @@ export const removeLink = async (link: IdentityLink, unlinked: Event): Promise<b
         },
       },
     },
-    { Put: { TableName: table(), Item: eventItem(link.customerId, unlinked) } },
+    { Put: { TableName: table(), Item: eventItem(link.customerId, unlinked, deviceEvent(link)) } },
   ]);
   linkCache.delete(link.anonymousId);
   return written;

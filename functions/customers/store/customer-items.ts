@@ -47,10 +47,21 @@ export const consentsItem = (customerId: string, consents: Consents) => ({
   ...consents,
 });
 
-export const eventItem = (customerId: string, event: Event) => ({
+/**
+ * A domain event in the customer's timeline (and the outbox: the stream publishes it). Another
+ * context's events may be a member type of their own (`entity`, with its retention as a TTL), so
+ * that the privacy registry treats them as that context says — the channels' device links are
+ * erased with the devices, where the file's history is held.
+ */
+export const eventItem = (
+  customerId: string,
+  event: Event,
+  member?: { entity: string; expiresAt: number },
+) => ({
   pk: customerCollection.pk(customerId),
   sk: customerCollection.timelineSk(String(event.detail.occurredAt), event.eventId),
   entity: 'event',
+  ...member,
   event,
 });
 

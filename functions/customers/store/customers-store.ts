@@ -157,8 +157,9 @@ export const timelineEntryOf = (item: Record<string, unknown>): TimelineEntry =>
     detail: event.detail,
   });
 };
+/** Whatever sorts in the timeline's band: events of any context, and channel activity. */
 export const isTimelineItem = (item: Record<string, unknown>) =>
-  item.entity === 'event' || item.entity === 'activity';
+  String(item.sk).startsWith(customerCollection.timelinePrefix);
 const timelineScope = (customerId: string): CursorScope => ({
   keyNames: ['pk', 'sk'],
   partitionKey: 'pk',

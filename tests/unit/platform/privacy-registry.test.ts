@@ -44,6 +44,7 @@ describe('the privacy registry', () => {
       'consents',
       'customer',
       'customerNumberCounter',
+      'deviceEvent',
       'event',
       'eventSchema',
       'holding',
