@@ -30,6 +30,7 @@ export const AuditRecord = z
       'customer.update',
       'customer.consentsUpdate',
       'customer.kycDecision',
+      'customer.relationshipEnd',
       'customer.reassign',
       'customer.accessRefused',
       'customer.privacyRequest',

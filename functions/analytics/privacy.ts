@@ -37,25 +37,34 @@ export const analyticsPrivacy = {
   holdings: [
     {
       where: { kind: 'lakeTable', name: 'raw_events' },
-      holds:
-        'every event as the bus delivered it, pseudonymised, IPs cut to their network (raw/, gzip NDJSON)',
+      holds: {
+        en: 'every event as the bus delivered it, pseudonymised, IPs cut to their network (raw/, gzip NDJSON)',
+        fr: 'chaque événement tel que le bus l’a livré, pseudonymisé, les adresses IP réduites à leur partie réseau (raw/, NDJSON gzip)',
+      },
       ...pseudonymised,
     },
     {
       where: { kind: 'lakeTable', name: 'events' },
-      holds:
-        'one row per event: type, channel, times, visitor id, customer pseudonym, page, product, properties (curated/, Parquet)',
+      holds: {
+        en: 'one row per event: type, channel, times, visitor id, customer pseudonym, page, product, properties (curated/, Parquet)',
+        fr: 'une ligne par événement : type, canal, horodatages, identifiant visiteur, pseudonyme du client, page, produit, propriétés (curated/, Parquet)',
+      },
       ...pseudonymised,
     },
     {
       where: { kind: 'bucket', bucket: 'lake' },
-      holds: 'the files of the lake tables raw_events and events',
+      holds: {
+        en: 'the files of the lake tables raw_events and events',
+        fr: 'les fichiers des tables du lac raw_events et events',
+      },
       ...pseudonymised,
     },
     {
       where: { kind: 'queryResults' },
-      holds:
-        'the answers of the analysts’ queries (Athena’s results bucket): aggregates and pseudonymised rows',
+      holds: {
+        en: 'the answers of the analysts’ queries (Athena’s results bucket): aggregates and pseudonymised rows',
+        fr: 'les résultats des requêtes des analystes (bucket de résultats d’Athena) : agrégats et lignes pseudonymisées',
+      },
       ...pseudonymised,
       retention: {
         keep: 'P30D',
@@ -63,18 +72,29 @@ export const analyticsPrivacy = {
         rule: 'as long as an analyst needs a result',
         enforcement: 's3Lifecycle',
       },
-      access: { export: 'excluded', why: 'answers computed from the lake, whose rows are exported' },
-      erasure: { erase: 'expires', within: '30 days' },
+      access: {
+        export: 'excluded',
+        why: {
+          en: 'answers computed from the lake, whose rows are exported',
+          fr: 'des résultats calculés à partir du lac, dont les lignes figurent dans l’export',
+        },
+      },
+      erasure: { erase: 'expires', within: { en: '30 days', fr: 'dans les 30 jours' } },
     },
     queueInFlight({
       queue: 'lakeIntake',
-      holds:
-        'every domain and channel event on its way to the lake, before pseudonymisation: customer ids in clear, full IP addresses, event properties',
+      holds: {
+        en: 'every domain and channel event on its way to the lake, before pseudonymisation: customer ids in clear, full IP addresses, event properties',
+        fr: 'chaque événement métier ou des canaux en route vers le lac, avant pseudonymisation : identifiants clients en clair, adresses IP complètes, propriétés des événements',
+      },
       activities: ['behaviourAnalysis'],
       categories: ['relationship', 'behaviour', 'device'],
       subjects: ['customers', 'prospects', 'visitors'],
       dlqKeeps: 'a failed event',
-      exportedInstead: 'the lake rows it becomes are exported',
+      exportedInstead: {
+        en: 'the lake rows it becomes are exported',
+        fr: 'les lignes du lac qui en sont issues figurent dans l’export',
+      },
     }),
   ],
 } as const satisfies ContextPrivacy;

@@ -7,6 +7,7 @@ import {
   type ContextPrivacy,
   queueInFlight,
   type Retention,
+  type Said,
   withoutPersonalData,
 } from '#shared/privacy/registry.ts';
 
@@ -18,7 +19,7 @@ export const audienceRetention: Retention = {
   enforcement: 'dynamodbTtl',
 };
 
-const configuration = (itemType: string, holds: string) =>
+const configuration = (itemType: string, holds: Said) =>
   withoutPersonalData(
     { kind: 'item', table: 'main', itemType },
     holds,
@@ -55,8 +56,10 @@ export const channelsPrivacy = {
   holdings: [
     {
       where: { kind: 'item', table: 'main', itemType: 'activity' },
-      holds:
-        'the customer’s channel activity in their timeline: visits (pages, products), logins, simulations',
+      holds: {
+        en: 'the customer’s channel activity in their timeline: visits (pages, products), logins, simulations',
+        fr: 'l’activité du client sur les canaux, dans son historique : visites (pages, produits), connexions, simulations',
+      },
       activities: ['audienceMeasurement'],
       categories: ['behaviour', 'financial'],
       subjects: ['customers'],
@@ -66,8 +69,10 @@ export const channelsPrivacy = {
     },
     {
       where: { kind: 'item', table: 'main', itemType: 'deviceEvent' },
-      holds:
-        'the timeline’s entries of a device linked to or unlinked from the customer: visitor id, channel, the login that linked it',
+      holds: {
+        en: 'the timeline’s entries of a device linked to or unlinked from the customer: visitor id, channel, the login that linked it',
+        fr: 'les entrées de l’historique d’un appareil associé au client ou dissocié de lui : identifiant visiteur, canal, connexion à l’origine de l’association',
+      },
       activities: ['identityStitching'],
       categories: ['device'],
       subjects: ['customers'],
@@ -77,7 +82,10 @@ export const channelsPrivacy = {
     },
     {
       where: { kind: 'item', table: 'main', itemType: 'visitPointer' },
-      holds: 'which timeline entry a visit in progress adds to',
+      holds: {
+        en: 'which timeline entry a visit in progress adds to',
+        fr: 'l’entrée de l’historique que complète une visite en cours',
+      },
       activities: ['audienceMeasurement'],
       categories: ['device'],
       subjects: ['customers'],
@@ -87,12 +95,21 @@ export const channelsPrivacy = {
         rule: 'only while a visit may go on',
         enforcement: 'dynamodbTtl',
       },
-      access: { export: 'excluded', why: 'bookkeeping of a visit, gone within 2 days' },
+      access: {
+        export: 'excluded',
+        why: {
+          en: 'bookkeeping of a visit, gone within 2 days',
+          fr: 'suivi technique d’une visite, supprimé sous 2 jours',
+        },
+      },
       erasure: { erase: 'always' },
     },
     {
       where: { kind: 'item', table: 'main', itemType: 'identity' },
-      holds: 'the devices (visitor ids) linked to the customer, in their file',
+      holds: {
+        en: 'the devices (visitor ids) linked to the customer, in their file',
+        fr: 'les appareils (identifiants visiteur) associés au client, dans son dossier',
+      },
       activities: ['identityStitching'],
       categories: ['device'],
       subjects: ['customers'],
@@ -102,24 +119,41 @@ export const channelsPrivacy = {
     },
     {
       where: { kind: 'item', table: 'main', itemType: 'identityLink' },
-      holds: 'the link from a visitor id to the customer who logged in on that device',
+      holds: {
+        en: 'the link from a visitor id to the customer who logged in on that device',
+        fr: 'le lien entre un identifiant visiteur et le client qui s’est connecté sur cet appareil',
+      },
       activities: ['identityStitching'],
       categories: ['device'],
       subjects: ['customers', 'visitors'],
       retention: audienceRetention,
       access: {
         export: 'excluded',
-        why: 'the same link as the device in the customer’s file, which the export holds',
+        why: {
+          en: 'the same link as the device in the customer’s file, which the export holds',
+          fr: 'le même lien que l’appareil inscrit au dossier du client, qui figure dans l’export',
+        },
       },
       erasure: { erase: 'always' },
     },
-    configuration('writeKey', 'a channel’s write key: name, hash, state'),
-    configuration('writeKeyHash', 'the lookup of a write key by its hash'),
-    configuration('eventSchema', 'a custom event’s JSON Schema, by version'),
+    configuration('writeKey', {
+      en: 'a channel’s write key: name, hash, state',
+      fr: 'la clé d’écriture d’un canal : nom, empreinte, état',
+    }),
+    configuration('writeKeyHash', {
+      en: 'the lookup of a write key by its hash',
+      fr: 'la recherche d’une clé d’écriture par son empreinte',
+    }),
+    configuration('eventSchema', {
+      en: 'a custom event’s JSON Schema, by version',
+      fr: 'le schéma JSON d’un événement personnalisé, par version',
+    }),
     {
       where: { kind: 'table', table: 'ingest' },
-      holds:
-        'the message ids already received per channel (deduplication), the events a visit counted, and daily counts of events sent without consent',
+      holds: {
+        en: 'the message ids already received per channel (deduplication), the events a visit counted, and daily counts of events sent without consent',
+        fr: 'les identifiants des messages déjà reçus par canal (dédoublonnage), les événements déjà comptés dans une visite, et le décompte quotidien des événements envoyés sans consentement',
+      },
       activities: ['audienceMeasurement'],
       categories: [],
       subjects: [],
@@ -129,17 +163,26 @@ export const channelsPrivacy = {
         rule: 'message ids and counted events 7 days (a sender retries within a week); the consent-less counts, which name no one, 400 days',
         enforcement: 'dynamodbTtl',
       },
-      access: { export: 'excluded', why: 'ids of messages, not of people' },
-      erasure: { erase: 'expires', within: '7 days' },
+      access: {
+        export: 'excluded',
+        why: { en: 'ids of messages, not of people', fr: 'des identifiants de messages, non de personnes' },
+      },
+      erasure: { erase: 'expires', within: { en: '7 days', fr: 'dans les 7 jours' } },
     },
     queueInFlight({
       queue: 'timelineIntake',
-      holds: 'channel events of known customers on their way to the timeline',
+      holds: {
+        en: 'channel events of known customers on their way to the timeline',
+        fr: 'les événements des canaux concernant des clients connus, en route vers leur historique',
+      },
       activities: ['audienceMeasurement'],
       categories: ['behaviour', 'device'],
       subjects: ['customers'],
       dlqKeeps: 'a failed event',
-      exportedInstead: 'the timeline it feeds is exported',
+      exportedInstead: {
+        en: 'the timeline it feeds is exported',
+        fr: 'l’historique qu’elle alimente figure dans l’export',
+      },
     }),
   ],
 } as const satisfies ContextPrivacy;

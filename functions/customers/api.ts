@@ -12,6 +12,7 @@ import { listAdvisorPortfolio } from './customers/list-advisor-portfolio.ts';
 import { listBranchCustomers } from './customers/list-branch-customers.ts';
 import { listCustomerTimeline } from './customers/list-customer-timeline.ts';
 import { reassignCustomer } from './customers/reassign-customer.ts';
+import { recordRelationshipEnd } from './customers/record-relationship-end.ts';
 import { searchCustomers } from './customers/search-customers.ts';
 import { updateCustomer } from './customers/update-customer.ts';
 
@@ -26,6 +27,7 @@ export const handler = httpApi(
     listCustomerTimeline,
     updateConsents,
     changeKycStatus,
+    recordRelationshipEnd,
     reassignCustomer,
     listCustomerAudit,
     listBranchCustomers,

@@ -10,6 +10,7 @@ import {
   type OnErasure,
   type PersonalDataCategory,
   type Retention,
+  type Said,
   withoutPersonalData,
 } from '#shared/privacy/registry.ts';
 
@@ -35,13 +36,16 @@ const withTheFile: Retention = {
 
 const amlHold: OnErasure = {
   erase: 'unlessHeld',
-  hold: 'identity, products held and KYC of a customer with an active relationship, or within 5 years after it ended (CMF L561-12)',
+  hold: {
+    en: 'identity, products held and KYC of a customer with an active relationship, or within 5 years after it ended (CMF L561-12)',
+    fr: 'l’identité, les produits détenus et le dossier KYC d’un client dont la relation est en cours ou a pris fin depuis moins de 5 ans (CMF L561-12)',
+  },
 };
 
 /** A record the AML retention holds (identity, products, the file's history): exported, erased unless held. */
 const heldRecord = (
   itemType: string,
-  holds: string,
+  holds: Said,
   categories: readonly PersonalDataCategory[],
   subjects: readonly DataSubject[],
 ): DataHolding => ({
@@ -61,7 +65,7 @@ const heldRecord = (
  */
 const derivedFromProfile = (
   itemType: string,
-  holds: string,
+  holds: Said,
   categories: readonly PersonalDataCategory[],
 ): DataHolding => ({
   where: { kind: 'item', table: 'main', itemType },
@@ -70,7 +74,13 @@ const derivedFromProfile = (
   categories,
   subjects: ['customers', 'prospects'],
   retention: withTheFile,
-  access: { export: 'excluded', why: 'derived from the profile, which the export holds' },
+  access: {
+    export: 'excluded',
+    why: {
+      en: 'derived from the profile, which the export holds',
+      fr: 'tiré du profil, qui figure dans l’export',
+    },
+  },
   erasure: amlHold,
 });
 
@@ -98,13 +108,19 @@ export const customersPrivacy = {
   holdings: [
     heldRecord(
       'customer',
-      'the customer’s profile: names, birth date, contact details, address, branch, advisor, segment, KYC status',
+      {
+        en: 'the customer’s profile: names, birth date, contact details, address, branch, advisor, segment, KYC status',
+        fr: 'le profil du client : nom, date de naissance, coordonnées, adresse, agence, conseiller, segment, statut KYC',
+      },
       ['identity', 'contact', 'relationship', 'regulatory'],
       ['customers', 'prospects'],
     ),
     {
       where: { kind: 'item', table: 'main', itemType: 'consents' },
-      holds: 'the customer’s consents per channel and purpose, with when and where each was given',
+      holds: {
+        en: 'the customer’s consents per channel and purpose, with when and where each was given',
+        fr: 'les consentements du client par canal et par finalité, avec la date et le lieu de recueil de chacun',
+      },
       activities: ['customerRelationship'],
       categories: ['consent'],
       subjects: ['customers', 'prospects'],
@@ -114,28 +130,41 @@ export const customersPrivacy = {
     },
     heldRecord(
       'holding',
-      'the products the customer holds: kind, family, opening date, balance or amount',
+      {
+        en: 'the products the customer holds: kind, family, opening date, balance or amount',
+        fr: 'les produits détenus par le client : type, famille, date d’ouverture, solde ou montant',
+      },
       ['financial'],
       ['customers'],
     ),
     heldRecord(
       'event',
-      'the timeline of the customer file: creation, changes (field names), consents, KYC decisions, with who acted',
+      {
+        en: 'the timeline of the customer file: creation, changes (field names), consents, KYC decisions, with who acted',
+        fr: 'l’historique du dossier client : création, modifications (noms des champs), consentements, décisions KYC, avec l’auteur de chaque action',
+      },
       ['relationship', 'consent', 'regulatory'],
       ['customers', 'prospects'],
     ),
     derivedFromProfile(
       'searchTerm',
-      'the names a search finds the customer by, with the summary a result shows',
+      {
+        en: 'the names a search finds the customer by, with the summary a result shows',
+        fr: 'les noms par lesquels une recherche trouve le client, avec le résumé qu’affiche le résultat',
+      },
       ['identity', 'relationship'],
     ),
-    derivedFromProfile('lookup', 'the e-mail, phone and customer number a lookup finds the customer by', [
-      'contact',
-      'identity',
-    ]),
+    derivedFromProfile(
+      'lookup',
+      {
+        en: 'the e-mail, phone and customer number a lookup finds the customer by',
+        fr: 'l’adresse e-mail, le téléphone et le numéro client par lesquels une recherche directe trouve le client',
+      },
+      ['contact', 'identity'],
+    ),
     withoutPersonalData(
       { kind: 'item', table: 'main', itemType: 'customerNumberCounter' },
-      'the last customer number given',
+      { en: 'the last customer number given', fr: 'le dernier numéro client attribué' },
       'customerRelationship',
       'while the bank gives customer numbers',
     ),

@@ -8,16 +8,27 @@ import { auditRetention } from '#shared/audit.ts';
 import {
   type ContextPrivacy,
   type DataHolding,
+  noPersonalData,
   queueInFlight,
   queueRetention,
+  type Said,
   withoutPersonalData,
 } from '#shared/privacy/registry.ts';
 import { privacyRequestRetention } from './gdpr/store/privacy-requests-store.ts';
 
+/** Why the audit trail outlives an erasure. */
+const proofOfAccess: Said = {
+  en: 'proof of who accessed the file, kept under a legal obligation',
+  fr: 'la preuve de qui a accédé au dossier, conservée au titre d’une obligation légale',
+};
+
 /** Every function's log group: what it logs about its invocations, for 3 months. */
 const logGroup = (name: FunctionName): DataHolding => ({
   where: { kind: 'logGroup', function: name },
-  holds: `the logs of ${name}: request and caller ids, customer ids of failures, no request bodies`,
+  holds: {
+    en: `the logs of ${name}: request and caller ids, customer ids of failures, no request bodies`,
+    fr: `les journaux de ${name} : identifiants des requêtes et des appelants, identifiants clients des échecs, jamais le corps des requêtes`,
+  },
   activities: ['operations'],
   categories: ['access'],
   subjects: ['customers', 'staff'],
@@ -27,8 +38,14 @@ const logGroup = (name: FunctionName): DataHolding => ({
     rule: 'operations and security: 3 months',
     enforcement: 'logRetention',
   },
-  access: { export: 'excluded', why: 'technical logs; the audit trail says who read the file' },
-  erasure: { erase: 'expires', within: '3 months' },
+  access: {
+    export: 'excluded',
+    why: {
+      en: 'technical logs; the audit trail says who read the file',
+      fr: 'des journaux techniques ; le journal d’audit dit qui a consulté le dossier',
+    },
+  },
+  erasure: { erase: 'expires', within: { en: '3 months', fr: 'dans les 3 mois' } },
 });
 
 export const platformPrivacy = {
@@ -69,17 +86,23 @@ export const platformPrivacy = {
   holdings: [
     {
       where: { kind: 'table', table: 'audit' },
-      holds: 'one record per read, change or refused attempt on a customer file: who, when, what, why',
+      holds: {
+        en: 'one record per read, change or refused attempt on a customer file: who, when, what, why',
+        fr: 'un enregistrement par consultation, modification ou tentative refusée sur un dossier client : qui, quand, quoi, pourquoi',
+      },
       activities: ['accessAudit'],
       categories: ['access'],
       subjects: ['customers', 'prospects', 'staff'],
       retention: auditRetention,
       access: { export: 'included' },
-      erasure: { erase: 'never', why: 'proof of who accessed the file, kept under a legal obligation' },
+      erasure: { erase: 'never', why: proofOfAccess },
     },
     {
       where: { kind: 'bucket', bucket: 'auditArchive' },
-      holds: 'the audit trail for the long term, locked against deletion',
+      holds: {
+        en: 'the audit trail for the long term, locked against deletion',
+        fr: 'le journal d’audit archivé pour le long terme, verrouillé contre toute suppression',
+      },
       activities: ['accessAudit'],
       categories: ['access'],
       subjects: ['customers', 'prospects', 'staff'],
@@ -89,23 +112,43 @@ export const platformPrivacy = {
         rule: `${auditRetention.rule}; locked 5 years and 2 days, then removed by the bucket's lifecycle`,
         enforcement: 'objectLock',
       },
-      access: { export: 'excluded', why: 'the same records as the audit table, which the export holds' },
-      erasure: { erase: 'never', why: 'proof of who accessed the file, kept under a legal obligation' },
+      access: {
+        export: 'excluded',
+        why: {
+          en: 'the same records as the audit table, which the export holds',
+          fr: 'les mêmes enregistrements que la table d’audit, qui figure dans l’export',
+        },
+      },
+      erasure: { erase: 'never', why: proofOfAccess },
     },
     queueInFlight({
       queue: 'auditIntake',
-      holds: 'audit records on their way to the audit writer',
+      holds: {
+        en: 'audit records on their way to the audit writer',
+        fr: 'les enregistrements d’audit en route vers la fonction qui les inscrit au journal',
+      },
       activities: ['accessAudit'],
       categories: ['access'],
       subjects: ['customers', 'prospects', 'staff'],
       dlqKeeps: 'a failed record',
-      exportedInstead: 'the audit table it feeds is exported',
-      erasure: { erase: 'never', why: 'audit records, kept under a legal obligation' },
+      exportedInstead: {
+        en: 'the audit table it feeds is exported',
+        fr: 'la table d’audit qu’elle alimente figure dans l’export',
+      },
+      erasure: {
+        erase: 'never',
+        why: {
+          en: 'audit records, kept under a legal obligation',
+          fr: 'des enregistrements d’audit, conservés au titre d’une obligation légale',
+        },
+      },
     }),
     {
       where: { kind: 'table', table: 'idempotency' },
-      holds:
-        'the answer to each creating request sent with an Idempotency-Key (a created customer, say), to give it again on a retry',
+      holds: {
+        en: 'the answer to each creating request sent with an Idempotency-Key (a created customer, say), to give it again on a retry',
+        fr: 'la réponse à chaque requête de création envoyée avec une Idempotency-Key (un client créé, par exemple), pour la redonner en cas de nouvel essai',
+      },
       activities: ['operations'],
       categories: ['identity', 'contact', 'relationship'],
       subjects: ['customers', 'prospects'],
@@ -115,32 +158,49 @@ export const platformPrivacy = {
         rule: 'a retry comes within a day',
         enforcement: 'dynamodbTtl',
       },
-      access: { export: 'excluded', why: 'a copy of an answer, gone within a day' },
+      access: {
+        export: 'excluded',
+        why: {
+          en: 'a copy of an answer, gone within a day',
+          fr: 'la copie d’une réponse, supprimée sous 24 heures',
+        },
+      },
       erasure: { erase: 'always' },
     },
     queueInFlight({
       queue: 'publisherFailures',
-      holds: 'domain events the stream publisher could not put on the bus, with the item they came from',
+      holds: {
+        en: 'domain events the stream publisher could not put on the bus, with the item they came from',
+        fr: 'les événements métier que le publieur du flux n’a pas pu déposer sur le bus, avec l’élément dont ils proviennent',
+      },
       activities: ['operations'],
       categories: ['identity', 'contact', 'relationship', 'consent', 'regulatory'],
       subjects: ['customers', 'prospects'],
       dlqKeeps: 'an event that failed for 15 minutes',
-      exportedInstead: 'the timeline they belong to is exported',
+      exportedInstead: {
+        en: 'the timeline they belong to is exported',
+        fr: 'l’historique dont ils font partie figure dans l’export',
+      },
     }),
     {
       where: { kind: 'queue', queue: 'streamFailures', withDlq: true },
-      holds: 'where in the table’s stream a batch failed: positions, no data',
+      holds: {
+        en: 'where in the table’s stream a batch failed: positions, no data',
+        fr: 'l’endroit du flux de la table où un lot a échoué : des positions, aucune donnée',
+      },
       activities: ['operations'],
       categories: [],
       subjects: [],
       retention: queueRetention('a failed position'),
-      access: { export: 'excluded', why: 'no personal data' },
-      erasure: { erase: 'never', why: 'no personal data' },
+      access: { export: 'excluded', why: noPersonalData },
+      erasure: { erase: 'never', why: noPersonalData },
     },
     {
       where: { kind: 'busArchive' },
-      holds:
-        'every event put on the bus, for replay after an incident: customer ids in clear, channel events as sent',
+      holds: {
+        en: 'every event put on the bus, for replay after an incident: customer ids in clear, channel events as sent',
+        fr: 'chaque événement déposé sur le bus, pour le rejouer après un incident : identifiants clients en clair, événements des canaux tels qu’envoyés',
+      },
       activities: ['operations'],
       categories: ['relationship', 'behaviour', 'device'],
       subjects: ['customers', 'prospects', 'visitors'],
@@ -150,28 +210,43 @@ export const platformPrivacy = {
         rule: 'replay after an incident, found within days; kept short so as not to be a second store',
         enforcement: 'archiveRetention',
       },
-      access: { export: 'excluded', why: 'a copy of the events the timeline and the lake hold' },
-      erasure: { erase: 'expires', within: '30 days' },
+      access: {
+        export: 'excluded',
+        why: {
+          en: 'a copy of the events the timeline and the lake hold',
+          fr: 'une copie des événements que conservent l’historique et le lac',
+        },
+      },
+      erasure: { erase: 'expires', within: { en: '30 days', fr: 'dans les 30 jours' } },
     },
     {
       where: { kind: 'apiAccessLog' },
-      holds: 'one line per API request: caller id, IP address, user agent, route, status',
+      holds: {
+        en: 'one line per API request: caller id, IP address, user agent, route, status',
+        fr: 'une ligne par requête à l’API : identifiant de l’appelant, adresse IP, navigateur (user agent), route, code de réponse',
+      },
       activities: ['operations', 'accessAudit'],
       categories: ['access', 'device'],
       subjects: ['staff', 'visitors'],
       retention: { keep: 'P1Y', from: 'collection', rule: 'security: a year', enforcement: 'logRetention' },
-      access: { export: 'excluded', why: 'requests of staff and channels, not a customer’s data' },
-      erasure: { erase: 'expires', within: '1 year' },
+      access: {
+        export: 'excluded',
+        why: {
+          en: 'requests of staff and channels, not a customer’s data',
+          fr: 'des requêtes du personnel et des canaux, non des données d’un client',
+        },
+      },
+      erasure: { erase: 'expires', within: { en: '1 year', fr: 'dans les 12 mois' } },
     },
     withoutPersonalData(
       { kind: 'item', table: 'main', itemType: 'branch' },
-      'a branch: name, address',
+      { en: 'a branch: name, address', fr: 'une agence : nom, adresse' },
       'staffDirectory',
       'while the branch exists',
     ),
     {
       where: { kind: 'item', table: 'main', itemType: 'staff' },
-      holds: 'a member of staff: name, role, branch',
+      holds: { en: 'a member of staff: name, role, branch', fr: 'un collaborateur : nom, fonction, agence' },
       activities: ['staffDirectory'],
       categories: ['work'],
       subjects: ['staff'],
@@ -181,18 +256,36 @@ export const platformPrivacy = {
         rule: 'removed by the HR import when they leave',
         enforcement: 'pending',
       },
-      access: { export: 'excluded', why: 'staff data: their own requests go to HR' },
-      erasure: { erase: 'never', why: 'a customer’s erasure does not touch staff' },
+      access: {
+        export: 'excluded',
+        why: {
+          en: 'staff data: their own requests go to HR',
+          fr: 'des données du personnel : leurs propres demandes relèvent des ressources humaines',
+        },
+      },
+      erasure: {
+        erase: 'never',
+        why: {
+          en: 'a customer’s erasure does not touch staff',
+          fr: 'l’effacement d’un client ne touche pas au personnel',
+        },
+      },
     },
     withoutPersonalData(
       { kind: 'item', table: 'main', itemType: 'seedMarker' },
-      'the mark the sandbox’s demo seed leaves when the demo bank is complete',
+      {
+        en: 'the mark the sandbox’s demo seed leaves when the demo bank is complete',
+        fr: 'la marque que laisse le jeu de démonstration du bac à sable une fois la banque de démonstration complète',
+      },
       'staffDirectory',
       'while the directory exists',
     ),
     {
       where: { kind: 'bucket', bucket: 'privacyExports' },
-      holds: 'the archive of a customer’s data made for an access request, until the officer hands it over',
+      holds: {
+        en: 'the archive of a customer’s data made for an access request, until the officer hands it over',
+        fr: 'l’archive des données d’un client constituée pour une demande d’accès, jusqu’à ce que le délégué la remette',
+      },
       activities: ['dataProtectionRequests'],
       categories: [
         'identity',
@@ -212,33 +305,49 @@ export const platformPrivacy = {
         rule: 'long enough to hand the archive over',
         enforcement: 's3Lifecycle',
       },
-      access: { export: 'excluded', why: 'the export itself' },
+      access: { export: 'excluded', why: { en: 'the export itself', fr: 'l’export lui-même' } },
       erasure: { erase: 'always' },
     },
     queueInFlight({
       queue: 'privacyJobs',
-      holds: 'the access and erasure requests on their way to their job: request and customer ids',
+      holds: {
+        en: 'the access and erasure requests on their way to their job: request and customer ids',
+        fr: 'les demandes d’accès et d’effacement en route vers leur traitement : identifiants de la demande et du client',
+      },
       activities: ['dataProtectionRequests'],
       categories: ['access'],
       subjects: ['customers', 'prospects'],
       dlqKeeps: 'a failed request',
-      exportedInstead: 'the request it carries is exported',
+      exportedInstead: {
+        en: 'the request it carries is exported',
+        fr: 'la demande qu’elle transporte figure dans l’export',
+      },
     }),
     {
       where: { kind: 'item', table: 'main', itemType: 'privacyRequest' },
-      holds:
-        'a data protection request: its kind, the customer’s id and name, when it came, its due date, state, and who handled it',
+      holds: {
+        en: 'a data protection request: its kind, the customer’s id and name, when it came, its due date, state, and who handled it',
+        fr: 'une demande relative à la protection des données : son type, l’identifiant et le nom du client, sa date de réception, son échéance, son état, et qui l’a traitée',
+      },
       activities: ['dataProtectionRequests'],
       categories: ['identity', 'access'],
       subjects: ['customers', 'prospects', 'staff'],
       retention: privacyRequestRetention,
       access: { export: 'included' },
-      erasure: { erase: 'never', why: 'the proof that the erasure was made, kept under a legal obligation' },
+      erasure: {
+        erase: 'never',
+        why: {
+          en: 'the proof that the erasure was made, kept under a legal obligation',
+          fr: 'la preuve que l’effacement a été fait, conservée au titre d’une obligation légale',
+        },
+      },
     },
     {
       where: { kind: 'item', table: 'main', itemType: 'tombstone' },
-      holds:
-        'the ids of erased customers and of the visitor ids that were linked to them, with when and by which request',
+      holds: {
+        en: 'the ids of erased customers and of the visitor ids that were linked to them, with when and by which request',
+        fr: 'les identifiants des clients effacés et les identifiants visiteur qui leur étaient associés, avec la date et la demande de chaque effacement',
+      },
       activities: ['dataProtectionRequests'],
       categories: ['identity', 'device'],
       subjects: ['customers', 'prospects', 'visitors'],
@@ -248,13 +357,27 @@ export const platformPrivacy = {
         rule: 'as long as the proof of the erasure: a late event, a redrive or a replay must not bring the person back',
         enforcement: 'dynamodbTtl',
       },
-      access: { export: 'excluded', why: 'ids only, of a person already erased' },
-      erasure: { erase: 'never', why: 'what keeps the erasure from being undone (GDPR art. 17, 19)' },
+      access: {
+        export: 'excluded',
+        why: {
+          en: 'ids only, of a person already erased',
+          fr: 'de simples identifiants, d’une personne déjà effacée',
+        },
+      },
+      erasure: {
+        erase: 'never',
+        why: {
+          en: 'what keeps the erasure from being undone (GDPR art. 17, 19)',
+          fr: 'ce qui empêche que l’effacement soit défait (RGPD art. 17, 19)',
+        },
+      },
     },
     {
       where: { kind: 'item', table: 'main', itemType: 'privacyEvent' },
-      holds:
-        'the CustomerErased event of a completed erasure, on its way to the bus: request and customer ids',
+      holds: {
+        en: 'the CustomerErased event of a completed erasure, on its way to the bus: request and customer ids',
+        fr: 'l’événement CustomerErased d’un effacement terminé, en route vers le bus : identifiants de la demande et du client',
+      },
       activities: ['dataProtectionRequests'],
       categories: ['identity'],
       subjects: ['customers', 'prospects'],
@@ -264,8 +387,20 @@ export const platformPrivacy = {
         rule: 'published within seconds; the request keeps the proof',
         enforcement: 'dynamodbTtl',
       },
-      access: { export: 'excluded', why: 'the request it announces is exported' },
-      erasure: { erase: 'never', why: 'announces the erasure; the customer id only' },
+      access: {
+        export: 'excluded',
+        why: {
+          en: 'the request it announces is exported',
+          fr: 'la demande qu’il annonce figure dans l’export',
+        },
+      },
+      erasure: {
+        erase: 'never',
+        why: {
+          en: 'announces the erasure; the customer id only',
+          fr: 'annonce l’effacement ; seul l’identifiant du client y figure',
+        },
+      },
     },
     ...(Object.keys(functions) as FunctionName[]).map(logGroup),
   ],

@@ -91,6 +91,13 @@ export const Customer = z
     ...CustomerInput.shape,
     customerNumber: z.string().check(z.describe('Bank customer number, e.g. C0000012345.')),
     kycStatus: KycStatus,
+    relationshipEndedOn: z.optional(
+      IsoDate.check(
+        z.describe(
+          'The day the business relationship ended (every product closed): the AML retention runs 5 years from it (CMF L561-12), then the file is erased.',
+        ),
+      ),
+    ),
   })
   .register(z.globalRegistry, { id: 'Customer' });
 export type Customer = z.infer<typeof Customer>;
@@ -124,6 +131,20 @@ export const ChangeKycStatusRequest = z
   })
   .register(z.globalRegistry, { id: 'ChangeKycStatusRequest' });
 export type ChangeKycStatusRequest = z.infer<typeof ChangeKycStatusRequest>;
+
+/**
+ * The end of a customer's business relationship, recorded by compliance or the branch manager
+ * with its reason; `endedOn: null` records that it goes on after all (recorded by mistake, or the
+ * customer came back before the file went).
+ */
+export const RecordRelationshipEndRequest = z
+  .strictObject({
+    endedOn: z.nullable(IsoDate),
+    reason: DecisionReason,
+    version: z.optional(z.number().check(z.int(), z.positive())),
+  })
+  .register(z.globalRegistry, { id: 'RecordRelationshipEndRequest' });
+export type RecordRelationshipEndRequest = z.infer<typeof RecordRelationshipEndRequest>;
 
 /**
  * Who looks after the customer: segment, branch and assigned advisor. A branch manager assigns

@@ -13,6 +13,7 @@ import {
   CustomerParams,
   CustomerSummary,
   ReassignCustomerRequest,
+  RecordRelationshipEndRequest,
   UpdateCustomerRequest,
 } from './customer.ts';
 import { Customer360 } from './customer-360.ts';
@@ -124,6 +125,19 @@ export const customerRoutes = [
     roles: ['compliance_officer', 'branch_manager'],
     params: CustomerParams,
     body: ChangeKycStatusRequest,
+    response: { status: 200, body: Customer },
+    concurrency: true,
+  },
+  {
+    id: 'recordRelationshipEnd',
+    method: 'PUT',
+    path: '/v1/customers/{customerId}/relationship',
+    context: 'customers',
+    summary:
+      'Record the end of the business relationship, or withdraw it, with its reason (compliance, or the branch manager); the file is erased 5 years after that day (AML retention)',
+    roles: ['compliance_officer', 'branch_manager'],
+    params: CustomerParams,
+    body: RecordRelationshipEndRequest,
     response: { status: 200, body: Customer },
     concurrency: true,
   },

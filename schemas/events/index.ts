@@ -10,12 +10,14 @@ import { ErasureRequested } from './erasure-requested.ts';
 import { IdentityLinked } from './identity-linked.ts';
 import { IdentityUnlinked } from './identity-unlinked.ts';
 import { KycStatusChanged } from './kyc-status-changed.ts';
+import { RelationshipEndRecorded } from './relationship-end-recorded.ts';
 import { RetentionPurged } from './retention-purged.ts';
 
 export const domainEvents = [
   CustomerCreated,
   CustomerUpdated,
   KycStatusChanged,
+  RelationshipEndRecorded,
   ConsentChanged,
   IdentityLinked,
   IdentityUnlinked,

@@ -66,8 +66,24 @@ export const CreatePrivacyRequest = z
   .register(z.globalRegistry, { id: 'CreatePrivacyRequest' });
 export type CreatePrivacyRequest = z.infer<typeof CreatePrivacyRequest>;
 
+/** A text of the privacy registry, in English and in French: the screen shows its user's language. */
+const Said = z.object({ en: z.string(), fr: z.string() });
+
 /** A place of the privacy registry, by its key and in words. */
-const Place = z.object({ location: z.string(), what: z.string() });
+const Place = z.object({
+  location: z.string(),
+  what: Said.check(z.describe('What the place holds, in English (`en`) and French (`fr`).')),
+});
+
+/** Why a place is kept, in both languages. */
+const KeptWhy = Said.check(
+  z.describe('Why the place is kept: the law or the customer’s hold, in English (`en`) and French (`fr`).'),
+);
+
+/** Within how long a place empties itself, in both languages. */
+const ExpiresWithin = Said.check(
+  z.describe('Within how long the place empties itself, in English (`en`) and French (`fr`).'),
+);
 
 /**
  * What an erasure removes and keeps (the privacy officer confirms it): `entirely` for a
@@ -77,8 +93,8 @@ export const ErasurePlan = z
   .object({
     scope: z.enum(['entirely', 'exceptHeld']),
     erase: z.array(Place),
-    keep: z.array(z.extend(Place, { why: z.string() })),
-    expire: z.array(z.extend(Place, { within: z.string() })),
+    keep: z.array(z.extend(Place, { why: KeptWhy })),
+    expire: z.array(z.extend(Place, { within: ExpiresWithin })),
   })
   .register(z.globalRegistry, { id: 'ErasurePlan' });
 
@@ -91,8 +107,8 @@ export const ErasureReport = z
     scope: z.enum(['entirely', 'exceptHeld']),
     erasedAt: IsoDateTime,
     removed: z.array(z.extend(Place, { count: z.number().check(z.int(), z.nonnegative()) })),
-    kept: z.array(z.extend(Place, { why: z.string() })),
-    expiring: z.array(z.extend(Place, { within: z.string() })),
+    kept: z.array(z.extend(Place, { why: KeptWhy })),
+    expiring: z.array(z.extend(Place, { within: ExpiresWithin })),
   })
   .register(z.globalRegistry, { id: 'ErasureReport' });
 export type ErasureReport = z.infer<typeof ErasureReport>;

@@ -6,7 +6,10 @@
  * an advisor of another branch sees the refusal and no data; the UI switches to English and
  * stays so. A compliance officer records a KYC decision with its reason and finds it in the
  * history; a branch manager reassigns a customer to an advisor of the branch chosen by name; an
- * advisor sees neither form; "see more" pages back through a long history.
+ * advisor sees neither form. The compliance officer records the end of a customer's business
+ * relationship, sees the day the file will be erased and the entry in the history, then withdraws
+ * it; neither an advisor nor a branch manager of another branch is offered it, nor is anyone for
+ * a prospect. "See more" pages back through a long history.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +47,18 @@ const manager = bank.staff.find(
 const kycTarget = bank.customers
   .map((entry) => entry.customer)
   .find((customer) => customer.branchId !== advisor.branchId && customer.kycStatus === 'verified');
+// The customer whose relationship ends: another branch's (outside the advisor's manager's scope),
+// a customer rather than a prospect, on file before 29 February 2024, the day its relationship
+// ends in the test (so that the file is erased on 28 February 2029, 5 years as the law counts).
+const relationshipTarget = bank.customers
+  .map((entry) => entry.customer)
+  .find(
+    (customer) =>
+      customer.branchId !== advisor.branchId &&
+      customer.kind !== 'prospect' &&
+      customer.id !== kycTarget?.id &&
+      customer.createdAt < '2024-02-29',
+  );
 
 let sandbox: Sandbox;
 let browser: Browser;
@@ -397,7 +412,9 @@ describe('KYC decision, assignment and history in the browser', () => {
     });
 
   beforeAll(async () => {
-    if (!kycTarget || !compliance || !manager) throw new Error('the demo bank lacks a user or customer');
+    if (!kycTarget || !relationshipTarget || !compliance || !manager) {
+      throw new Error('the demo bank lacks a user or customer');
+    }
     complianceContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
     officer = await complianceContext.newPage();
     officer.on('request', (request) => {
@@ -508,8 +525,9 @@ describe('KYC decision, assignment and history in the browser', () => {
       .waitFor();
     // A branch manager does not move customers to another branch.
     expect(await form.getByLabel('Agence').count()).toBe(0);
-    // …and decides KYC for the branch.
+    // …and decides KYC for the branch, and the end of the relationship too.
     expect(await managerPage.getByRole('heading', { name: 'Décision KYC' }).count()).toBe(1);
+    expect(await managerPage.getByRole('heading', { name: 'Relation d’affaires' }).count()).toBe(1);
     await managerContext.close();
   });
 
@@ -527,6 +545,125 @@ describe('KYC decision, assignment and history in the browser', () => {
     expect(await page.getByRole('button', { name: /Record the decision|Save the assignment/ }).count()).toBe(
       0,
     );
+  });
+
+  it('lets a compliance officer record the end of a relationship, shows when the file goes, then withdraw it', async () => {
+    // Prepare
+    const customer = relationshipTarget!;
+    const reason = 'Clôture de tous les comptes à la demande du client (contrôle e2e)';
+    const withdrawal = 'Fin enregistrée par erreur : un compte reste ouvert (contrôle e2e)';
+    await officer.goto(`${sandbox.webUrl}/customers/${customer.id}`);
+    const form = officer.getByRole('region', { name: 'Relation d’affaires' });
+    await form.waitFor();
+    const history = officer.getByRole('region', { name: 'Historique' });
+    const profile = officer.locator('.profile');
+
+    // Act: nothing typed first, then the day and the reason, then confirm.
+    await form.getByRole('button', { name: 'Enregistrer la fin de relation' }).click();
+    await form.getByText('Saisissez la date de fin de la relation.').waitFor();
+    const errorsShown = await form.locator('[aria-invalid="true"]').count();
+    const reasonError = await form.getByText('Saisissez le motif.').count();
+    await expect.poll(async () => (await focused(officer)).id).toBe('relationship-ended-on');
+    const focusedOnErrors = await focused(officer);
+    await form.getByLabel('Date de fin de la relation').fill('2024-02-29');
+    await form.getByLabel('Motif de la fin de relation').fill(reason);
+    await form.getByRole('button', { name: 'Enregistrer la fin de relation' }).click();
+    const question = officer.getByRole('alertdialog', { name: 'Confirmer la fin de la relation ?' });
+    await question.waitFor();
+    const questionText = (await question.textContent()) ?? '';
+    await screenshot(officer, '19-relationship-confirm');
+    await question.getByRole('button', { name: 'Confirmer la fin de relation' }).click();
+    await form.getByText('Fin de relation enregistrée.').waitFor();
+    await expect.poll(async () => (await focused(officer)).tag).toBe('P');
+    const focusedAfterEnd = await focused(officer);
+    const ended = form.getByText('Relation terminée le 29/02/2024 — dossier effacé le 28/02/2029');
+    await ended.waitFor();
+    const entry = history.getByRole('listitem').filter({
+      hasText: 'Fin de la relation d’affaires le 29/02/2024 : dossier conservé 5 ans (LCB-FT), puis effacé',
+    });
+    await entry.waitFor();
+    const entryText = (await entry.textContent()) ?? '';
+    const profileText = (await profile.textContent()) ?? '';
+    await screenshot(officer, '20-relationship-ended');
+
+    // Act: withdraw it, with its own reason.
+    await form.getByLabel('Motif de l’annulation').fill(withdrawal);
+    await form.getByRole('button', { name: 'Annuler la fin de relation' }).click();
+    const undo = officer.getByRole('alertdialog', { name: 'Annuler la fin de la relation ?' });
+    await undo.waitFor();
+    const undoText = (await undo.textContent()) ?? '';
+    await undo.getByRole('button', { name: 'Confirmer l’annulation' }).click();
+    await form.getByText('Fin de relation annulée : la relation se poursuit.').waitFor();
+    await expect.poll(async () => (await focused(officer)).tag).toBe('P');
+    const focusedAfterWithdrawal = await focused(officer);
+    const withdrawn = history
+      .getByRole('listitem')
+      .filter({ hasText: 'Fin de relation annulée : la relation se poursuit' });
+    await withdrawn.waitFor();
+    await screenshot(officer, '21-relationship-withdrawn');
+
+    // Assess: the errors, each by its field, the first one focused.
+    expect(errorsShown).toBe(2);
+    expect(reasonError).toBe(1);
+    expect(focusedOnErrors).toMatchObject({ tag: 'INPUT', id: 'relationship-ended-on' });
+    // The question says what happens and when the file goes.
+    expect(questionText).toContain('sera enregistrée comme terminée le 29/02/2024');
+    expect(questionText).toContain('son dossier sera effacé le 28/02/2029');
+    expect(questionText).toContain(reason);
+    expect(focusedAfterEnd.text).toBe('Fin de relation enregistrée.');
+    expect(entryText).toContain(`Motif : ${reason}`);
+    expect(entryText).toContain(`par ${compliance.name}`);
+    expect(profileText).toContain('Fin de relation');
+    expect(profileText).toContain('29/02/2024');
+    const puts = officerCalls.filter(
+      (call) =>
+        call.method === 'PUT' && call.url.pathname.endsWith(`/v1/customers/${customer.id}/relationship`),
+    );
+    expect(puts.map((call) => call.body)).toEqual([
+      { endedOn: '2024-02-29', reason, version: customer.version },
+      { endedOn: null, reason: withdrawal, version: customer.version + 1 },
+    ]);
+    // Withdrawn: the relationship goes on, and its end can be recorded again.
+    expect(undoText).toContain('se poursuivra : son dossier ne sera plus effacé le 28/02/2029');
+    expect(focusedAfterWithdrawal.text).toBe('Fin de relation annulée : la relation se poursuit.');
+    expect(await withdrawn.textContent()).toContain(`Motif : ${withdrawal}`);
+    expect(await ended.count()).toBe(0);
+    expect(await form.getByLabel('Date de fin de la relation').inputValue()).toBe('');
+    expect(await profile.getByText('Fin de relation', { exact: true }).count()).toBe(0);
+  });
+
+  it('offers the end of the relationship neither to an advisor nor to a branch manager of another branch', async () => {
+    // Prepare
+    const managerContext = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'fr-FR',
+    });
+    const managerPage = await managerContext.newPage();
+
+    // Act: the advisor's tab (in English since the test that switched it) on a customer of the
+    // branch; the manager of that branch on the customer of another branch.
+    await page.goto(fileUrl());
+    await page.getByRole('heading', { name: 'Products held' }).waitFor();
+    const advisorSees = await page
+      .getByRole('heading', { name: /^(Business relationship|Relation d’affaires)$/ })
+      .count();
+    const advisorButtons = await page
+      .getByRole('button', { name: /Record the end of the relationship|Enregistrer la fin de relation/ })
+      .count();
+    await managerPage.goto(`${sandbox.webUrl}/customers/${relationshipTarget!.id}`);
+    await signInOnIssuerPage(managerPage, manager);
+    await managerPage
+      .getByRole('heading', { name: 'Client introuvable ou hors de votre périmètre' })
+      .waitFor();
+    const managerSees = await managerPage.getByRole('heading', { name: 'Relation d’affaires' }).count();
+    const managerText = (await managerPage.locator('body').textContent()) ?? '';
+    await managerContext.close();
+
+    // Assess
+    expect(advisorSees).toBe(0);
+    expect(advisorButtons).toBe(0);
+    expect(managerSees).toBe(0);
+    expect(managerText).not.toContain(relationshipTarget!.customerNumber);
   });
 
   it('loads older history entries with « Voir plus », page by page, and focuses the first one added', async () => {
@@ -550,6 +687,9 @@ describe('KYC decision, assignment and history in the browser', () => {
     const history = officer.getByRole('region', { name: 'Historique' });
     await history.getByRole('listitem').first().waitFor();
     const inFile = await entries(officer).count();
+    // A prospect has no business relationship to end: compliance decides KYC, nothing more.
+    const relationshipForms = await officer.getByRole('heading', { name: 'Relation d’affaires' }).count();
+    const kycForms = await officer.getByRole('heading', { name: 'Décision KYC' }).count();
     const more = history.getByRole('button', { name: 'Voir plus' });
 
     // Act: the keyboard, as a keyboard user does it.
@@ -567,6 +707,8 @@ describe('KYC decision, assignment and history in the browser', () => {
 
     // Assess
     expect(inFile).toBe(20);
+    expect(relationshipForms).toBe(0);
+    expect(kycForms).toBe(1);
     expect(focusAfterFirst).toBe(20);
     expect(focusAfterSecond).toBe(40);
     expect(await more.count()).toBe(0);

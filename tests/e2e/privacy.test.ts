@@ -108,10 +108,15 @@ describe("the privacy officer's screen", () => {
     const focused = await heading.evaluate((element) => element === document.activeElement);
     const headingText = await heading.textContent();
     const scope = await panel.getByText(/Client soumis à la conservation anti-blanchiment/).count();
-    const kept = await panel
-      .getByRole('region', { name: /Ce qui sera conservé/ })
-      .getByText('item main/customer', { exact: true })
+    const keptPlaces = panel.getByRole('region', { name: /Ce qui sera conservé/ });
+    const kept = await keptPlaces.getByText('item main/customer', { exact: true }).count();
+    // The registry's texts in French, the screen's language: what the place holds and why it is kept.
+    const keptInFrench = await keptPlaces
+      .getByRole('listitem')
+      .filter({ hasText: 'le profil du client' })
+      .filter({ hasText: /lutte contre le blanchiment \(CMF L561-12\)/ })
       .count();
+    const inEnglish = await panel.locator('[lang="en"]').count();
     const warning = await panel.getByText(/ne peut pas être annulé/).count();
     await screenshot(page, 'privacy-03-erasure-plan');
     await page.setViewportSize({ width: 360, height: 800 });
@@ -128,6 +133,8 @@ describe("the privacy officer's screen", () => {
     expect(headingText).toContain(erased.lastName.toLocaleUpperCase('fr-FR'));
     expect(scope).toBe(1);
     expect(kept).toBe(1);
+    expect(keptInFrench).toBe(1);
+    expect(inEnglish).toBe(0);
     expect(warning).toBe(1);
     expect(planFits).toBe(true);
     expect(await panel.getByText(/Effacement confirmé par Mathilde/).count()).toBe(1);

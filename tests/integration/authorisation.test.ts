@@ -97,6 +97,11 @@ const samples: Record<RouteId, (role: Role) => Sample> = {
     body: { status: customer.kycStatus, reason: 'Authorisation sample' },
     headers: { 'if-match': '"1"' },
   }),
+  recordRelationshipEnd: () => ({
+    path: `/v1/customers/${customer.id}/relationship`,
+    body: { endedOn: null, reason: 'Authorisation sample' },
+    headers: { 'if-match': '"1"' },
+  }),
   reassignCustomer: () => ({
     path: `/v1/customers/${customer.id}/assignment`,
     body: { segment: customer.segment },
@@ -175,6 +180,7 @@ const grants: Record<RouteId, 'public' | 'writeKey' | string> = {
   listCustomerTimeline: 'AMSC...D',
   updateConsents: 'AMS....D',
   changeKycStatus: '.M.C....',
+  recordRelationshipEnd: '.M.C....',
   reassignCustomer: '.M.....D',
   listCustomerAudit: '.......D',
   listBranchCustomers: 'AMSC...D',

@@ -161,6 +161,97 @@ describe('regulated and relationship fields', () => {
   });
 });
 
+describe('the end of a business relationship', () => {
+  // Customers of the branch past those the tests above use, prospects left out.
+  const [ended, withdrawn, stale] = homeCustomers.slice(10).filter((c) => c.kind !== 'prospect');
+  const prospect = homeCustomers.slice(10).find((c) => c.kind === 'prospect')!;
+  const compliance = staffMember('compliance_officer');
+  const relationship = async (who: Parameters<typeof as>[0], customerId: string, body: unknown) =>
+    (await as(who)).request<Customer & Problem>('PUT', `/v1/customers/${customerId}/relationship`, { body });
+
+  it('is recorded by compliance with its reason, in the file, the timeline and the audit trail', async () => {
+    // Act
+    const recorded = await relationship(compliance, ended!.id, {
+      endedOn: '2026-11-30',
+      reason: 'Tous les comptes clôturés à la demande du client',
+      version: 1,
+    });
+    const file = await (await as(advisor)).request<Customer360>('GET', `/v1/customers/${ended!.id}/360`);
+    // Assess
+    expect(recorded.status).toBe(200);
+    expect(recorded.body).toMatchObject({ relationshipEndedOn: '2026-11-30', version: 2 });
+    expect(file.body.customer.relationshipEndedOn).toBe('2026-11-30');
+    expect(file.body.timeline).toContainEqual(
+      expect.objectContaining({
+        type: 'RelationshipEndRecorded',
+        detail: expect.objectContaining({
+          endedOn: '2026-11-30',
+          reason: 'Tous les comptes clôturés à la demande du client',
+        }),
+      }),
+    );
+    expect(
+      await auditOf(ended!.id, { actorId: compliance.sub, action: 'customer.relationshipEnd' }),
+    ).toContainEqual(
+      expect.objectContaining({ actorId: compliance.sub, action: 'customer.relationshipEnd' }),
+    );
+  });
+
+  it('is withdrawn by the branch manager, and refused to an advisor and to a manager of another branch', async () => {
+    // Prepare
+    await relationship(manager, withdrawn!.id, {
+      endedOn: '2026-10-01',
+      reason: 'Compte clôturé',
+      version: 1,
+    });
+    // Act
+    const byAdvisor = await relationship(advisor, withdrawn!.id, {
+      endedOn: null,
+      reason: 'Erreur',
+      version: 2,
+    });
+    const byOther = await relationship(otherManager, withdrawn!.id, {
+      endedOn: null,
+      reason: 'Erreur',
+      version: 2,
+    });
+    const back = await relationship(manager, withdrawn!.id, {
+      endedOn: null,
+      reason: 'Clôture saisie par erreur',
+      version: 2,
+    });
+    // Assess
+    expect(byAdvisor.status).toBe(403);
+    expect([403, 404]).toContain(byOther.status);
+    expect(back.status).toBe(200);
+    expect(back.body.version).toBe(3);
+    expect(back.body.relationshipEndedOn).toBeUndefined();
+  });
+
+  it('refuses a day to come, a prospect, and a stale version', async () => {
+    const future = await relationship(compliance, stale!.id, {
+      endedOn: '2999-01-01',
+      reason: 'Clôture',
+      version: 1,
+    });
+    const ofProspect = await relationship(compliance, prospect.id, {
+      endedOn: '2026-11-30',
+      reason: 'Clôture',
+      version: 1,
+    });
+    await relationship(compliance, stale!.id, { endedOn: '2026-11-02', reason: 'Clôture', version: 1 });
+    const late = await relationship(compliance, stale!.id, {
+      endedOn: '2026-11-03',
+      reason: 'Clôture',
+      version: 1,
+    });
+    expect(future.status).toBe(400);
+    expect(JSON.stringify(future.body.errors)).toContain('endedOn');
+    expect(ofProspect.status).toBe(400);
+    expect(late.status).toBe(409);
+  });
+});
+
 describe('assignments', () => {
   it('refuses an advisor of another branch, an unknown advisor, and a move by a branch manager', async () => {
     // Prepare

@@ -261,7 +261,7 @@ describe('erasing a customer under the AML hold', () => {
     expect(erasure.erasureReport?.kept).toContainEqual(
       expect.objectContaining({
         location: 'item main/customer',
-        why: expect.stringContaining('CMF L561-12'),
+        why: { en: expect.stringContaining('CMF L561-12'), fr: expect.stringContaining('CMF L561-12') },
       }),
     );
     const items = await partition(`CUSTOMER#${customer.id}`);

@@ -167,7 +167,8 @@ describe('an erasure request', () => {
     expect(ofClient.body.erasurePlan?.keep).toContainEqual(
       expect.objectContaining({
         location: 'item main/customer',
-        why: expect.stringContaining('CMF L561-12'),
+        what: expect.objectContaining({ fr: expect.stringContaining('le profil du client') }),
+        why: { en: expect.stringContaining('CMF L561-12'), fr: expect.stringContaining('CMF L561-12') },
       }),
     );
     const again = await officer.request<PrivacyRequest>('GET', `/v1/privacy/requests/${ofClient.body.id}`);

@@ -1,6 +1,7 @@
 /**
  * The retention of customer files on the sandbox: a prospect's file goes 3 years after the last
- * contact that came from them. The daily sweep finds the prospects due, lists them in a dry run
+ * contact that came from them, a customer's 5 years after their relationship ended (AML). The
+ * daily sweep finds the files due, lists them in a dry run
  * without touching anything, then opens and confirms one erasure per file, which the erasure job
  * carries out; a prospect who came back is looked at again 3 years after that contact, and a
  * customer's file is never swept. The prospects here are opened through the API, then dated back
@@ -106,6 +107,20 @@ describe('the retention of customer files', () => {
     const returning = await openedOn('prospect', 'Revenue', '2022-06-01T14:00:00.000Z');
     await visitedOn(returning, '2025-01-15T09:00:00.000Z');
     const customer = await openedOn('individual', 'Cliente', '2015-03-02T10:00:00.000Z');
+    // … and two customers of the bank whose relationships ended: in March 2020 and in January 2024
+    const [longGone, recentlyGone] = bank.customers
+      .map((c) => c.customer)
+      .filter((c) => c.kind !== 'prospect' && c.branchId === home.id && c.createdAt < '2019-01-01');
+    const compliance = await as('compliance_officer');
+    for (const [gone, endedOn] of [
+      [longGone!, '2020-03-02'],
+      [recentlyGone!, '2024-01-10'],
+    ] as const) {
+      const recorded = await compliance.request('PUT', `/v1/customers/${gone.id}/relationship`, {
+        body: { endedOn, reason: 'Tous les comptes clôturés', version: gone.version },
+      });
+      expect(recorded.status).toBe(200);
+    }
     const today = new Date().toISOString().slice(0, 10);
 
     // Act: a dry run, then two runs in a row (a retried schedule)
@@ -120,6 +135,11 @@ describe('the retention of customer files', () => {
     expect(dueIds).toContain(silent);
     expect(dueIds).not.toContain(returning);
     expect(dueIds).not.toContain(customer);
+    expect(dryRun.due.find((file) => file.customerId === longGone!.id)).toMatchObject({
+      dueOn: '2025-03-02',
+      relationshipEndedOn: '2020-03-02',
+    });
+    expect(dueIds).not.toContain(recentlyGone!.id);
     expect(dryRun.due.find((file) => file.customerId === silent)).toMatchObject({ dueOn: '2025-06-01' });
     expect(requestsAfterDryRun).toEqual([]);
     expect(checkAfterDryRun).toBe('2025-06-01');
@@ -145,6 +165,15 @@ describe('the retention of customer files', () => {
     expect((await api.request('GET', `/v1/customers/${silent}`)).status).toBe(404);
     expect((await api.request('GET', `/v1/customers/${returning}`)).status).toBe(200);
     expect((await api.request('GET', `/v1/customers/${customer}`)).status).toBe(200);
+    // … the customer whose relationship ended over 5 years ago goes entirely, the other stays
+    const goneDone = await eventually(
+      async () => (await requestsAbout(longGone!.id))[0],
+      (found) => found?.state === 'completed' || found?.state === 'failed',
+      150_000,
+    );
+    expect(goneDone?.erasureReport?.scope).toBe('entirely');
+    expect((await api.request('GET', `/v1/customers/${longGone!.id}`)).status).toBe(404);
+    expect((await api.request('GET', `/v1/customers/${recentlyGone!.id}`)).status).toBe(200);
     // … and the prospect who came back is looked at again 3 years after their visit
     expect(await nextCheckOf(returning)).toBe('2028-01-15');
     const beforeThen = await sweep({ dryRun: true, asOf: '2028-01-14' }, context);

@@ -90,13 +90,14 @@ const domainBase = { ...eventBase, customerId: 'pseudonym', branchId: 'fixed' } 
 const privacyBase = { ...eventBase, customerId: 'pseudonym' } as const;
 
 /**
- * What the lake keeps of each domain event (`schemas/events/`). Left out on purpose: a KYC
- * decision's reason (free text about the customer).
+ * What the lake keeps of each domain event (`schemas/events/`). Left out on purpose: the reasons
+ * of a KYC decision and of an end of relationship (free text about the customer).
  */
 export const domainDetails = {
   CustomerCreated: { ...domainBase, advisorId: 'fixed', kind: 'fixed', segment: 'fixed' },
   CustomerUpdated: { ...domainBase, previousBranchId: 'fixed', changedFields: 'fixed', version: 'fixed' },
   KycStatusChanged: { ...domainBase, from: 'fixed', to: 'fixed', version: 'fixed' },
+  RelationshipEndRecorded: { ...domainBase, endedOn: 'fixed', version: 'fixed' },
   ConsentChanged: {
     ...domainBase,
     changes: { channel: 'fixed', purpose: 'fixed', granted: 'fixed', source: 'text' },

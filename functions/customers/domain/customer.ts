@@ -11,6 +11,7 @@ import type {
   CreateCustomerRequest,
   Customer,
   ReassignCustomerRequest,
+  RecordRelationshipEndRequest,
   UpdateCustomerRequest,
 } from '#schemas/customers/customer.ts';
 import type { Caller, Role } from '#schemas/roles.ts';
@@ -201,6 +202,32 @@ export const applyKycDecision = (
 ): CustomerChange => {
   assertVersion(current, expectedVersion);
   return withChanges(current, { kycStatus: decision.status }, caller, now);
+};
+
+/**
+ * The end of the business relationship read at `expectedVersion` (or its withdrawal): only a
+ * customer's, not before the file was opened nor after `today`. The same day again changes nothing.
+ */
+export const applyRelationshipEnd = (
+  current: Customer,
+  request: RecordRelationshipEndRequest,
+  caller: Caller,
+  expectedVersion: number,
+  now: string,
+): CustomerChange => {
+  assertVersion(current, expectedVersion);
+  if (current.kind === 'prospect') {
+    throw new ValidationFailed([
+      { field: 'endedOn', message: 'a prospect has no business relationship to end' },
+    ]);
+  }
+  const { endedOn } = request;
+  if (endedOn !== null && (endedOn > now.slice(0, 10) || endedOn < current.createdAt.slice(0, 10))) {
+    throw new ValidationFailed([
+      { field: 'endedOn', message: 'must be between the opening of the file and today' },
+    ]);
+  }
+  return withChanges(current, { relationshipEndedOn: endedOn }, caller, now);
 };
 
 /**

@@ -3,12 +3,13 @@
  * prospection commerciale: « trois ans à compter de la fin de la relation commerciale ou du
  * dernier contact émanant du prospect ») — the file's creation, or the latest entry of their
  * timeline they made themselves (a visit, a login, a simulation on the website); the bank's own
- * edits of the file do not count. A customer's file is kept while the relationship lasts and the
- * AML retention after it (`legalHoldOf`, platform), so it has no retention date of its own here.
+ * edits of the file do not count. A customer's file is kept while the relationship lasts and 5
+ * years after it ended (AML retention, CMF L561-12): from the day compliance or the branch
+ * manager recorded as its end.
  *
- * The profile of a prospect carries the day their file is next looked at (`retentionCheckOn`,
- * an index key): the daily sweep then finds their last contact and either has the file erased or
- * looks again on the new date.
+ * The profile carries the day its file is next looked at (`retentionCheckOn`, an index key): the
+ * daily sweep then, for a prospect, finds their last contact and either has the file erased or
+ * looks again on the new date; for a customer whose relationship ended, has it erased.
  */
 import type { Customer } from '#schemas/customers/customer.ts';
 import { shiftDay } from '#shared/calendar.ts';
@@ -16,9 +17,21 @@ import { shiftDay } from '#shared/calendar.ts';
 /** A prospect's file is kept this long after their last contact. */
 export const prospectRetention = 'P3Y';
 
-/** The day a file's retention is next looked at: 3 years after a prospect's file was opened. */
-export const retentionCheckOn = (customer: Pick<Customer, 'kind' | 'createdAt'>): string | undefined =>
-  customer.kind === 'prospect' ? shiftDay(new Date(customer.createdAt), prospectRetention, 1) : undefined;
+/** How long a customer's file is kept after the relationship ended. */
+export const amlRetention = 'P5Y';
+
+/**
+ * The day a file's retention is next looked at: 3 years after a prospect's file was opened, 5
+ * years after a customer's relationship ended; never while it goes on.
+ */
+export const retentionCheckOn = (
+  customer: Pick<Customer, 'kind' | 'createdAt' | 'relationshipEndedOn'>,
+): string | undefined => {
+  if (customer.kind === 'prospect') return shiftDay(new Date(customer.createdAt), prospectRetention, 1);
+  return customer.relationshipEndedOn
+    ? shiftDay(new Date(`${customer.relationshipEndedOn}T00:00:00Z`), amlRetention, 1)
+    : undefined;
+};
 
 export type RetentionVerdict =
   /** Past its retention on `dueOn`: the file is erased. */

@@ -1,11 +1,12 @@
 /**
- * The customer files past their retention on a day, for the privacy sweep: the prospects whose
- * file is due to be looked at (`byRetentionCheck`), each with their last own contact since the
- * retention began; a prospect who came back since is looked at again 3 years after that contact
- * (unless `dryRun`), the others are past their retention and listed.
+ * The customer files past their retention on a day, for the privacy sweep, among those due to be
+ * looked at (`byRetentionCheck`): a prospect's, with their last own contact since the retention
+ * began — one who came back since is looked at again 3 years after that contact (unless
+ * `dryRun`), the others are listed; a customer's whose relationship ended 5 years ago or more.
  */
+import type { Customer } from '#schemas/customers/customer.ts';
 import { shiftDay } from '#shared/calendar.ts';
-import { prospectRetention, prospectRetentionVerdict } from '../domain/retention.ts';
+import { prospectRetention, prospectRetentionVerdict, retentionCheckOn } from '../domain/retention.ts';
 import { getCustomer } from '../store/customers-store.ts';
 import { filesToLookAt, lastOwnContactSince, lookAgainOn } from '../store/retention-store.ts';
 
@@ -13,9 +14,11 @@ export type FilePastRetention = {
   customerId: string;
   firstName: string;
   lastName: string;
-  kind: 'prospect';
-  /** Their last own contact, if any since the file was opened. */
+  kind: Customer['kind'];
+  /** A prospect's last own contact, if any since the file was opened. */
   lastContactAt?: string;
+  /** A customer's: the day the relationship ended. */
+  relationshipEndedOn?: string;
   dueOn: string;
 };
 
@@ -34,8 +37,22 @@ export const filesPastRetention = async (
   let lookedAgainLater = 0;
   for (const customerId of await filesToLookAt(today)) {
     const customer = await getCustomer(customerId);
-    // Became a customer since the index was read: their file is kept with the relationship.
-    if (customer?.kind !== 'prospect') continue;
+    if (!customer) continue;
+    if (customer.kind !== 'prospect') {
+      // Looked at again only when the relationship ended (the index may lag behind a change).
+      const dueOn = retentionCheckOn(customer);
+      if (dueOn && dueOn <= today && customer.relationshipEndedOn) {
+        due.push({
+          customerId,
+          firstName: customer.firstName,
+          lastName: customer.lastName,
+          kind: customer.kind,
+          relationshipEndedOn: customer.relationshipEndedOn,
+          dueOn,
+        });
+      }
+      continue;
+    }
     const lastContactAt = await lastOwnContactSince(customerId, since);
     const verdict = prospectRetentionVerdict(customer, lastContactAt, today);
     if (verdict.due) {

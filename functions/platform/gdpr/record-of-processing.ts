@@ -4,7 +4,8 @@
  * data subjects, categories of data, recipients, transfers, retention, where the data is kept),
  * then every place personal data is kept with its retention and what access and erasure
  * requests do with it, then the security measures. `npm run privacy:record` writes it to
- * `docs/privacy/record-of-processing.md`; a test fails when that file is not up to date.
+ * `docs/privacy/record-of-processing.md`; a test fails when that file is not up to date. The
+ * record is in English: of the registry's texts said in both languages, it takes the English.
  */
 import {
   type ContextPrivacy,
@@ -54,18 +55,18 @@ const accessText = (access: OnAccess): string =>
     ? 'in the export'
     : access.export === 'byPseudonym'
       ? 'in the export, found by pseudonym and linked visitor ids'
-      : `not exported: ${access.why}`;
+      : `not exported: ${access.why.en}`;
 
 const erasureText = (erasure: OnErasure): string => {
   switch (erasure.erase) {
     case 'always':
       return 'erased';
     case 'unlessHeld':
-      return `erased, unless held: ${erasure.hold}`;
+      return `erased, unless held: ${erasure.hold.en}`;
     case 'never':
-      return `kept: ${erasure.why}`;
+      return `kept: ${erasure.why.en}`;
     case 'expires':
-      return `goes by itself within ${erasure.within}`;
+      return `goes by itself within ${erasure.within.en}`;
   }
 };
 
@@ -103,8 +104,8 @@ const holdingsTable = (holdings: readonly DataHolding[], columns: 'retention' | 
   '| --- | --- | --- | --- |',
   ...holdings.map((holding) =>
     columns === 'retention'
-      ? `| \`${locationKey(holding.where)}\` | ${cell(holding.holds)} | ${cell(retentionText(holding.retention))} | ${enforcementNames[holding.retention.enforcement]} |`
-      : `| \`${locationKey(holding.where)}\` | ${cell(holding.holds)} | ${cell(accessText(holding.access))} | ${cell(erasureText(holding.erasure))} |`,
+      ? `| \`${locationKey(holding.where)}\` | ${cell(holding.holds.en)} | ${cell(retentionText(holding.retention))} | ${enforcementNames[holding.retention.enforcement]} |`
+      : `| \`${locationKey(holding.where)}\` | ${cell(holding.holds.en)} | ${cell(accessText(holding.access))} | ${cell(erasureText(holding.erasure))} |`,
   ),
 ];
 

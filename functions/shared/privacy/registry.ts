@@ -7,11 +7,21 @@
  * request and an erasure do with it. The record of processing activities (the document a DPO
  * hands over) is generated from these declarations, and a test fails when something the stack
  * declares is not registered. Pure data: no SDK.
+ *
+ * What the privacy officer's screen shows of a place (what it holds, why it is kept or not
+ * exported, within how long it goes) is said in English and in French (`Said`); the rest — the
+ * activities, the retention rules — is the record's, in English.
  */
 import type { FunctionName } from '#infra/declaration/functions.ts';
 import type { QueueName } from '#infra/declaration/messaging.ts';
 import type { BucketName, TableName } from '#infra/declaration/storage.ts';
 import type { lakeCatalog } from '#schemas/analytics/lake.ts';
+
+/**
+ * A text the privacy officer's screen shows, in both its languages. The English one is the
+ * record of processing's (and the customer's export's), word for word.
+ */
+export type Said = { en: string; fr: string };
 
 /** Whose data: the bank's customers, its prospects, visitors of its sites and apps, its staff. */
 export type DataSubject = 'customers' | 'prospects' | 'visitors' | 'staff';
@@ -93,25 +103,22 @@ export type Retention = {
 };
 
 /** What an access request (art. 15, 20) does with the data of a location. */
-export type OnAccess =
-  | { export: 'included' }
-  | { export: 'byPseudonym' }
-  | { export: 'excluded'; why: string };
+export type OnAccess = { export: 'included' } | { export: 'byPseudonym' } | { export: 'excluded'; why: Said };
 
 /** What an erasure (art. 17) does with the data of a location. */
 export type OnErasure =
   | { erase: 'always' }
   /** Kept while a legal hold applies to the customer (AML retention), erased otherwise. */
-  | { erase: 'unlessHeld'; hold: string }
-  | { erase: 'never'; why: string }
-  /** Goes by itself within its retention; an erasure need not touch it. */
-  | { erase: 'expires'; within: string };
+  | { erase: 'unlessHeld'; hold: Said }
+  | { erase: 'never'; why: Said }
+  /** Goes by itself within its retention; an erasure need not touch it: `{ en: '30 days', fr: 'dans les 30 jours' }`. */
+  | { erase: 'expires'; within: Said };
 
 /** One place personal data is kept. */
 export type DataHolding = {
   where: DataLocation;
   /** What is there, in words. */
-  holds: string;
+  holds: Said;
   /** The activities (of this context or another) the data serves. */
   activities: readonly string[];
   categories: readonly PersonalDataCategory[];
@@ -145,14 +152,14 @@ export const queueRetention = (what: string): Retention => ({
  */
 export const queueInFlight = (queue: {
   queue: QueueName;
-  holds: string;
+  holds: Said;
   activities: readonly string[];
   categories: readonly PersonalDataCategory[];
   subjects: readonly DataSubject[];
   /** What the DLQ keeps, in words: `a failed event`. */
   dlqKeeps: string;
   /** Why it is not exported: what the export holds instead, `the timeline it feeds is exported`. */
-  exportedInstead: string;
+  exportedInstead: Said;
   /** @default expires with the DLQ, within 14 days */
   erasure?: OnErasure;
 }): DataHolding => ({
@@ -162,14 +169,23 @@ export const queueInFlight = (queue: {
   categories: queue.categories,
   subjects: queue.subjects,
   retention: queueRetention(queue.dlqKeeps),
-  access: { export: 'excluded', why: `in flight: ${queue.exportedInstead}` },
-  erasure: queue.erasure ?? { erase: 'expires', within: '14 days (DLQ)' },
+  access: {
+    export: 'excluded',
+    why: { en: `in flight: ${queue.exportedInstead.en}`, fr: `en transit : ${queue.exportedInstead.fr}` },
+  },
+  erasure: queue.erasure ?? {
+    erase: 'expires',
+    within: { en: '14 days (DLQ)', fr: 'dans les 14 jours (file d’erreurs)' },
+  },
 });
+
+/** Why a place that holds nothing personal is neither exported nor erased. */
+export const noPersonalData: Said = { en: 'no personal data', fr: 'aucune donnée personnelle' };
 
 /** A place that holds no personal data (configuration, counters), registered so that nothing is missed. */
 export const withoutPersonalData = (
   where: DataLocation,
-  holds: string,
+  holds: Said,
   activity: string,
   keep: string,
 ): DataHolding => ({
@@ -179,8 +195,8 @@ export const withoutPersonalData = (
   categories: [],
   subjects: [],
   retention: { keep, from: 'lastChange', rule: 'no personal data', enforcement: 'notPersonal' },
-  access: { export: 'excluded', why: 'no personal data' },
-  erasure: { erase: 'never', why: 'no personal data' },
+  access: { export: 'excluded', why: noPersonalData },
+  erasure: { erase: 'never', why: noPersonalData },
 });
 
 /** The key that names a location once across the registry (`item main/customer`, `queue lakeIntake`). */

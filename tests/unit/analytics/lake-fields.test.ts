@@ -39,7 +39,7 @@ describe('the lake allow-list', () => {
     expect(fieldsOf(event.detail)).toEqual(expect.arrayContaining(Object.keys(listed)));
   });
 
-  test('leaves out of domain events only what is meant to stay out: the reason of a KYC decision', () => {
+  test('leaves out of domain events only what is meant to stay out: the reasons of a KYC decision and of an end of relationship', () => {
     const left = domainEvents
       .filter((event) => event.detailType !== 'ChannelEvent')
       .flatMap((event) => {
@@ -48,6 +48,6 @@ describe('the lake allow-list', () => {
           .filter((field) => !listed.includes(field))
           .map((field) => `${event.detailType}.${field}`);
       });
-    expect(left).toEqual(['KycStatusChanged.reason']);
+    expect(left).toEqual(['KycStatusChanged.reason', 'RelationshipEndRecorded.reason']);
   });
 });

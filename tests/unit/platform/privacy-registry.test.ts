@@ -84,6 +84,23 @@ describe('the privacy registry', () => {
     expect(itemTables).toEqual(new Set(['main']));
   });
 
+  it('says in French too what the privacy officer’s screen shows of each place', () => {
+    const untranslated = holdingsOf(privacyRegistry).flatMap((holding) => {
+      const { access, erasure } = holding;
+      const texts = [
+        holding.holds,
+        ...(access.export === 'excluded' ? [access.why] : []),
+        ...(erasure.erase === 'unlessHeld' ? [erasure.hold] : []),
+        ...(erasure.erase === 'never' ? [erasure.why] : []),
+        ...(erasure.erase === 'expires' ? [erasure.within] : []),
+      ];
+      return texts
+        .filter((said) => said.fr.trim() === '' || said.fr === said.en)
+        .map((said) => `${locationKey(holding.where)}: ${said.en}`);
+    });
+    expect(untranslated).toEqual([]);
+  });
+
   it('is what docs/privacy/record-of-processing.md says (npm run privacy:record writes it)', async () => {
     const onDisk = await readFile(join(root, 'docs/privacy/record-of-processing.md'), 'utf8');
     expect(onDisk).toBe(recordOfProcessing(privacyRegistry, controllerToFillIn));
@@ -93,13 +110,13 @@ describe('the privacy registry', () => {
 describe('the registry checks', () => {
   const holding: DataHolding = {
     where: { kind: 'table', table: 'audit' },
-    holds: 'reads',
+    holds: { en: 'reads', fr: 'des consultations' },
     activities: ['audit'],
     categories: ['access'],
     subjects: ['customers'],
     retention: { keep: 'P5Y', from: 'collection', rule: 'law', enforcement: 'pending' },
     access: { export: 'included' },
-    erasure: { erase: 'never', why: 'law' },
+    erasure: { erase: 'never', why: { en: 'law', fr: 'la loi' } },
   };
   const context = (holdings: DataHolding[]): ContextPrivacy => ({
     context: 'test',

@@ -5,17 +5,21 @@
  * what the law requires — the holdings registered `unlessHeld` — and loses everything else. What
  * the registry says is `never` erased (the audit trail, the proof of the request) is kept, with
  * why; what goes by itself is listed with its delay. The erasure job follows this plan, and the
- * privacy officer's confirmation shows it.
+ * privacy officer's confirmation shows it. Each place is said in English and French (`Said`), as
+ * the registry says it; a kept place's why joins its holding's reason and the customer's hold.
  */
 
 import { shiftDay } from '#shared/calendar.ts';
-import { type DataHolding, locationKey } from '#shared/privacy/registry.ts';
+import { type DataHolding, locationKey, type Said } from '#shared/privacy/registry.ts';
 
-/** The legal hold on a customer's data, if any. */
-export type LegalHold = { holds: boolean; why?: string };
+/** The legal hold on a customer's data, if any, and why. */
+export type LegalHold = { holds: false } | { holds: true; why: Said };
 
 /** How long after a relationship ends the AML retention holds a customer's records. */
 export const amlRetention = 'P5Y';
+
+/** `2027-03-15` as French writes it: `15/03/2027`. */
+const frenchDate = (day: string) => day.split('-').reverse().join('/');
 
 /**
  * The hold on a customer: none on a prospect; on a customer, the AML retention while the
@@ -29,26 +33,35 @@ export const legalHoldOf = (
   if (!customer.relationshipEndedOn) {
     return {
       holds: true,
-      why: 'active relationship: AML retention (CMF L561-12) until 5 years after it ends',
+      why: {
+        en: 'active relationship: AML retention (CMF L561-12) until 5 years after it ends',
+        fr: 'relation en cours : conservation au titre de la lutte contre le blanchiment (CMF L561-12) jusqu’à 5 ans après sa fin',
+      },
     };
   }
   const until = shiftDay(new Date(`${customer.relationshipEndedOn}T00:00:00Z`), amlRetention, 1);
   return until > today
-    ? { holds: true, why: `AML retention (CMF L561-12) until ${until}, 5 years after the relationship ended` }
+    ? {
+        holds: true,
+        why: {
+          en: `AML retention (CMF L561-12) until ${until}, 5 years after the relationship ended`,
+          fr: `conservation au titre de la lutte contre le blanchiment (CMF L561-12) jusqu’au ${frenchDate(until)}, 5 ans après la fin de la relation`,
+        },
+      }
     : { holds: false };
 };
 
 /** A place of the registry, by its key and in words. */
-type Place = { location: string; what: string };
+type Place = { location: string; what: Said };
 
 export type ErasurePlan = {
   scope: 'entirely' | 'exceptHeld';
   /** The places whose data about the customer goes now. */
   erase: Place[];
   /** The places kept, each with why. */
-  keep: (Place & { why: string })[];
+  keep: (Place & { why: Said })[];
   /** The places that empty themselves, with their delay. */
-  expire: (Place & { within: string })[];
+  expire: (Place & { within: Said })[];
 };
 
 /** The plan of an erasure: from the registry's holdings, under the customer's hold. */
@@ -66,8 +79,10 @@ export const erasurePlan = (holdings: readonly DataHolding[], hold: LegalHold): 
     const { erasure } = holding;
     if (erasure.erase === 'always') plan.erase.push(place);
     else if (erasure.erase === 'unlessHeld') {
-      if (hold.holds) plan.keep.push({ ...place, why: `${erasure.hold} (${hold.why})` });
-      else plan.erase.push(place);
+      if (hold.holds) {
+        const why = { en: `${erasure.hold.en} (${hold.why.en})`, fr: `${erasure.hold.fr} (${hold.why.fr})` };
+        plan.keep.push({ ...place, why });
+      } else plan.erase.push(place);
     } else if (erasure.erase === 'never') plan.keep.push({ ...place, why: erasure.why });
     else plan.expire.push({ ...place, within: erasure.within });
   }

@@ -51,7 +51,7 @@ export const exportSections = (
     const { where } = holding;
     if (where.kind !== 'item' || holding.access.export !== 'included') return [];
     const rows = fileItems.filter((item) => item.entity === where.itemType).map(readable);
-    return rows.length > 0 ? [{ name: where.itemType, what: holding.holds, rows }] : [];
+    return rows.length > 0 ? [{ name: where.itemType, what: holding.holds.en, rows }] : [];
   });
   return [
     ...itemSections,

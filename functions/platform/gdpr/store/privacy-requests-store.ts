@@ -49,6 +49,48 @@ export const insertRequest = (
     ...(event ? [{ Put: { TableName: table(), Item: eventItem(request.customerId, event) } }] : []),
   ]);
 
+type Stored = Record<string, unknown>;
+
+const isStored = (value: unknown): value is Stored =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A text stored as a plain string, before texts were said in two languages: the same in both. */
+const saidOf = (text: unknown) => (typeof text === 'string' ? { en: text, fr: text } : text);
+
+/** A stored plan or report whose places (in `lists`) have their `what`, `why` and `within` as `{ en, fr }`. */
+const withPlacesSaid = (stored: unknown, lists: readonly string[]): unknown => {
+  if (!isStored(stored)) return stored;
+  const upgraded: Stored = { ...stored };
+  for (const list of lists) {
+    const places = stored[list];
+    if (!Array.isArray(places)) continue;
+    upgraded[list] = places.map((place: unknown) => {
+      if (!isStored(place)) return place;
+      const said: Stored = { ...place };
+      for (const text of ['what', 'why', 'within']) if (text in place) said[text] = saidOf(place[text]);
+      return said;
+    });
+  }
+  return upgraded;
+};
+
+/**
+ * A stored request, read as the schema says a request is today. Requests stored before the
+ * texts of an erasure's plan and report were said in English and French (they are kept 5
+ * years) have them as plain English strings: each becomes `{ en, fr }` with that string, so the
+ * schema stays strict about what is written now.
+ */
+const readStored = (item: Stored): PrivacyRequest =>
+  PrivacyRequest.parse({
+    ...item,
+    ...(item.erasurePlan === undefined
+      ? {}
+      : { erasurePlan: withPlacesSaid(item.erasurePlan, ['erase', 'keep', 'expire']) }),
+    ...(item.erasureReport === undefined
+      ? {}
+      : { erasureReport: withPlacesSaid(item.erasureReport, ['removed', 'kept', 'expiring']) }),
+  });
+
 export const getRequest = async (requestId: string): Promise<PrivacyRequest | undefined> => {
   const found = await documents.send(
     new GetCommand({
@@ -56,7 +98,7 @@ export const getRequest = async (requestId: string): Promise<PrivacyRequest | un
       Key: { pk: privacyRequestKeys.pk, sk: privacyRequestKeys.sk(requestId) },
     }),
   );
-  return found.Item ? PrivacyRequest.parse(found.Item) : undefined;
+  return found.Item ? readStored(found.Item) : undefined;
 };
 
 /** Every request, the next due first. */
@@ -66,9 +108,7 @@ export const listRequests = async (): Promise<PrivacyRequest[]> => {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
     ExpressionAttributeValues: { ':pk': privacyRequestKeys.pk, ':prefix': privacyRequestKeys.prefix },
   });
-  return items
-    .map((item) => PrivacyRequest.parse(item))
-    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.id.localeCompare(b.id));
+  return items.map(readStored).sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.id.localeCompare(b.id));
 };
 
 /** The put of a request's next version, if it is still at the one before. */

@@ -14,6 +14,7 @@ import { HoldingsTable } from '#web/src/features/customers/components/holdings-t
 import { KycDecisionForm } from '#web/src/features/customers/components/kyc-decision-form.tsx';
 import { isOutOfScope, OutOfScope } from '#web/src/features/customers/components/out-of-scope.tsx';
 import { ProfileCard } from '#web/src/features/customers/components/profile-card.tsx';
+import { RelationshipForm } from '#web/src/features/customers/components/relationship-form.tsx';
 import { useCustomersTranslation } from '#web/src/features/customers/i18n.ts';
 import { canDecideKyc, canMoveBranch, canReassign } from '#web/src/features/customers/utils/decisions.ts';
 import { currentUser } from '#web/src/lib/auth.ts';
@@ -44,6 +45,8 @@ export const CustomerFileRoute = () => {
   const { customer, advisor, holdings, consents, timeline, timelineCursor } = file.data;
   // The decisions show to the roles the API lets take them, and to nobody else.
   const decidesKyc = canDecideKyc(user, customer);
+  // The end of the business relationship: the same roles, and only for a customer (not a prospect).
+  const endsRelationship = decidesKyc && customer.kind !== 'prospect';
   const reassigns = canReassign(user, customer);
   // Who may edit the file's details, as the route table says (a compliance officer may not).
   const edits = user?.roles.some((role) => (customerEditors as readonly string[]).includes(role)) ?? false;
@@ -79,6 +82,14 @@ export const CustomerFileRoute = () => {
         <div className="two-columns decisions">
           {decidesKyc ? (
             <KycDecisionForm
+              key={customer.id}
+              customer={customer}
+              onReload={reload}
+              reloading={file.isFetching}
+            />
+          ) : null}
+          {endsRelationship ? (
+            <RelationshipForm
               key={customer.id}
               customer={customer}
               onReload={reload}

@@ -126,6 +126,11 @@ export const ProfileCard = ({ customer, advisorName, viewer }: ProfileCardProps)
             </Entry>
             <Entry term={t('customer.branch')}>{branches.get(customer.branchId) ?? customer.branchId}</Entry>
             <Entry term={t('customer.advisor')}>{advisor}</Entry>
+            {customer.relationshipEndedOn ? (
+              <Entry term={t('customer.relationshipEndedOn')}>
+                {format.date(customer.relationshipEndedOn)}
+              </Entry>
+            ) : null}
           </dl>
         </div>
       </div>

@@ -65,6 +65,7 @@ export const fr = {
         'customer.update': 'Modification de la fiche',
         'customer.consentsUpdate': 'Modification des consentements',
         'customer.kycDecision': 'Décision KYC',
+        'customer.relationshipEnd': 'Fin de relation enregistrée',
         'customer.reassign': 'Réaffectation',
         'customer.accessRefused': 'Accès refusé (hors périmètre)',
         'customer.privacyRequest': 'Demande RGPD ouverte',
@@ -106,6 +107,8 @@ export const fr = {
     advisorIsYou: '{{name}} (vous)',
     none: 'Non renseigné',
     clientSince: 'Client depuis',
+    /** The day the business relationship ended, when recorded. */
+    relationshipEndedOn: 'Fin de relation',
     updated: 'Mis à jour le {{date}}',
     updated_byYou: 'Mis à jour le {{date}} par vous',
     holdings: 'Produits détenus',
@@ -144,6 +147,9 @@ export const fr = {
       moved: 'Transfert de l’agence {{from}} vers l’agence {{to}}',
       kycStatus: 'Nouveau statut : {{to}} (auparavant : {{from}})',
       kycReason: 'Motif : {{reason}}',
+      relationshipEnded:
+        'Fin de la relation d’affaires le {{on}} : dossier conservé 5 ans (LCB-FT), puis effacé',
+      relationshipGoesOn: 'Fin de relation annulée : la relation se poursuit',
       consentGranted: '{{channel}}, {{purpose}} : accordé ({{source}})',
       consentWithdrawn: '{{channel}}, {{purpose}} : retiré ({{source}})',
       amountOver: '{{amount}} sur {{duration}}',
@@ -199,6 +205,49 @@ export const fr = {
       errors: {
         status: 'Choisissez le nouveau statut.',
         reasonRequired: 'Saisissez le motif de la décision.',
+        reasonTooShort: 'Saisissez un motif d’au moins 3 caractères.',
+        reasonTooLong: 'Saisissez un motif de 500 caractères au plus.',
+        reasonInvalid: 'Saisissez un motif de 3 à 500 caractères.',
+      },
+    },
+    relationship: {
+      title: 'Relation d’affaires',
+      ongoing:
+        'La relation d’affaires est en cours. Enregistrez sa fin quand le client a clôturé tous ses produits : le dossier est alors conservé 5 ans (LCB-FT), puis effacé.',
+      /** The end recorded, then the day the file is erased (5 years later). */
+      ended: 'Relation terminée le {{on}} — dossier effacé le {{erasedOn}}',
+      endedHint:
+        'Si cette fin a été enregistrée par erreur, ou si le client est revenu avant l’effacement, annulez-la : le dossier est alors conservé tant que dure la relation.',
+      endedOn: 'Date de fin de la relation',
+      endedOnHint:
+        'Le jour où le client a clôturé son dernier produit : au plus tôt le {{openedOn}} (ouverture du dossier), au plus tard aujourd’hui.',
+      reason: 'Motif de la fin de relation',
+      withdrawReason: 'Motif de l’annulation',
+      reasonHint: 'De 3 à 500 caractères. Le motif figure dans l’historique du client avec votre nom.',
+      submit: 'Enregistrer la fin de relation',
+      withdraw: 'Annuler la fin de relation',
+      saving: 'Enregistrement…',
+      confirmTitle: 'Confirmer la fin de la relation ?',
+      confirmBody:
+        'La relation d’affaires avec {{name}} sera enregistrée comme terminée le {{on}} : son dossier sera effacé le {{erasedOn}}, 5 ans plus tard.',
+      withdrawTitle: 'Annuler la fin de la relation ?',
+      withdrawBody:
+        'La relation d’affaires avec {{name}}, terminée le {{on}}, se poursuivra : son dossier ne sera plus effacé le {{erasedOn}}.',
+      confirmReason: 'Motif : {{reason}}',
+      confirm: 'Confirmer la fin de relation',
+      confirmWithdraw: 'Confirmer l’annulation',
+      back: 'Revenir au formulaire',
+      saved: 'Fin de relation enregistrée.',
+      withdrawn: 'Fin de relation annulée : la relation se poursuit.',
+      errors: {
+        endedOnRequired: 'Saisissez la date de fin de la relation.',
+        endedOnInvalid: 'Saisissez une date valide.',
+        endedOnAfterToday: 'Saisissez une date passée ou celle d’aujourd’hui.',
+        endedOnBeforeOpening: 'Saisissez une date à partir du {{openedOn}}, jour d’ouverture du dossier.',
+        /** The API refused the day (or the end itself). */
+        endedOnInvalidApi:
+          'Saisissez une date entre l’ouverture du dossier, le {{openedOn}}, et aujourd’hui.',
+        reasonRequired: 'Saisissez le motif.',
         reasonTooShort: 'Saisissez un motif d’au moins 3 caractères.',
         reasonTooLong: 'Saisissez un motif de 500 caractères au plus.',
         reasonInvalid: 'Saisissez un motif de 3 à 500 caractères.',
@@ -336,6 +385,7 @@ export const fr = {
       CustomerCreated: 'Fiche créée',
       CustomerUpdated: 'Fiche modifiée',
       KycStatusChanged: 'Décision KYC',
+      RelationshipEndRecorded: 'Fin de relation',
       ConsentChanged: 'Consentement modifié',
       IdentityLinked: 'Appareil associé',
       IdentityUnlinked: 'Appareil dissocié',

@@ -144,6 +144,16 @@ export const summariseEntry = (entry: TimelineEntry, lang: Lang, context: Summar
         ...(reason ? [t('history.summary.kycReason', { reason: reason.trim() })] : []),
       ];
     }
+    case 'RelationshipEndRecorded': {
+      const endedOn = text(detail, 'endedOn');
+      const reason = text(detail, 'reason');
+      return [
+        endedOn
+          ? t('history.summary.relationshipEnded', { on: format.date(endedOn) })
+          : t('history.summary.relationshipGoesOn'),
+        ...(reason ? [t('history.summary.kycReason', { reason: reason.trim() })] : []),
+      ];
+    }
     case 'ConsentChanged': {
       const consentChannels = labels(t('enums.channel', { returnObjects: true }));
       const purposes = labels(t('enums.purpose', { returnObjects: true }));

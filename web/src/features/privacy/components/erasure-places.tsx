@@ -2,20 +2,36 @@
  * The places of an erasure, as the API describes them from the privacy registry: what will be
  * erased, kept (and why) and left to expire (within how long) for the plan the officer confirms;
  * what was removed (how many), kept and left to expire for the report. The descriptions are the
- * registry's, in English, shown as given, each with its location key in small monospace.
+ * registry's, which says each in English and French: shown in the user's language (French by
+ * default), each with its location key in small monospace. A request stored before the registry
+ * spoke French has its texts in English in both: they are shown marked `lang="en"`, as English
+ * always is, so that a screen reader reads them as English.
  */
 import { type ReactNode, useId } from 'react';
 import type { PrivacyRequest } from '#schemas/platform/privacy-request.ts';
+import { useLocale } from '#web/src/lib/i18n.ts';
 import { usePrivacyTranslation } from '../i18n.ts';
 
-type Place = { location: string; what: string };
+type Said = { en: string; fr: string };
+type Place = { location: string; what: Said };
 type Plan = NonNullable<PrivacyRequest['erasurePlan']>;
 type Report = NonNullable<PrivacyRequest['erasureReport']>;
 
-/** A label in French, then the registry's English text. */
-const Labelled = ({ label, text }: { label: string; text: string }) => (
+/** A text of the registry in the user's language; `lang="en"` when what shows is English. */
+const SaidText = ({ said, className }: { said: Said; className?: string }) => {
+  const { lang } = useLocale();
+  const english = lang === 'en' || said.fr === said.en;
+  return (
+    <span className={className} lang={english ? 'en' : undefined}>
+      {said[lang]}
+    </span>
+  );
+};
+
+/** A label of the screen, then the registry's text. */
+const Labelled = ({ label, text }: { label: string; text: Said }) => (
   <>
-    <span className="erasure-label">{label}</span> <span lang="en">{text}</span>
+    <span className="erasure-label">{label}</span> <SaidText said={text} />
   </>
 );
 
@@ -47,9 +63,7 @@ const PlaceList = <P extends Place>({
         <ul>
           {places.map((place) => (
             <li key={place.location}>
-              <span className="erasure-what" lang="en">
-                {place.what}
-              </span>{' '}
+              <SaidText className="erasure-what" said={place.what} />{' '}
               <code className="mono small erasure-location">{place.location}</code>
               {detail ? <span className="erasure-detail">{detail(place)}</span> : null}
             </li>

@@ -93,7 +93,7 @@ export const fr = {
     why: 'Pourquoi :',
     within: 'Délai :',
     nothing: 'Rien.',
-    registryNote: 'Les descriptions viennent du registre des traitements, en anglais.',
+    registryNote: 'Les descriptions viennent du registre des traitements.',
     irreversibleTitle: 'Effacement définitif',
     irreversible:
       "Une fois confirmé, l'effacement ne peut pas être annulé : les données listées comme effacées ne pourront pas être restaurées.",
