@@ -15,11 +15,11 @@ import {
 } from '#shared/privacy/registry.ts';
 
 /**
- * Identity, contracts and KYC outlive the relationship by the AML retention; a prospect's file
- * goes 3 years after their last contact, erased by the daily retention sweep
- * (`retentionSweeper`, `domain/retention.ts`).
+ * Identity, contracts and KYC outlive the relationship by the AML retention (5 years from its
+ * end; the erasure plan's legal hold counts it too); a prospect's file goes 3 years after their
+ * last contact. The daily retention sweep erases both (`retentionSweeper`, `domain/retention.ts`).
  */
-const amlRetention: Retention = {
+export const amlRetention: Retention = {
   keep: 'P5Y',
   from: 'endOfRelationship',
   rule: 'anti-money-laundering retention, Code monétaire et financier L561-12; a prospect: 3 years after the last contact that came from them (CNIL, prospection commerciale), erased by the daily retention sweep',

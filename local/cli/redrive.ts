@@ -8,7 +8,6 @@
  * and comes back cannot keep the move going forever.
  */
 import './node-version.ts';
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
   DeleteMessageBatchCommand,
@@ -20,6 +19,7 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { type QueueName, queues } from '#infra/declaration/messaging.ts';
+import { runningSandbox } from './running-sandbox.ts';
 
 export type RedriveOptions = {
   sqs: SQSClient;
@@ -127,15 +127,6 @@ export const redriveMessages = async (options: RedriveOptions): Promise<RedriveR
   return { found, moved, failed };
 };
 
-type SandboxState = { awsEndpoint: string; prefix: string };
-
-const readState = async (prefix: string): Promise<SandboxState | undefined> => {
-  const file = fileURLToPath(new URL(`../../.sandbox/${prefix}.json`, import.meta.url));
-  return readFile(file, 'utf8')
-    .then((text) => JSON.parse(text) as SandboxState)
-    .catch(() => undefined);
-};
-
 const usage = `Usage: npm run redrive -- <queue> [--dry-run] [--sandbox <prefix>]
   <queue>   a declared queue: ${Object.keys(queues).join(', ')}
 Moves the messages of <queue>-dlq back to <queue> in the running sandbox.`;
@@ -149,17 +140,7 @@ const main = async (args: string[]) => {
     process.stderr.write(`${queue ? `Unknown queue '${queue}'.\n` : ''}${usage}\n`);
     process.exit(2);
   }
-  const state = await readState(prefix);
-  const reachable =
-    state &&
-    (await fetch(state.awsEndpoint).then(
-      () => true,
-      () => false,
-    ));
-  if (!state || !reachable) {
-    process.stderr.write('No running sandbox was found: start it with `npm start`.\n');
-    process.exit(1);
-  }
+  const state = await runningSandbox(prefix);
   const { emulatorEnvironment } = await import('../emulator.ts');
   Object.assign(process.env, emulatorEnvironment(state.awsEndpoint));
   const { progressBar } = await import('../progress.ts');

@@ -4,30 +4,17 @@
  * itself; this is for putting the demo data back after trying things.
  */
 import './node-version.ts';
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { type FunctionName, functions } from '#infra/declaration/functions.ts';
 import { emulatorEnvironment } from '../emulator.ts';
 import { progressBar } from '../progress.ts';
 import { functionEnvironment, provisionSandbox } from '../resources/provision.ts';
 import { generateDemoBank } from '../seed/demo-bank.ts';
+import { runningSandbox } from './running-sandbox.ts';
 
-const stateFile = fileURLToPath(new URL('../../.sandbox/relais.json', import.meta.url));
-const state = await readFile(stateFile, 'utf8')
-  .then((text) => JSON.parse(text) as { awsEndpoint: string; prefix: string })
-  .catch(() => undefined);
-if (
-  !state ||
-  !(await fetch(state.awsEndpoint).then(
-    () => true,
-    () => false,
-  ))
-) {
-  process.stderr.write(
-    'No running sandbox was found: start it with `npm start` (it seeds an empty sandbox by itself).\n',
-  );
-  process.exit(1);
-}
+const state = await runningSandbox(
+  'relais',
+  'No running sandbox was found: start it with `npm start` (it seeds an empty sandbox by itself).',
+);
 
 Object.assign(process.env, emulatorEnvironment(state.awsEndpoint));
 const provisioned = await provisionSandbox(state.prefix);

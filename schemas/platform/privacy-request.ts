@@ -140,10 +140,11 @@ export const PrivacyRequest = z
         .object({
           dueOn: IsoDate,
           lastContactAt: z.optional(IsoDateTime),
+          relationshipEndedOn: z.optional(IsoDate),
         })
         .check(
           z.describe(
-            'An erasure the retention sweep opened: the file was past its retention on dueOn (3 years after the last contact from the prospect, lastContactAt, or after the file was opened).',
+            "An erasure the retention sweep opened: the file was past its retention on dueOn — a prospect's 3 years after their last contact (lastContactAt) or after the file was opened, a customer's 5 years after the relationship ended (relationshipEndedOn).",
           ),
         ),
     ),

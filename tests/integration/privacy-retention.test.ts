@@ -172,6 +172,7 @@ describe('the retention of customer files', () => {
       150_000,
     );
     expect(goneDone?.erasureReport?.scope).toBe('entirely');
+    expect(goneDone?.retention).toEqual({ dueOn: '2025-03-02', relationshipEndedOn: '2020-03-02' });
     expect((await api.request('GET', `/v1/customers/${longGone!.id}`)).status).toBe(404);
     expect((await api.request('GET', `/v1/customers/${recentlyGone!.id}`)).status).toBe(200);
     // … and the prospect who came back is looked at again 3 years after their visit

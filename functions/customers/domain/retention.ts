@@ -13,12 +13,10 @@
  */
 import type { Customer } from '#schemas/customers/customer.ts';
 import { shiftDay } from '#shared/calendar.ts';
+import { amlRetention } from '../privacy.ts';
 
 /** A prospect's file is kept this long after their last contact. */
 export const prospectRetention = 'P3Y';
-
-/** How long a customer's file is kept after the relationship ended. */
-export const amlRetention = 'P5Y';
 
 /**
  * The day a file's retention is next looked at: 3 years after a prospect's file was opened, 5
@@ -29,7 +27,7 @@ export const retentionCheckOn = (
 ): string | undefined => {
   if (customer.kind === 'prospect') return shiftDay(new Date(customer.createdAt), prospectRetention, 1);
   return customer.relationshipEndedOn
-    ? shiftDay(new Date(`${customer.relationshipEndedOn}T00:00:00Z`), amlRetention, 1)
+    ? shiftDay(new Date(`${customer.relationshipEndedOn}T00:00:00Z`), amlRetention.keep, 1)
     : undefined;
 };
 

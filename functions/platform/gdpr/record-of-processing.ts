@@ -37,7 +37,8 @@ const subjectNames: Record<DataSubject, string> = {
   staff: 'staff',
 };
 
-const enforcementNames: Record<Retention['enforcement'], string> = {
+/** What enforces a retention, in words (also the retention command's). */
+export const enforcementNames: Record<Retention['enforcement'], string> = {
   dynamodbTtl: 'DynamoDB time to live',
   s3Lifecycle: 'S3 lifecycle rule',
   objectLock: 'S3 Object Lock, then lifecycle',
@@ -87,7 +88,8 @@ const startNames: Record<Retention['from'], string> = {
   lastChange: 'after the last change',
 };
 
-const retentionText = (retention: Retention): string => {
+/** A retention in words: `25 months after collection (CNIL, …)`. */
+export const retentionText = (retention: Retention): string => {
   const span = duration(retention.keep);
   return `${span ? `${span} ${startNames[retention.from]}` : retention.keep} (${retention.rule})`;
 };

@@ -9,14 +9,12 @@
  * the registry says it; a kept place's why joins its holding's reason and the customer's hold.
  */
 
+import { amlRetention } from '#functions/customers/privacy.ts';
 import { shiftDay } from '#shared/calendar.ts';
 import { type DataHolding, locationKey, type Said } from '#shared/privacy/registry.ts';
 
 /** The legal hold on a customer's data, if any, and why. */
 export type LegalHold = { holds: false } | { holds: true; why: Said };
-
-/** How long after a relationship ends the AML retention holds a customer's records. */
-export const amlRetention = 'P5Y';
 
 /** `2027-03-15` as French writes it: `15/03/2027`. */
 const frenchDate = (day: string) => day.split('-').reverse().join('/');
@@ -39,7 +37,7 @@ export const legalHoldOf = (
       },
     };
   }
-  const until = shiftDay(new Date(`${customer.relationshipEndedOn}T00:00:00Z`), amlRetention, 1);
+  const until = shiftDay(new Date(`${customer.relationshipEndedOn}T00:00:00Z`), amlRetention.keep, 1);
   return until > today
     ? {
         holds: true,

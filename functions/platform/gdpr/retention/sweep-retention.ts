@@ -45,7 +45,11 @@ const openErasure = async (file: FilePastRetention, now: Date): Promise<void> =>
   );
   const request = {
     ...advance(opened, { state: 'received', done: 0 }, now),
-    retention: { dueOn: file.dueOn, ...(file.lastContactAt ? { lastContactAt: file.lastContactAt } : {}) },
+    retention: {
+      dueOn: file.dueOn,
+      ...(file.lastContactAt ? { lastContactAt: file.lastContactAt } : {}),
+      ...(file.relationshipEndedOn ? { relationshipEndedOn: file.relationshipEndedOn } : {}),
+    },
     erasurePlan: erasurePlan(holdingsOf(privacyRegistry), legalHoldOf(file, at.slice(0, 10))),
     confirmedBy: { id: retentionActor.id, name: retentionActor.name, at },
   };
