@@ -116,6 +116,15 @@ describe("the privacy officer's screen", () => {
       .filter({ hasText: 'le profil du client' })
       .filter({ hasText: /lutte contre le blanchiment \(CMF L561-12\)/ })
       .count();
+    // The 13 functions' log groups, alike, as one entry that opens on their names.
+    const expiring = panel.getByRole('region', { name: /Ce qui disparaîtra de lui-même/ });
+    const logGroups = await expiring
+      .getByRole('listitem')
+      .filter({ hasText: 'Les journaux d’exécution de 13 fonctions' })
+      .count();
+    const logGroupsShut = await expiring.getByText('logGroup customersApi', { exact: true }).isVisible();
+    await expiring.getByText('Les journaux d’exécution de 13 fonctions').click();
+    const logGroupsOpen = await expiring.getByText('logGroup customersApi', { exact: true }).isVisible();
     const inEnglish = await panel.locator('[lang="en"]').count();
     const warning = await panel.getByText(/ne peut pas être annulé/).count();
     await screenshot(page, 'privacy-03-erasure-plan');
@@ -124,7 +133,6 @@ describe("the privacy officer's screen", () => {
     await screenshot(page, 'privacy-04-erasure-plan-phone');
     await page.setViewportSize({ width: 1280, height: 900 });
     await panel.getByRole('button', { name: "Confirmer l'effacement" }).click();
-    // The job waits for the lake archiver's batches in flight (about a minute) before the lake.
     await panel.getByText(/Effacement terminé le/).waitFor({ timeout: 150_000 });
     await screenshot(page, 'privacy-05-erasure-report');
 
@@ -134,6 +142,7 @@ describe("the privacy officer's screen", () => {
     expect(scope).toBe(1);
     expect(kept).toBe(1);
     expect(keptInFrench).toBe(1);
+    expect([logGroups, logGroupsShut, logGroupsOpen]).toEqual([1, false, true]);
     expect(inEnglish).toBe(0);
     expect(warning).toBe(1);
     expect(planFits).toBe(true);

@@ -35,7 +35,10 @@ const Labelled = ({ label, text }: { label: string; text: Said }) => (
   </>
 );
 
-/** One titled list of places, each with what the caller says of it (`detail`). */
+/**
+ * One titled list of places, each with what the caller says of it (`detail`); the functions' log
+ * groups, when there are several, as one entry listing them (their detail is the same).
+ */
 const PlaceList = <P extends Place>({
   id,
   title,
@@ -52,6 +55,10 @@ const PlaceList = <P extends Place>({
   const { t } = usePrivacyTranslation();
   const titleId = useId();
   const Heading = level === 3 ? 'h3' : 'h4';
+  // The functions' log groups (one per function, all alike) show as one entry that opens.
+  const isLog = (place: P) => place.location.startsWith('logGroup ');
+  const logs = places.filter(isLog).length > 1 ? places.filter(isLog) : [];
+  const single = places.filter((place) => !logs.includes(place));
   return (
     <section className={`erasure-places erasure-${id}`} aria-labelledby={titleId}>
       <Heading id={titleId}>
@@ -61,13 +68,28 @@ const PlaceList = <P extends Place>({
         <p className="muted">{t('panel.nothing')}</p>
       ) : (
         <ul>
-          {places.map((place) => (
+          {single.map((place) => (
             <li key={place.location}>
               <SaidText className="erasure-what" said={place.what} />{' '}
               <code className="mono small erasure-location">{place.location}</code>
               {detail ? <span className="erasure-detail">{detail(place)}</span> : null}
             </li>
           ))}
+          {logs.length > 0 ? (
+            <li className="erasure-log-groups">
+              <details>
+                <summary>{t('panel.logGroups', { count: logs.length })}</summary>
+                <ul>
+                  {logs.map((place) => (
+                    <li key={place.location}>
+                      <code className="mono small erasure-location">{place.location}</code>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+              {detail && logs[0] ? <span className="erasure-detail">{detail(logs[0])}</span> : null}
+            </li>
+          ) : null}
         </ul>
       )}
     </section>

@@ -80,6 +80,8 @@ export const en: Translation<typeof fr> = {
     why: 'Why:',
     within: 'Within:',
     nothing: 'Nothing.',
+    logGroups_one: 'The run logs of {{count, number}} function',
+    logGroups_other: 'The run logs of {{count, number}} functions',
     registryNote: 'The descriptions come from the record of processing.',
     irreversibleTitle: 'Erasure is final',
     irreversible:

@@ -93,6 +93,9 @@ export const fr = {
     why: 'Pourquoi :',
     within: 'Délai :',
     nothing: 'Rien.',
+    logGroups_one: 'Les journaux d’exécution d’{{count, number}} fonction',
+    logGroups_many: 'Les journaux d’exécution de {{count, number}} de fonctions',
+    logGroups_other: 'Les journaux d’exécution de {{count, number}} fonctions',
     registryNote: 'Les descriptions viennent du registre des traitements.',
     irreversibleTitle: 'Effacement définitif',
     irreversible:
