@@ -4,8 +4,8 @@
  * for a customer by their number, follows it until its export is ready, and downloads the
  * archive, which holds that customer's file; a wrong number is refused in words. She opens an
  * erasure for another customer, reads its plan (what the AML retention keeps), confirms it and
- * follows it until its report says what was removed. An advisor sees no link to the screen and
- * gets the refusal at its address.
+ * follows it until its report says what was removed; then erases a prospect, of whom nothing is
+ * kept. An advisor sees no link to the screen and gets the refusal at its address.
  */
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
@@ -163,6 +163,59 @@ describe("the privacy officer's screen", () => {
       .filter({ hasText: 'Effacement' });
     await row.getByText('Terminée').waitFor();
     expect(await row.getByRole('button', { name: 'Voir le rapport' }).count()).toBe(1);
+  }, 240_000);
+
+  it('erases a prospect entirely: nothing is kept of their file', async () => {
+    // Prepare: a prospect an advisor opened yesterday, who now asks for their data to go.
+    const created = await fetch(`${sandbox.apiUrl}/v1/customers`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await sandbox.idToken(advisor.username)}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        kind: 'prospect',
+        firstName: 'Inès',
+        lastName: 'Oubliée',
+        segment: 'young',
+        branchId: advisor.branchId,
+        contact: { email: 'ines.oubliee@exemple.fr' },
+      }),
+    });
+    const prospect = (await created.json()) as { customerNumber: string };
+    await page.goto(`${sandbox.webUrl}/privacy`);
+    const title = page.getByRole('heading', { name: 'Demandes RGPD', level: 1 });
+    await Promise.race([title.waitFor(), page.waitForURL(/\/oauth2\/authorize\?/)]);
+    if (/\/oauth2\/authorize\?/.test(page.url())) await signInOnIssuerPage(page, officer);
+    await title.waitFor();
+
+    // Act
+    await page.getByLabel('Type de demande').selectOption('erasure');
+    await page.getByLabel('N° client').fill(prospect.customerNumber);
+    await page.getByRole('button', { name: 'Ouvrir la demande' }).click();
+    const panel = page.getByRole('region', { name: 'Effacement des données de OUBLIÉE Inès' });
+    await panel.waitFor();
+    const scope = await panel.getByText(/Prospect sans obligation de conservation/).count();
+    const keptProfile = await panel
+      .getByRole('region', { name: /Ce qui sera conservé/ })
+      .getByText('item main/customer', { exact: true })
+      .count();
+    await panel.getByRole('button', { name: "Confirmer l'effacement" }).click();
+    await panel.getByText(/Effacement terminé le/).waitFor({ timeout: 150_000 });
+    await screenshot(page, 'privacy-06-prospect-erased');
+
+    // Assess: the profile is among what was removed, not what was kept
+    expect(created.status).toBe(201);
+    expect(scope).toBe(1);
+    expect(keptProfile).toBe(0);
+    expect(
+      await panel
+        .getByRole('region', { name: /^Supprimé/ })
+        .getByRole('listitem')
+        .filter({ hasText: 'item main/customer' })
+        .filter({ hasText: /1 élément/ })
+        .count(),
+    ).toBe(1);
   }, 240_000);
 
   it('is not offered to an advisor, who gets the refusal at its address', async () => {
