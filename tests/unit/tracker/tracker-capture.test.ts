@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ChannelEvent, IngestRequest } from '#schemas/channels/channel-event.ts';
-import { createTracker, type TrackerOptions } from '#web/tracker/src/tracker.ts';
+import { choiceLapsed, createTracker, type TrackerOptions } from '#web/tracker/src/tracker.ts';
 import { element, type FakeBrowser, installFakeBrowser } from './fake-browser.ts';
 
 const options: TrackerOptions = { apiUrl: 'https://api.relais.example', writeKey: 'rk_web_test' };
@@ -129,7 +129,11 @@ describe('consent', () => {
     await settle(120_000);
 
     // Assess
-    expect(Object.fromEntries(browser.storage)).toEqual({ relais_consent: 'denied' });
+    // The refusal and when it was made (it lapses 13 months later), nothing else.
+    expect(Object.fromEntries(browser.storage)).toEqual({
+      relais_consent: 'denied',
+      relais_consentAt: '2026-11-23T10:00:20.000Z',
+    });
     expect(tracker.visitorId()).toBeUndefined();
     expect(browser.requests).toHaveLength(sentBefore);
   });
@@ -147,7 +151,38 @@ describe('consent', () => {
     // Assess
     expect(tracker.consentStatus()).toBe('denied');
     expect(next.requests).toEqual([]);
-    expect([...next.storage.keys()]).toEqual(['relais_consent']);
+    expect([...next.storage.keys()]).toEqual(['relais_consent', 'relais_consentAt']);
+  });
+
+  it('asks again 13 months after the choice, having forgotten the visitor, and sends nothing', async () => {
+    // Prepare: consent on 23 November 2026 at 10:00
+    const first = createTracker(options);
+    first.consent({ analytics: true });
+    await settle();
+    vi.setSystemTime(new Date('2027-12-23T09:59:00Z'));
+    const dayBefore = browser.reload('/epargne');
+    const stillGranted = createTracker(options);
+    await settle();
+    vi.setSystemTime(new Date('2027-12-23T10:00:00Z'));
+    const lapsed = browser.reload('/credit-immobilier');
+
+    // Act
+    const tracker = createTracker(options);
+    tracker.track('product_view', { product: 'pret-immo' });
+    await settle(60_000);
+
+    // Assess: the same visitor a minute before, asked again after
+    expect(stillGranted.visitorId()).toBe(first.visitorId());
+    expect(dayBefore.sentEvents()).toHaveLength(1);
+    expect(tracker.consentStatus()).toBe('unknown');
+    expect(tracker.visitorId()).toBeUndefined();
+    expect(lapsed.requests).toEqual([]);
+    expect([...lapsed.storage.keys()]).toEqual([]);
+  });
+
+  it('counts 13 months as the calendar does: from 31 January, the last day of the next February', () => {
+    expect(choiceLapsed('2026-01-31T10:00:00.000Z', new Date('2027-02-28T09:59:59Z'))).toBe(false);
+    expect(choiceLapsed('2026-01-31T10:00:00.000Z', new Date('2027-02-28T10:00:00Z'))).toBe(true);
   });
 });
 

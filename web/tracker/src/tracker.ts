@@ -6,7 +6,9 @@
  *
  * Consent first: until `consent({ analytics: true })` nothing is stored, nothing is sent and no
  * visitor id exists. A refusal wipes what the tracker kept and keeps only the refusal itself (so
- * the banner is not shown again; a strictly necessary record, as the CNIL allows).
+ * the banner is not shown again; a strictly necessary record, as the CNIL allows). A choice, and
+ * the visitor id made with a consent, last 13 months (CNIL: trackers 13 months at most): then the
+ * tracker forgets them and the visitor is asked again.
  *
  * Delivery: events wait in a queue (in memory, mirrored to localStorage so they survive a page
  * change or a lost connection; bounded, oldest dropped first) until the API confirms them. A
@@ -96,6 +98,24 @@ const newId = (): string =>
 const cut = (value: string | null | undefined, max: number): string | undefined =>
   value ? value.slice(0, max) : undefined;
 
+/** What the tracker keeps about the visitor, forgotten on a refusal or when the choice lapses. */
+const visitorKeys = ['visitor', 'customer', 'identity', 'session', 'queue'];
+
+/** How long a choice lasts: 13 months, CNIL's longest for a tracker. */
+const choiceMonths = 13;
+
+/** Whether a choice made at `chosenAt` (ISO) has lapsed by `now`: 13 calendar months later. */
+export const choiceLapsed = (chosenAt: string, now: Date): boolean => {
+  const chosen = new Date(chosenAt);
+  if (Number.isNaN(chosen.getTime())) return true;
+  const months = chosen.getUTCMonth() + choiceMonths;
+  const year = chosen.getUTCFullYear() + Math.floor(months / 12);
+  const month = months % 12;
+  // The same day 13 months later, or that month's last day when it has no such day.
+  const day = Math.min(chosen.getUTCDate(), new Date(Date.UTC(year, month + 1, 0)).getUTCDate());
+  return now.getTime() >= Date.UTC(year, month, day, chosen.getUTCHours(), chosen.getUTCMinutes());
+};
+
 /** localStorage, falling back to memory when it throws (private modes, full quota). */
 const storage = () => {
   const memory = new Map<string, string>();
@@ -143,6 +163,12 @@ export const createTracker = (options: TrackerOptions): Tracker => {
   const store = storage();
 
   let status: ConsentStatus = (store.get('consent') as ConsentStatus | null) ?? 'unknown';
+  const chosenAt = store.get('consentAt');
+  if (status !== 'unknown' && !chosenAt) store.set('consentAt', new Date().toISOString());
+  else if (status !== 'unknown' && chosenAt && choiceLapsed(chosenAt, new Date())) {
+    status = 'unknown';
+    for (const key of ['consent', 'consentAt', ...visitorKeys]) store.remove(key);
+  }
   let visitor: string | undefined;
   let customer: string | undefined;
   /** The login's identity token: it proves `customer` on each event (a login may arrive late). */
@@ -333,7 +359,7 @@ export const createTracker = (options: TrackerOptions): Tracker => {
     timer = undefined;
     queue = [];
     visitor = customer = identityToken = undefined;
-    for (const key of ['visitor', 'customer', 'identity', 'session', 'queue']) store.remove(key);
+    for (const key of visitorKeys) store.remove(key);
   };
 
   // SPA route changes: after pushState/replaceState and on back/forward. The view is recorded a
@@ -399,6 +425,7 @@ export const createTracker = (options: TrackerOptions): Tracker => {
       if (next === status) return;
       status = next;
       store.set('consent', status);
+      store.set('consentAt', new Date().toISOString());
       if (analytics) start();
       else forget();
     },
