@@ -170,7 +170,10 @@ describe('the tracker on the demo bank website', () => {
 
     // Assess
     expect(beforeChoice).toEqual([]);
-    expect(await page.evaluate(() => Object.entries(localStorage))).toEqual([['relais_consent', 'denied']]);
+    // The refusal and when it was made (it lapses after 13 months), nothing else.
+    const kept = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+    expect(Object.keys(kept).sort()).toEqual(['relais_consent', 'relais_consentAt']);
+    expect(kept.relais_consent).toBe('denied');
     expect(await page.getByRole('button', { name: 'Tout refuser' }).isVisible()).toBe(false);
     expect(sent).toEqual([]);
     await context.close();
