@@ -51,6 +51,21 @@ afterAll(async () => {
   await sandbox?.stop();
 });
 
+/**
+ * Opens an erasure request on the screen for the customer of `customerNumber`: signed in already
+ * after an earlier test, or signing in when a test runs alone.
+ */
+const openErasure = async (customerNumber: string) => {
+  await page.goto(`${sandbox.webUrl}/privacy`);
+  const title = page.getByRole('heading', { name: 'Demandes RGPD', level: 1 });
+  await Promise.race([title.waitFor(), page.waitForURL(/\/oauth2\/authorize\?/)]);
+  if (/\/oauth2\/authorize\?/.test(page.url())) await signInOnIssuerPage(page, officer);
+  await title.waitFor();
+  await page.getByLabel('Type de demande').selectOption('erasure');
+  await page.getByLabel('N° client').fill(customerNumber);
+  await page.getByRole('button', { name: 'Ouvrir la demande' }).click();
+};
+
 describe("the privacy officer's screen", () => {
   it('opens an access request by customer number and downloads the export once it is ready', async () => {
     // Prepare
@@ -90,18 +105,11 @@ describe("the privacy officer's screen", () => {
   }, 120_000);
 
   it("shows an erasure's plan, confirms it and reports what was removed", async () => {
-    // Prepare: the screen, signed in already after the first test, or signing in when run alone.
+    // Prepare
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${sandbox.webUrl}/privacy`);
-    const title = page.getByRole('heading', { name: 'Demandes RGPD', level: 1 });
-    await Promise.race([title.waitFor(), page.waitForURL(/\/oauth2\/authorize\?/)]);
-    if (/\/oauth2\/authorize\?/.test(page.url())) await signInOnIssuerPage(page, officer);
-    await title.waitFor();
 
     // Act: an erasure request, whose plan shows at once.
-    await page.getByLabel('Type de demande').selectOption('erasure');
-    await page.getByLabel('N° client').fill(erased.customerNumber);
-    await page.getByRole('button', { name: 'Ouvrir la demande' }).click();
+    await openErasure(erased.customerNumber);
     const panel = page.getByRole('region', { name: /^Effacement des données de/ });
     await panel.waitFor();
     const heading = panel.getByRole('heading', { level: 2 });
@@ -183,16 +191,9 @@ describe("the privacy officer's screen", () => {
       }),
     });
     const prospect = (await created.json()) as { customerNumber: string };
-    await page.goto(`${sandbox.webUrl}/privacy`);
-    const title = page.getByRole('heading', { name: 'Demandes RGPD', level: 1 });
-    await Promise.race([title.waitFor(), page.waitForURL(/\/oauth2\/authorize\?/)]);
-    if (/\/oauth2\/authorize\?/.test(page.url())) await signInOnIssuerPage(page, officer);
-    await title.waitFor();
 
     // Act
-    await page.getByLabel('Type de demande').selectOption('erasure');
-    await page.getByLabel('N° client').fill(prospect.customerNumber);
-    await page.getByRole('button', { name: 'Ouvrir la demande' }).click();
+    await openErasure(prospect.customerNumber);
     const panel = page.getByRole('region', { name: 'Effacement des données de OUBLIÉE Inès' });
     await panel.waitFor();
     const scope = await panel.getByText(/Prospect sans obligation de conservation/).count();

@@ -1,8 +1,10 @@
 /**
  * Data protection requests, pure: opening one (its id, the legal month it must be answered in,
- * the steps its job will take) and which are still open.
+ * the steps its job will take), confirming an erasure, and which are still open.
  */
 import { randomBytes } from 'node:crypto';
+import type { AuditRecord } from '#schemas/audit.ts';
+import { ErasureRequested } from '#schemas/events/erasure-requested.ts';
 import type {
   CreatePrivacyRequest,
   PrivacyRequest,
@@ -11,6 +13,8 @@ import type {
 } from '#schemas/platform/privacy-request.ts';
 import type { Caller } from '#schemas/roles.ts';
 import { shiftDay } from '#shared/calendar.ts';
+import { domainEvent } from '#shared/outbox.ts';
+import type { ErasurePlan } from './erasure-plan.ts';
 
 /** Who runs the jobs, in their events: the privacy jobs, on the officer's request. */
 export const jobActor: Caller = { id: 'system:privacyJobs', name: 'Privacy jobs', roles: [] };
@@ -90,3 +94,34 @@ export const advance = (
   updatedAt: now.toISOString(),
   version: request.version + 1,
 });
+
+/**
+ * An erasure request confirmed by `caller` with the plan the job will follow: the request as it
+ * is then, the audit record of the confirmation, and the `ErasureRequested` that starts the job.
+ */
+export const confirmedErasure = (request: PrivacyRequest, plan: ErasurePlan, caller: Caller, now: Date) => {
+  const at = now.toISOString();
+  const audit: Omit<AuditRecord, 'id'> = {
+    at,
+    actorId: caller.id,
+    actorName: caller.name,
+    actorRoles: caller.roles,
+    action: 'customer.erasureConfirmed',
+    customerId: request.customerId,
+    reason: 'privacy_request',
+  };
+  return {
+    confirmed: {
+      ...advance(request, { state: 'received', done: 0 }, now),
+      erasurePlan: plan,
+      confirmedBy: { id: caller.id, name: caller.name, at },
+    },
+    audit,
+    event: domainEvent(
+      ErasureRequested,
+      { requestId: request.id, customerId: request.customerId, dueOn: request.dueOn },
+      caller,
+      at,
+    ),
+  };
+};

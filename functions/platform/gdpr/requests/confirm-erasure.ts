@@ -5,14 +5,12 @@
  * version the officer read, is confirmed; the confirmation is audited.
  */
 import { getCustomer } from '#functions/customers/access.ts';
-import { ErasureRequested } from '#schemas/events/erasure-requested.ts';
 import type { Route } from '#schemas/routes.ts';
 import { recordAudit } from '#shared/audit.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
 import type { RouteHandler } from '#shared/http/api.ts';
-import { domainEvent } from '#shared/outbox.ts';
 import { erasurePlan, legalHoldOf } from '../domain/erasure-plan.ts';
-import { advance } from '../domain/privacy-requests.ts';
+import { confirmedErasure } from '../domain/privacy-requests.ts';
 import { holdingsOf, privacyRegistry } from '../registry.ts';
 import { getRequest, saveRequest } from '../store/privacy-requests-store.ts';
 import { shownRequest } from './shown-request.ts';
@@ -50,28 +48,8 @@ export const confirmErasure: RouteHandler<Route<'confirmErasure'>> = async ({
       request.version + 1,
     );
   }
-  const confirmed = {
-    ...advance(request, { state: 'received', done: 0 }, now),
-    erasurePlan: plan,
-    confirmedBy: { id: caller.id, name: caller.name, at: now.toISOString() },
-  };
-  await recordAudit([
-    {
-      at: now.toISOString(),
-      actorId: caller.id,
-      actorName: caller.name,
-      actorRoles: caller.roles,
-      action: 'customer.erasureConfirmed',
-      customerId: request.customerId,
-      reason: 'privacy_request',
-    },
-  ]);
-  const event = domainEvent(
-    ErasureRequested,
-    { requestId: request.id, customerId: request.customerId, dueOn: request.dueOn },
-    caller,
-    now.toISOString(),
-  );
+  const { confirmed, audit, event } = confirmedErasure(request, plan, caller, now);
+  await recordAudit([audit]);
   if (!(await saveRequest(confirmed, event))) {
     throw new Conflict('The request changed since you read it: read its plan again.');
   }

@@ -7,12 +7,10 @@
  * and changes nothing.
  */
 import { type FilePastRetention, filesPastRetention } from '#functions/customers/access.ts';
-import { ErasureRequested } from '#schemas/events/erasure-requested.ts';
 import type { Caller } from '#schemas/roles.ts';
 import { recordAudit } from '#shared/audit.ts';
-import { domainEvent } from '#shared/outbox.ts';
 import { erasurePlan, legalHoldOf } from '../domain/erasure-plan.ts';
-import { advance, openRequest, requestSubject } from '../domain/privacy-requests.ts';
+import { confirmedErasure, openRequest, requestSubject } from '../domain/privacy-requests.ts';
 import { holdingsOf, privacyRegistry } from '../registry.ts';
 import { insertRequest, listRequests } from '../store/privacy-requests-store.ts';
 
@@ -36,41 +34,23 @@ export type RetentionSweep = {
 
 /** Opens a file's erasure, confirmed: the job starts from its event. */
 const openErasure = async (file: FilePastRetention, now: Date): Promise<void> => {
-  const at = now.toISOString();
-  const opened = openRequest(
-    { kind: 'erasure' },
-    requestSubject({ ...file, id: file.customerId }),
-    retentionActor,
-    now,
-  );
-  const request = {
-    ...advance(opened, { state: 'received', done: 0 }, now),
+  const opened = {
+    ...openRequest(
+      { kind: 'erasure' },
+      requestSubject({ ...file, id: file.customerId }),
+      retentionActor,
+      now,
+    ),
     retention: {
       dueOn: file.dueOn,
       ...(file.lastContactAt ? { lastContactAt: file.lastContactAt } : {}),
       ...(file.relationshipEndedOn ? { relationshipEndedOn: file.relationshipEndedOn } : {}),
     },
-    erasurePlan: erasurePlan(holdingsOf(privacyRegistry), legalHoldOf(file, at.slice(0, 10))),
-    confirmedBy: { id: retentionActor.id, name: retentionActor.name, at },
   };
-  await recordAudit([
-    {
-      at,
-      actorId: retentionActor.id,
-      actorName: retentionActor.name,
-      actorRoles: [],
-      action: 'customer.erasureConfirmed',
-      customerId: file.customerId,
-      reason: 'privacy_request',
-    },
-  ]);
-  const event = domainEvent(
-    ErasureRequested,
-    { requestId: request.id, customerId: file.customerId, dueOn: request.dueOn },
-    retentionActor,
-    at,
-  );
-  if (!(await insertRequest(request, event))) throw new Error(`erasure of ${file.customerId} not opened`);
+  const plan = erasurePlan(holdingsOf(privacyRegistry), legalHoldOf(file, now.toISOString().slice(0, 10)));
+  const { confirmed, audit, event } = confirmedErasure(opened, plan, retentionActor, now);
+  await recordAudit([audit]);
+  if (!(await insertRequest(confirmed, event))) throw new Error(`erasure of ${file.customerId} not opened`);
 };
 
 export const sweepRetention = async (day: string, options: { dryRun: boolean; now?: Date }) => {
