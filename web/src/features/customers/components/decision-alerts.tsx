@@ -1,7 +1,8 @@
 /**
- * What the KYC and assignment forms say when the API refuses: someone changed the file first
- * (409: reload, the typed values stay), or fields the form does not show (400), or anything
- * else (the shared error alert). Each takes the focus when it appears, after a submit.
+ * What the decision forms (KYC, end of the relationship, assignment) say when the API refuses:
+ * someone changed the file first (409: reload, the typed values stay), or fields the form does
+ * not show (400), or anything else (the shared error alert). Each takes the focus when it
+ * appears, after a submit.
  */
 import { useEffect, useRef, useState } from 'react';
 import { ErrorAlert } from '#web/src/components/ui/error-alert.tsx';

@@ -12,28 +12,28 @@
  *
  * A prospect has no relationship to end: the page does not show the form for one.
  */
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { Customer } from '#schemas/customers/customer.ts';
 import { ConfirmDialog } from '#web/src/components/ui/confirm-dialog.tsx';
 import { FormField } from '#web/src/components/ui/form-field.tsx';
 import { useRecordRelationshipEnd } from '#web/src/features/customers/api/record-relationship-end.ts';
 import { useCustomersTranslation } from '#web/src/features/customers/i18n.ts';
 import {
-  apiFieldOf,
   checkRelationshipDraft,
   type EndedOnError,
   erasureDayOf,
   localDay,
   openedOnOf,
   type ReasonError,
-  type RelationshipErrors,
+  type RelationshipDraft,
   type RelationshipField,
   relationshipFields,
   relationshipRequest,
 } from '#web/src/features/customers/utils/decisions.ts';
 import { useLocale } from '#web/src/lib/i18n.ts';
 import { customerDisplayName } from './customer-name.tsx';
-import { DecisionAlerts, isConflict, useApiFieldErrors, useDecisionFocus } from './decision-alerts.tsx';
+import { DecisionAlerts } from './decision-alerts.tsx';
+import { useDecisionForm } from './decision-form.ts';
 import '#web/src/features/customers/customers.css';
 
 export type RelationshipFormProps = {
@@ -59,27 +59,8 @@ export const RelationshipForm = ({ customer, onReload, reloading }: Relationship
   const mutation = useRecordRelationshipEnd(customer.id);
   const endedOn = customer.relationshipEndedOn;
   const action: Action = endedOn ? 'withdraw' : 'end';
-  const [typed, setTyped] = useState(empty);
-  const [localErrors, setLocalErrors] = useState<RelationshipErrors>({});
-  const [confirming, setConfirming] = useState(false);
-  /** A new object on each success, so that the focus goes to the confirmation each time. */
-  const [saved, setSaved] = useState<{ action: Action }>();
-
-  // What was typed belongs to the action it was typed for: once the file says otherwise (ours
-  // recorded, or someone else's change read after a conflict), it is dropped rather than sent
-  // for the other action.
-  const [typedFor, setTypedFor] = useState<Action>(action);
-  if (typedFor !== action) {
-    setTypedFor(action);
-    setTyped(empty);
-    setLocalErrors({});
-    setConfirming(false);
-  }
-
   const today = localDay();
   const openedOn = openedOnOf(customer);
-  const draft = { endedOn: action === 'end' ? typed.endedOn : null, reason: typed.reason };
-  const fields = relationshipFields(draft);
 
   const endedOnMessage = (error: EndedOnError): string => {
     switch (error) {
@@ -103,63 +84,36 @@ export const RelationshipForm = ({ customer, onReload, reloading }: Relationship
         return t('decisions.relationship.errors.reasonTooLong');
     }
   };
-  const api = useApiFieldErrors(
-    mutation.error,
-    (field) => apiFieldOf(field, fields),
-    (field) =>
+  const form = useDecisionForm({
+    empty,
+    draftOf: (typed: typeof empty): RelationshipDraft => ({
+      endedOn: action === 'end' ? typed.endedOn : null,
+      reason: typed.reason,
+    }),
+    fieldsOf: relationshipFields,
+    fieldIds,
+    check: (draft: RelationshipDraft) => checkRelationshipDraft(draft, { today, openedOn }),
+    messages: { endedOn: endedOnMessage, reason: reasonMessage },
+    apiMessage: (field) =>
       field === 'endedOn'
         ? t('decisions.relationship.errors.endedOnInvalidApi', { openedOn: format.date(openedOn) })
         : t('decisions.relationship.errors.reasonInvalid'),
-  );
-  const messageFor = (field: RelationshipField): string | undefined => {
-    if (field === 'endedOn' && localErrors.endedOn) return endedOnMessage(localErrors.endedOn);
-    if (field === 'reason' && localErrors.reason) return reasonMessage(localErrors.reason);
-    return api.fields.get(field);
-  };
-  const firstInError = fields.find((field) => messageFor(field));
-
-  const { requestFocus, savedRef } = useDecisionFocus({
-    firstInError,
-    fieldIds,
-    apiError: mutation.error,
-    apiFieldErrors: api.fields.size,
-    saved,
+    mutation,
+    request: (draft) => relationshipRequest(customer, draft),
+    // The action confirmed, in a new object on each success, so that the focus goes to the
+    // confirmation each time.
+    savedOf: () => ({ action }),
+    onReload,
   });
 
-  const set = (field: RelationshipField) => (event: { target: { value: string } }) => {
-    setTyped((before) => ({ ...before, [field]: event.target.value }));
-    if (localErrors[field]) setLocalErrors((before) => ({ ...before, [field]: undefined }));
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (mutation.isPending || isConflict(mutation.error)) return;
-    setSaved(undefined);
-    const errors = checkRelationshipDraft(draft, { today, openedOn });
-    setLocalErrors(errors);
-    if (Object.keys(errors).length > 0) {
-      requestFocus();
-      return;
-    }
-    setConfirming(true);
-  };
-
-  const confirm = () => {
-    setConfirming(false);
-    const done = action;
-    mutation.mutate(relationshipRequest(customer, draft), {
-      onSuccess: () => {
-        setTyped(empty);
-        setSaved({ action: done });
-      },
-    });
-  };
-
-  const reload = async () => {
-    await onReload();
-    mutation.reset();
-    (document.getElementById(fieldIds.endedOn) ?? document.getElementById(fieldIds.reason))?.focus();
-  };
+  // What was typed belongs to the action it was typed for: once the file says otherwise (ours
+  // recorded, or someone else's change read after a conflict), it is dropped rather than sent
+  // for the other action.
+  const [typedFor, setTypedFor] = useState<Action>(action);
+  if (typedFor !== action) {
+    setTypedFor(action);
+    form.clear();
+  }
 
   // A prospect has no relationship to end (the API refuses it): nothing to show.
   if (customer.kind === 'prospect') return null;
@@ -178,25 +132,27 @@ export const RelationshipForm = ({ customer, onReload, reloading }: Relationship
       ) : (
         <p className="muted">{t('decisions.relationship.ongoing')}</p>
       )}
-      {saved ? (
-        <p className="notice notice-success" role="status" tabIndex={-1} ref={savedRef}>
-          {saved.action === 'end' ? t('decisions.relationship.saved') : t('decisions.relationship.withdrawn')}
+      {form.saved ? (
+        <p className="notice notice-success" role="status" tabIndex={-1} ref={form.savedRef}>
+          {form.saved.action === 'end'
+            ? t('decisions.relationship.saved')
+            : t('decisions.relationship.withdrawn')}
         </p>
       ) : null}
       <DecisionAlerts
         id="relationship-conflict"
         error={mutation.error}
-        others={api.others}
-        onReload={() => void reload()}
+        others={form.apiOthers}
+        onReload={() => void form.reload()}
         reloading={reloading}
       />
-      <form className="decision-form" onSubmit={submit} noValidate>
-        {draft.endedOn !== null ? (
+      <form className="decision-form" onSubmit={form.submit} noValidate>
+        {form.draft.endedOn !== null ? (
           <FormField
             id={fieldIds.endedOn}
             label={t('decisions.relationship.endedOn')}
             hint={t('decisions.relationship.endedOnHint', { openedOn: format.date(openedOn) })}
-            error={messageFor('endedOn')}
+            error={form.messageFor('endedOn')}
           >
             {(control) => (
               <input
@@ -205,8 +161,8 @@ export const RelationshipForm = ({ customer, onReload, reloading }: Relationship
                 required
                 min={openedOn}
                 max={today}
-                value={typed.endedOn}
-                onChange={set('endedOn')}
+                value={form.typed.endedOn}
+                onChange={form.set('endedOn')}
               />
             )}
           </FormField>
@@ -217,18 +173,20 @@ export const RelationshipForm = ({ customer, onReload, reloading }: Relationship
             action === 'end' ? t('decisions.relationship.reason') : t('decisions.relationship.withdrawReason')
           }
           hint={t('decisions.relationship.reasonHint')}
-          error={messageFor('reason')}
+          error={form.messageFor('reason')}
         >
           {(control) => (
-            <textarea {...control} required rows={3} value={typed.reason} onChange={set('reason')} />
+            <textarea
+              {...control}
+              required
+              rows={3}
+              value={form.typed.reason}
+              onChange={form.set('reason')}
+            />
           )}
         </FormField>
         <div className="form-actions">
-          <button
-            type="submit"
-            className="button button-primary"
-            aria-disabled={mutation.isPending || isConflict(mutation.error)}
-          >
+          <button type="submit" className="button button-primary" aria-disabled={form.held}>
             {mutation.isPending
               ? t('decisions.relationship.saving')
               : action === 'end'
@@ -237,7 +195,7 @@ export const RelationshipForm = ({ customer, onReload, reloading }: Relationship
           </button>
         </div>
       </form>
-      {confirming ? (
+      {form.confirming ? (
         <ConfirmDialog
           title={
             action === 'end'
@@ -250,16 +208,16 @@ export const RelationshipForm = ({ customer, onReload, reloading }: Relationship
               ? t('decisions.relationship.confirm')
               : t('decisions.relationship.confirmWithdraw')
           }
-          onCancel={() => setConfirming(false)}
-          onConfirm={confirm}
+          onCancel={form.cancel}
+          onConfirm={form.confirm}
         >
           <p>
             {endedOn
               ? t('decisions.relationship.withdrawBody', { name, ...dates(endedOn) })
-              : t('decisions.relationship.confirmBody', { name, ...dates(typed.endedOn) })}
+              : t('decisions.relationship.confirmBody', { name, ...dates(form.typed.endedOn) })}
           </p>
           <p className="confirm-reason">
-            {t('decisions.relationship.confirmReason', { reason: draft.reason.trim() })}
+            {t('decisions.relationship.confirmReason', { reason: form.draft.reason.trim() })}
           </p>
         </ConfirmDialog>
       ) : null}
