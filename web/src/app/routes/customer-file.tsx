@@ -51,6 +51,8 @@ export const CustomerFileRoute = () => {
   // Who may edit the file's details, as the route table says (a compliance officer may not).
   const edits = user?.roles.some((role) => (customerEditors as readonly string[]).includes(role)) ?? false;
   const reload = () => file.refetch();
+  // What every decision form of the file gets: the customer, and the reload after a conflict.
+  const decisionProps = { customer, onReload: reload, reloading: file.isFetching };
   return (
     <div className="page page-file">
       <Link to="/" className="back-link">
@@ -80,30 +82,14 @@ export const CustomerFileRoute = () => {
       />
       {decidesKyc || reassigns ? (
         <div className="two-columns decisions">
-          {decidesKyc ? (
-            <KycDecisionForm
-              key={customer.id}
-              customer={customer}
-              onReload={reload}
-              reloading={file.isFetching}
-            />
-          ) : null}
-          {endsRelationship ? (
-            <RelationshipForm
-              key={customer.id}
-              customer={customer}
-              onReload={reload}
-              reloading={file.isFetching}
-            />
-          ) : null}
+          {decidesKyc ? <KycDecisionForm key={customer.id} {...decisionProps} /> : null}
+          {endsRelationship ? <RelationshipForm key={customer.id} {...decisionProps} /> : null}
           {reassigns ? (
             <AssignmentForm
               key={customer.id}
-              customer={customer}
+              {...decisionProps}
               {...(advisor ? { advisorName: advisor.name } : {})}
               canMoveBranch={canMoveBranch(user)}
-              onReload={reload}
-              reloading={file.isFetching}
             />
           ) : null}
         </div>
