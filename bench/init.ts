@@ -4,10 +4,13 @@
  * `infra/declaration/functions.ts` it bundles the entry as a deployment does (the construct's
  * `houseBundling`: ESM, node22, minified, no source maps, the SDK inside, the declared external
  * modules left out), reads in the bundle's metafile which SDK clients went in, and bundles a
- * bare file that only imports and constructs those clients, with the same options. Each bundle
- * is then imported in a fresh `node` (with dummy values for the environment a module reads
- * when loaded), function and bare runs interleaved, and the report gives per function the sizes, the median import times and their
- * ratio, each beside its goal. Files the stack copies next to a bundle (`bundledFiles`) are
+ * bare file that only imports and constructs those clients, with the same options; and a third, the
+ * platform's floor: the bare clients plus the shared entry point the function is written on (the
+ * HTTP stack, with idempotency where the function has its table, or the queue/stream/schedule
+ * wrapper) — what any function of that kind costs before its context adds a line. Each bundle is
+ * then imported in a fresh `node` (with dummy values for the environment a module reads when
+ * loaded), the three interleaved, and the report gives per function the sizes, the median import
+ * times and the ratios, each beside its goal, with the share of the ratio the floor accounts for. Files the stack copies next to a bundle (`bundledFiles`) are
  * only read by a handler, never at import: they are not copied.
  */
 import { execFileSync } from 'node:child_process';
@@ -85,6 +88,20 @@ const bareSource = async (packages: readonly string[]): Promise<string> => {
   return [...lines, `export const clients = [${clients.join(', ')}];`].join('\n');
 };
 
+/** The bare clients and the shared entry point a function of this kind is written on. */
+const floorSource = async (declared: FunctionDeclaration, packages: readonly string[]): Promise<string> =>
+  [
+    await bareSource(packages),
+    ...(declared.http
+      ? [
+          "export { httpApi } from '#shared/http/api.ts';",
+          ...(declared.tables?.idempotency
+            ? ["export { onceByKey } from '#shared/http/idempotency.ts';"]
+            : []),
+        ]
+      : ["export { entryPoint } from '#shared/entry-point.ts';"]),
+  ].join('\n');
+
 /** Dummy values for what a function reads from its environment (see `envName`). */
 const environmentOf = (name: FunctionName, declared: FunctionDeclaration): Record<string, string> => ({
   PATH: process.env.PATH ?? '',
@@ -142,6 +159,7 @@ type Bundled = {
   packages: string[];
   file: string;
   bare: string;
+  floor: string;
   env: Record<string, string>;
 };
 
@@ -163,7 +181,16 @@ const bundle = async (name: FunctionName, dir: string): Promise<Bundled> => {
     ...esbuildOptions(declared, bare),
     stdin: { contents: await bareSource(packages), resolveDir: repositoryRoot, sourcefile: 'bare.mjs' },
   });
-  return { name, declared, packages, file, bare, env: environmentOf(name, declared) };
+  const floor = join(dir, `${name}-floor`, 'index.mjs');
+  await build({
+    ...esbuildOptions(declared, floor),
+    stdin: {
+      contents: await floorSource(declared, packages),
+      resolveDir: repositoryRoot,
+      sourcefile: 'floor.mjs',
+    },
+  });
+  return { name, declared, packages, file, bare, floor, env: environmentOf(name, declared) };
 };
 
 const kilobytes = async (file: string) => (await stat(file)).size / 1024;
@@ -177,24 +204,30 @@ export const initBench = async ({ runs }: InitOptions): Promise<string[]> => {
     const bundles: Bundled[] = [];
     for (const name of names) bundles.push(await bundle(name, dir));
 
-    log(`   importing each bundle ${runs} times in a fresh node, function and bare interleaved…`);
+    log(`   importing each bundle ${runs} times in a fresh node, function, bare and floor interleaved…`);
     const rows: string[][] = [];
     const profiles: string[][] = [];
     for (const b of bundles) {
-      const own: number[] = [];
-      const bare: number[] = [];
-      // One discarded pair warms the file cache; then each pair alternates which goes first.
+      const files = { own: b.file, bare: b.bare, floor: b.floor };
+      const samples = { own: [] as number[], bare: [] as number[], floor: [] as number[] };
+      const orders = [
+        ['own', 'bare', 'floor'],
+        ['bare', 'floor', 'own'],
+        ['floor', 'own', 'bare'],
+      ] as const;
+      // One discarded round warms the file cache; then the rounds rotate which goes first.
       for (let run = -1; run < runs; run++) {
-        const order = run % 2 === 0 ? (['own', 'bare'] as const) : (['bare', 'own'] as const);
-        const times = { own: 0, bare: 0 };
-        for (const which of order) times[which] = importMs(which === 'own' ? b.file : b.bare, b.env);
-        if (run >= 0) {
-          own.push(times.own);
-          bare.push(times.bare);
+        for (const which of orders[(run + 3) % 3] ?? orders[0]) {
+          const ms = importMs(files[which], b.env);
+          if (run >= 0) samples[which].push(ms);
         }
       }
-      const [ownKB, bareKB] = [await kilobytes(b.file), await kilobytes(b.bare)];
-      const [ownMs, bareMs] = [median(own), median(bare)];
+      const [ownKB, bareKB, floorKB] = [
+        await kilobytes(b.file),
+        await kilobytes(b.bare),
+        await kilobytes(b.floor),
+      ];
+      const [ownMs, bareMs, floorMs] = [median(samples.own), median(samples.bare), median(samples.floor)];
       const extraKB = ownKB - bareKB;
       const ratio = ownMs / bareMs;
       rows.push([
@@ -210,6 +243,9 @@ export const initBench = async ({ runs }: InitOptions): Promise<string[]> => {
         ownMs.toFixed(0),
         bareMs.toFixed(0),
         againstGoal(`${ratio.toFixed(2)}×`, `≤ ${maxInitRatio}×`, ratio <= maxInitRatio),
+        `+${(floorKB - bareKB).toFixed(0)}`,
+        `${(floorMs / bareMs).toFixed(2)}×`,
+        `${(ownMs / floorMs).toFixed(2)}×`,
       ]);
       log(`   ${b.name}: ${ownMs.toFixed(0)} ms vs ${bareMs.toFixed(0)} ms bare`);
       const spent = await initProfile(
@@ -239,9 +275,14 @@ export const initBench = async ({ runs }: InitOptions): Promise<string[]> => {
           '>init ms',
           '>bare ms',
           '>init ratio',
+          '>floor KB',
+          '>floor ratio',
+          '>own ÷ floor',
         ],
         rows,
       ),
+      '  floor: the bare clients plus the shared entry point the function is written on (HTTP stack with its',
+      '  idempotency, or the queue/stream/schedule wrapper); own ÷ floor is what the context itself adds.',
       '',
       `Where each function's own init goes — CPU profile of an unminified copy, self time in ms by package ` +
         `(mean of ${profileRuns} imports; the SDK, which the bare bundle holds too, left out)`,
