@@ -30,6 +30,12 @@ export const customerEditors = ['advisor', 'branch_manager', 'service_agent', 'a
 /** Who creates customers: the branch network. */
 export const customerWriters = ['advisor', 'branch_manager', 'admin'] as const;
 
+/**
+ * Who reads the product catalogue and runs simulations: the branch network and the contact
+ * centre (a customer on the phone asks what a loan would cost).
+ */
+export const productReaders = ['advisor', 'branch_manager', 'service_agent', 'admin'] as const;
+
 /** Who handles the data protection requests of customers (access, portability, erasure): the DPO's team. */
 export const privacyOfficers = ['privacy_officer'] as const;
 

@@ -8,7 +8,7 @@ import type { Role } from './roles.ts';
 import type * as z from './zod.ts';
 
 /** A bounded context that answers HTTP routes; each has one Lambda function with a router. */
-export type HttpContext = 'customers' | 'platform' | 'channels' | 'analytics';
+export type HttpContext = 'customers' | 'platform' | 'channels' | 'analytics' | 'sales';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type RouteDefinition = {

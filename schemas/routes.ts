@@ -7,8 +7,15 @@ import { analyticsRoutes } from './analytics/routes.ts';
 import { channelRoutes } from './channels/routes.ts';
 import { customerRoutes } from './customers/routes.ts';
 import { platformRoutes } from './platform/routes.ts';
+import { salesRoutes } from './sales/routes.ts';
 
-export const routes = [...platformRoutes, ...customerRoutes, ...channelRoutes, ...analyticsRoutes] as const;
+export const routes = [
+  ...platformRoutes,
+  ...customerRoutes,
+  ...channelRoutes,
+  ...analyticsRoutes,
+  ...salesRoutes,
+] as const;
 
 export type RouteId = (typeof routes)[number]['id'];
 export type Route<I extends RouteId = RouteId> = Extract<(typeof routes)[number], { id: I }>;

@@ -142,6 +142,13 @@ export const functions = {
     externalModules: ['@duckdb/node-api'],
     bundledFiles: ['functions/analytics/queries/*.sql'],
   },
+  salesApi: {
+    entry: 'functions/sales/api.ts',
+    description: 'Sales context: the product catalogue and the loan simulator',
+    memoryMB: 512,
+    timeoutSeconds: 10,
+    http: 'sales',
+  },
   streamPublisher: {
     entry: 'functions/platform/stream-publisher.ts',
     description: 'Publishes domain events from the table stream to the bus (no dual writes)',

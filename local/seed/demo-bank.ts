@@ -5,6 +5,7 @@
  * customer. Customer `i` depends only on the seed and `i` (and on the identifiers already
  * taken), so a smaller bank is a prefix of a larger one.
  */
+import { productByCode } from '#functions/sales/access.ts';
 import type { Consent, ConsentChannel, ConsentPurpose } from '#schemas/customers/consent.ts';
 import type { Customer } from '#schemas/customers/customer.ts';
 import { customerIdLength, customerIdPrefix } from '#schemas/customers/customer-id.ts';
@@ -386,47 +387,47 @@ type BandRule =
   | { rule: 'wealth'; offset: number; max: Band }
   | { rule: 'weights'; weights: readonly (readonly [Band, number])[] };
 
-const p = (family: Product['family'], code: string, label: string, band: Band | BandRule): Product => ({
-  family,
-  code,
-  label,
-  band: typeof band === 'string' ? { rule: 'fixed', band } : band,
-});
+/** A product of the sales catalogue (its family and French name), with how its balance band is drawn. */
+const p = (code: string, band: Band | BandRule): Product => {
+  const product = productByCode(code);
+  if (!product) throw new Error(`the demo bank holds ${code}, which the catalogue does not offer`);
+  return {
+    family: product.family,
+    code,
+    label: product.name.fr,
+    band: typeof band === 'string' ? { rule: 'fixed', band } : band,
+  };
+};
 const wealthBand = (offset: number, max: Band): BandRule => ({ rule: 'wealth', offset, max });
 const loanBands = (...weights: (readonly [Band, number])[]): BandRule => ({ rule: 'weights', weights });
 
 const products = {
-  currentAccount: p('account', 'compte-courant', 'Compte courant', wealthBand(0, '50k-200k')),
-  proAccount: p('account', 'compte-pro', 'Compte courant professionnel', wealthBand(0, '>200k')),
-  jointAccount: p('account', 'compte-joint', 'Compte joint', wealthBand(0, '50k-200k')),
-  visaClassic: p('card', 'carte-visa-classic', 'Carte Visa Classic', '<1k'),
-  visaPremier: p('card', 'carte-visa-premier', 'Carte Visa Premier', '<1k'),
-  visaInfinite: p('card', 'carte-visa-infinite', 'Carte Visa Infinite', '<1k'),
-  visaBusiness: p('card', 'carte-visa-business', 'Carte Visa Business', '<1k'),
-  livretA: p('savings', 'livret-a', 'Livret A', wealthBand(0, '10k-50k')),
-  ldds: p('savings', 'ldds', 'Livret de développement durable et solidaire (LDDS)', wealthBand(0, '10k-50k')),
-  lep: p('savings', 'lep', 'Livret d’épargne populaire (LEP)', wealthBand(0, '1k-10k')),
-  livretJeune: p('savings', 'livret-jeune', 'Livret Jeune', wealthBand(0, '1k-10k')),
-  pel: p('savings', 'pel', 'Plan d’épargne logement (PEL)', wealthBand(0, '50k-200k')),
-  assuranceVie: p('savings', 'assurance-vie', 'Assurance vie', wealthBand(1, '>200k')),
-  pea: p('savings', 'pea', 'Plan d’épargne en actions (PEA)', wealthBand(0, '50k-200k')),
-  per: p('savings', 'per', 'Plan d’épargne retraite (PER)', wealthBand(0, '50k-200k')),
-  compteTitres: p('savings', 'compte-titres', 'Compte-titres ordinaire', wealthBand(1, '>200k')),
-  pretImmo: p(
-    'loan',
-    'pret-immo',
-    'Prêt immobilier',
-    loanBands(['10k-50k', 10], ['50k-200k', 65], ['>200k', 25]),
-  ),
-  pretConso: p('loan', 'pret-conso', 'Prêt personnel', loanBands(['1k-10k', 60], ['10k-50k', 40])),
-  pretAuto: p('loan', 'pret-auto', 'Crédit auto', loanBands(['1k-10k', 40], ['10k-50k', 60])),
-  pretEtudiant: p('loan', 'pret-etudiant', 'Prêt étudiant', loanBands(['1k-10k', 40], ['10k-50k', 60])),
-  pretPro: p('loan', 'pret-pro', 'Prêt professionnel', loanBands(['10k-50k', 50], ['50k-200k', 50])),
-  mrh: p('insurance', 'mrh', 'Assurance multirisque habitation', '<1k'),
-  auto: p('insurance', 'auto', 'Assurance auto', '<1k'),
-  prevoyance: p('insurance', 'prevoyance', 'Prévoyance décès-invalidité', '<1k'),
-  sante: p('insurance', 'sante', 'Complémentaire santé', '<1k'),
-  rcPro: p('insurance', 'rc-pro', 'Responsabilité civile professionnelle', '<1k'),
+  currentAccount: p('compte-courant', wealthBand(0, '50k-200k')),
+  proAccount: p('compte-pro', wealthBand(0, '>200k')),
+  jointAccount: p('compte-joint', wealthBand(0, '50k-200k')),
+  visaClassic: p('carte-visa-classic', '<1k'),
+  visaPremier: p('carte-visa-premier', '<1k'),
+  visaInfinite: p('carte-visa-infinite', '<1k'),
+  visaBusiness: p('carte-visa-business', '<1k'),
+  livretA: p('livret-a', wealthBand(0, '10k-50k')),
+  ldds: p('ldds', wealthBand(0, '10k-50k')),
+  lep: p('lep', wealthBand(0, '1k-10k')),
+  livretJeune: p('livret-jeune', wealthBand(0, '1k-10k')),
+  pel: p('pel', wealthBand(0, '50k-200k')),
+  assuranceVie: p('assurance-vie', wealthBand(1, '>200k')),
+  pea: p('pea', wealthBand(0, '50k-200k')),
+  per: p('per', wealthBand(0, '50k-200k')),
+  compteTitres: p('compte-titres', wealthBand(1, '>200k')),
+  pretImmo: p('pret-immo', loanBands(['10k-50k', 10], ['50k-200k', 65], ['>200k', 25])),
+  pretConso: p('pret-conso', loanBands(['1k-10k', 60], ['10k-50k', 40])),
+  pretAuto: p('pret-auto', loanBands(['1k-10k', 40], ['10k-50k', 60])),
+  pretEtudiant: p('pret-etudiant', loanBands(['1k-10k', 40], ['10k-50k', 60])),
+  pretPro: p('pret-pro', loanBands(['10k-50k', 50], ['50k-200k', 50])),
+  mrh: p('mrh', '<1k'),
+  auto: p('auto', '<1k'),
+  prevoyance: p('prevoyance', '<1k'),
+  sante: p('sante', '<1k'),
+  rcPro: p('rc-pro', '<1k'),
 } as const;
 
 type Segment = Customer['segment'];

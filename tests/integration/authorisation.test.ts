@@ -162,6 +162,11 @@ const samples: Record<RouteId, (role: Role) => Sample> = {
     path: `/v1/privacy/requests/${erasureRequestId}/confirm-erasure`,
     body: { version: 1 },
   }),
+  listProducts: () => ({ path: '/v1/products' }),
+  simulateLoan: () => ({
+    path: '/v1/simulations/loans',
+    body: { productCode: 'pret-auto', projectCents: 2_000_000, downPaymentCents: 500_000, months: 48 },
+  }),
 };
 
 // Who may call each route, by role: written by hand (A = advisor, M = branch manager, S = service
@@ -202,6 +207,8 @@ const grants: Record<RouteId, 'public' | 'writeKey' | string> = {
   getPrivacyRequest: '....P...',
   downloadPrivacyExport: '....P...',
   confirmErasure: '....P...',
+  listProducts: 'AMS....D',
+  simulateLoan: 'AMS....D',
 };
 const letters: Record<Role, string> = {
   advisor: 'A',

@@ -51,6 +51,15 @@ const savings = (
   },
 });
 
+/** A savings product invested on the markets: no rate to project, the return is not known in advance. */
+const investment = (code: string, name: Product['name'], description: Product['description']): Product => ({
+  code,
+  family: 'savings',
+  name,
+  description,
+  eligibility: adults,
+});
+
 export const catalogue: readonly Product[] = [
   held(
     'compte-courant',
@@ -136,13 +145,31 @@ export const catalogue: readonly Product[] = [
   ),
   savings(
     'assurance-vie',
-    { fr: 'Assurance vie (fonds en euros)', en: 'Life insurance (euro fund)' },
+    { fr: 'Assurance vie', en: 'Life insurance' },
     {
-      fr: 'Rendement du fonds en euros de l’an passé, non garanti pour l’avenir',
-      en: 'Last year’s euro-fund return, not guaranteed',
+      fr: 'Fonds en euros : rendement de l’an passé, non garanti pour l’avenir',
+      en: 'Euro fund: last year’s return, not guaranteed',
     },
     { rate: 2.5, regulated: false },
     adults,
+  ),
+  investment(
+    'pea',
+    { fr: 'Plan d’épargne en actions (PEA)', en: 'Equity savings plan (PEA)' },
+    {
+      fr: 'Actions européennes, fiscalité allégée après 5 ans',
+      en: 'European shares, lighter tax after 5 years',
+    },
+  ),
+  investment(
+    'per',
+    { fr: 'Plan d’épargne retraite (PER)', en: 'Retirement savings plan (PER)' },
+    { fr: 'Épargne bloquée jusqu’à la retraite, versements déductibles', en: 'Locked until retirement' },
+  ),
+  investment(
+    'compte-titres',
+    { fr: 'Compte-titres ordinaire', en: 'Securities account' },
+    { fr: 'Tous titres cotés, sans plafond', en: 'Any listed securities, no ceiling' },
   ),
   loan(
     'pret-conso',

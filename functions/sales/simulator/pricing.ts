@@ -29,29 +29,31 @@ export const loanFeesCents = (loan: LoanParameters, amountCents: number): number
     Math.max(loan.fees.minCents, Math.round((amountCents * loan.fees.percentOfAmount) / 100)),
   );
 
-/** What the request asks beyond the product's bounds, one message per field (empty when within). */
+/** What a loan asks beyond the product's bounds: the amount lent, the duration, or both (empty when within). */
 export const loanBoundsBreached = (
   loan: LoanParameters,
   amountCents: number,
   months: number,
-): { field: 'amountCents' | 'months'; message: string }[] => [
+): { bound: 'amount' | 'months'; message: string }[] => [
   ...(amountCents < loan.minAmountCents || amountCents > loan.maxAmountCents
     ? [
         {
-          field: 'amountCents' as const,
-          message: `the amount lent must be between ${loan.minAmountCents} and ${loan.maxAmountCents} cents for this product`,
+          bound: 'amount' as const,
+          message: `the amount lent must be between ${euros(loan.minAmountCents)} and ${euros(loan.maxAmountCents)} for this product`,
         },
       ]
     : []),
   ...(months < loan.minMonths || months > loan.maxMonths
     ? [
         {
-          field: 'months' as const,
+          bound: 'months' as const,
           message: `the duration must be between ${loan.minMonths} and ${loan.maxMonths} months for this product`,
         },
       ]
     : []),
 ];
+
+const euros = (cents: number) => `${(cents / 100).toFixed(2)} €`;
 
 /**
  * The usury category of a loan (`usury-ceilings.ts`): consumer credit by the amount of credit,

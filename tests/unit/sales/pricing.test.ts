@@ -55,9 +55,12 @@ describe("a loan's price", () => {
 
   it("names each field outside the product's bounds", () => {
     expect(loanBoundsBreached(personalLoan, 1_000_000, 36)).toEqual([]);
-    expect(loanBoundsBreached(personalLoan, 99_999, 85).map((breach) => breach.field)).toEqual([
-      'amountCents',
-      'months',
+    expect(loanBoundsBreached(personalLoan, 99_999, 85)).toEqual([
+      {
+        bound: 'amount',
+        message: 'the amount lent must be between 1000.00 € and 75000.00 € for this product',
+      },
+      { bound: 'months', message: 'the duration must be between 12 and 84 months for this product' },
     ]);
     expect(loanBoundsBreached(personalLoan, 7_500_000, 12)).toEqual([]);
   });
