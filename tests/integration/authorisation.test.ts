@@ -163,6 +163,10 @@ const samples: Record<RouteId, (role: Role) => Sample> = {
     body: { version: 1 },
   }),
   listProducts: () => ({ path: '/v1/products' }),
+  projectSavings: () => ({
+    path: '/v1/simulations/savings',
+    body: { productCode: 'livret-a', initialCents: 100_000, monthlyCents: 5_000, years: 5 },
+  }),
   simulateLoan: () => ({
     path: '/v1/simulations/loans',
     body: { productCode: 'pret-auto', projectCents: 2_000_000, downPaymentCents: 500_000, months: 48 },
@@ -209,6 +213,7 @@ const grants: Record<RouteId, 'public' | 'writeKey' | string> = {
   confirmErasure: '....P...',
   listProducts: 'AMS....D',
   simulateLoan: 'AMS....D',
+  projectSavings: 'AMS....D',
 };
 const letters: Record<Role, string> = {
   advisor: 'A',

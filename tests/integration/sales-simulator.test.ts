@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LoanSimulation } from '#schemas/sales/loan-simulation.ts';
 import type { Product } from '#schemas/sales/product.ts';
+import type { SavingsProjection } from '#schemas/sales/savings-projection.ts';
 import { sandboxPerFile } from '../support/sandbox.ts';
 
 const { as } = sandboxPerFile();
@@ -105,6 +106,50 @@ describe('a loan simulation', () => {
       customer: { segment: 'private_banking' },
     });
     expect(privateBanking.body.annualRatePercent).toBe(4.4);
+  });
+});
+
+describe('a savings projection', () => {
+  const project = async (body: Record<string, unknown>) =>
+    (await as('advisor')).request<SavingsProjection & Problem>('POST', '/v1/simulations/savings', { body });
+
+  it('projects a Livret A at 1.70 %: 1,000 € then 100 € a month make 3,476.98 € after two years', async () => {
+    // Year 1: 17.00 + 100 × 1.7 % × 78 / 12 = 28.05; year 2: 2,228.05 × 1.7 % + 11.05 = 48.93 (by hand).
+    const { status, body } = await project({
+      productCode: 'livret-a',
+      initialCents: 100_000,
+      monthlyCents: 10_000,
+      years: 2,
+    });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      annualRatePercent: 1.7,
+      regulated: true,
+      ceilingCents: 2_295_000,
+      years: [
+        { year: 1, depositedCents: 220_000, interestCents: 2_805, balanceCents: 222_805 },
+        { year: 2, depositedCents: 120_000, interestCents: 4_893, balanceCents: 347_698 },
+      ],
+      totalDepositedCents: 340_000,
+      totalInterestCents: 7_698,
+      finalBalanceCents: 347_698,
+      ceilingReached: false,
+    });
+  });
+
+  it('refuses a market investment, a product that is not savings, and a first deposit over the ceiling', async () => {
+    const pea = await project({ productCode: 'pea', initialCents: 100_000, years: 5 });
+    expect(pea.status).toBe(400);
+    expect(pea.body.errors).toEqual([
+      { field: 'productCode', message: 'a market investment has no rate to project' },
+    ]);
+    expect((await project({ productCode: 'compte-courant', initialCents: 100_000, years: 5 })).status).toBe(
+      400,
+    );
+    const over = await project({ productCode: 'livret-a', initialCents: 3_000_000, years: 5 });
+    expect(over.body.errors).toEqual([
+      { field: 'initialCents', message: 'the first deposit is over the ceiling of 22950.00 €' },
+    ]);
   });
 });
 

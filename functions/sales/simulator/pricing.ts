@@ -53,7 +53,8 @@ export const loanBoundsBreached = (
     : []),
 ];
 
-const euros = (cents: number) => `${(cents / 100).toFixed(2)} €`;
+/** An amount as the API's messages write it, e.g. `1000.00 €`. */
+export const euros = (cents: number) => `${(cents / 100).toFixed(2)} €`;
 
 /**
  * The usury category of a loan (`usury-ceilings.ts`): consumer credit by the amount of credit,
