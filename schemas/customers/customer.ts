@@ -12,6 +12,8 @@ export const CustomerParams = z.object({ customerId: Id });
 export const CustomerKind = z.enum(['individual', 'professional', 'prospect']);
 export const Segment = z.enum(['mass_market', 'affluent', 'private_banking', 'professional', 'young']);
 export const KycStatus = z.enum(['pending', 'verified', 'to_review', 'rejected']);
+export type CustomerKind = z.infer<typeof CustomerKind>;
+export type Segment = z.infer<typeof Segment>;
 
 /** E.164 phone number, e.g. +33612345678. */
 export const Phone = z
