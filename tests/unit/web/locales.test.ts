@@ -10,6 +10,12 @@ import { fr as analyticsFr } from '#web/src/features/analytics/locales/fr.ts';
 import '#web/src/features/customers/i18n.ts';
 import { en as customersEn } from '#web/src/features/customers/locales/en.ts';
 import { fr as customersFr } from '#web/src/features/customers/locales/fr.ts';
+import '#web/src/features/privacy/i18n.ts';
+import { en as privacyEn } from '#web/src/features/privacy/locales/en.ts';
+import { fr as privacyFr } from '#web/src/features/privacy/locales/fr.ts';
+import '#web/src/features/sales/i18n.ts';
+import { en as salesEn } from '#web/src/features/sales/locales/en.ts';
+import { fr as salesFr } from '#web/src/features/sales/locales/fr.ts';
 import { i18n } from '#web/src/lib/i18n.ts';
 import { en as commonEn } from '#web/src/locales/en.ts';
 import { fr as commonFr } from '#web/src/locales/fr.ts';
@@ -18,6 +24,8 @@ const namespaces = [
   { name: 'common', fr: commonFr, en: commonEn },
   { name: 'customers', fr: customersFr, en: customersEn },
   { name: 'analytics', fr: analyticsFr, en: analyticsEn },
+  { name: 'privacy', fr: privacyFr, en: privacyEn },
+  { name: 'sales', fr: salesFr, en: salesEn },
 ];
 
 const pluralForm = /_(zero|one|two|few|many|other)$/;

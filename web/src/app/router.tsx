@@ -14,6 +14,7 @@ import { HomeRoute } from './routes/home.tsx';
 import { NotFoundRoute } from './routes/not-found.tsx';
 import { PrivacyRoute } from './routes/privacy.tsx';
 import { RouteError } from './routes/route-error.tsx';
+import { SimulatorRoute } from './routes/simulator.tsx';
 
 const AnalyticsRoute = lazy(() =>
   import('./routes/analytics.tsx').then((page) => ({ default: page.AnalyticsRoute })),
@@ -44,6 +45,7 @@ const router = createBrowserRouter([
         ),
       },
       { path: 'privacy', element: <PrivacyRoute /> },
+      { path: 'simulator', element: <SimulatorRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -1,5 +1,5 @@
 /** Which screens a role can use, so that nobody lands on one that would only refuse them. */
-import type { Role } from '#schemas/roles.ts';
+import { productReaders, type Role } from '#schemas/roles.ts';
 
 /** Roles that search and open customer files (the API's customer readers). */
 const customerRoles: readonly Role[] = [
@@ -14,3 +14,6 @@ export const seesCustomers = (roles: readonly Role[]): boolean =>
   roles.some((role) => customerRoles.includes(role));
 export const seesAnalytics = (roles: readonly Role[]): boolean => roles.includes('analyst');
 export const seesPrivacyRequests = (roles: readonly Role[]): boolean => roles.includes('privacy_officer');
+/** The loan simulator: the API's product readers (the branch network and the contact centre). */
+export const seesSimulator = (roles: readonly Role[]): boolean =>
+  roles.some((role) => (productReaders as readonly Role[]).includes(role));

@@ -14,6 +14,7 @@ export const en: Translation<typeof fr> = {
     mainNav: 'Main navigation',
     customers: 'Customers',
     analytics: 'Analytics',
+    simulator: 'Simulator',
     privacy: 'Data protection requests',
     language: 'Language',
     logout: 'Sign out',

@@ -21,6 +21,7 @@ export const fr = {
     mainNav: 'Navigation principale',
     customers: 'Clients',
     analytics: 'Analyses',
+    simulator: 'Simulateur',
     privacy: 'Demandes RGPD',
     language: 'Langue',
     logout: 'Se déconnecter',
