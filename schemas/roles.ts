@@ -35,6 +35,8 @@ export const customerWriters = ['advisor', 'branch_manager', 'admin'] as const;
  * centre (a customer on the phone asks what a loan would cost).
  */
 export const productReaders = ['advisor', 'branch_manager', 'service_agent', 'admin'] as const;
+/** Who opens and follows opportunities: the branch network (the contact centre sees no deals). */
+export const opportunityReaders = ['advisor', 'branch_manager', 'admin'] as const;
 
 /** Who handles the data protection requests of customers (access, portability, erasure): the DPO's team. */
 export const privacyOfficers = ['privacy_officer'] as const;

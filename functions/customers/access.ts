@@ -1,6 +1,7 @@
 /**
  * What other contexts may use of the customers context, and nothing else (the dependency rules
- * in `biome.json` refuse any other import of it): reading a customer, the timeline item of an
+ * in `biome.json` refuse any other import of it): reading a customer (within the caller's branch
+ * scope, refusals audited: `visibleCustomer`), the timeline item of an
  * event, what a customer's consents allow (profiling, marketing on a channel), an erasure's
  * part outside the customer's collection (the look-ups), the files past their retention. Its part of the
  * privacy registry is `privacy.ts`. The keys of the customer's item
@@ -8,6 +9,7 @@
  * (`#shared/table/main-table.ts`).
  */
 export { mayMarketTo, objectingToProfiling } from './consents/consent-checks.ts';
+export { visibleCustomer } from './customers/visible-customer.ts';
 export { type FilePastRetention, filesPastRetention } from './retention/files-past-retention.ts';
 export { customerByNumber } from './store/customer-finders.ts';
 export { eventItem } from './store/customer-items.ts';

@@ -1,11 +1,19 @@
 /**
  * The sales context over HTTP: the product catalogue, the loan simulator and the savings
- * projection. Composes one handler per use case, nothing else.
+ * projection, the opportunities. Composes one handler per use case, nothing else.
  */
 import { salesRoutes } from '#schemas/sales/routes.ts';
 import { httpApi } from '#shared/http/api.ts';
+import { onceByKey } from '#shared/http/idempotency.ts';
 import { listProducts } from './catalogue/list-products.ts';
+import { createOpportunity } from './opportunities/create-opportunity.ts';
+import { getOpportunity } from './opportunities/get-opportunity.ts';
+import { listOpportunities } from './opportunities/list-opportunities.ts';
 import { projectSavings } from './simulator/project-savings.ts';
 import { simulateLoan } from './simulator/simulate-loan.ts';
 
-export const handler = httpApi(salesRoutes, { listProducts, simulateLoan, projectSavings });
+export const handler = httpApi(
+  salesRoutes,
+  { listProducts, simulateLoan, projectSavings, createOpportunity, getOpportunity, listOpportunities },
+  { idempotency: onceByKey },
+);

@@ -11,7 +11,8 @@
 import { randomUUID } from 'node:crypto';
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { AuditRecord } from '#schemas/audit.ts';
+import { type AccessReason, AuditRecord } from '#schemas/audit.ts';
+import type { Caller } from '#schemas/roles.ts';
 import { documents } from './clients/dynamodb.ts';
 import { sqs } from './clients/sqs.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -77,3 +78,32 @@ export const listAudit = async (customerId: string, cursor: string | undefined, 
     ...(nextCursor ? { nextCursor } : {}),
   };
 };
+
+/** Records that the caller read, changed or was refused the customers `customerIds`. */
+export const recordAccesses = (
+  caller: Caller,
+  customerIds: readonly string[],
+  action: AuditRecord['action'],
+  reason: AccessReason,
+): Promise<void> => {
+  const at = new Date().toISOString();
+  return recordAudit(
+    customerIds.map((customerId) => ({
+      at,
+      actorId: caller.id,
+      actorName: caller.name,
+      actorRoles: caller.roles,
+      action,
+      customerId,
+      reason,
+    })),
+  );
+};
+
+/** Records that the caller read, changed or was refused one customer's file. */
+export const recordAccess = (
+  caller: Caller,
+  customerId: string,
+  action: AuditRecord['action'],
+  reason: AccessReason,
+): Promise<void> => recordAccesses(caller, [customerId], action, reason);

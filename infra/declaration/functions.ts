@@ -144,10 +144,12 @@ export const functions = {
   },
   salesApi: {
     entry: 'functions/sales/api.ts',
-    description: 'Sales context: the product catalogue and the loan simulator',
+    description: 'Sales context: product catalogue, simulators, opportunities',
     memoryMB: 512,
     timeoutSeconds: 10,
     http: 'sales',
+    tables: { main: 'readWrite', idempotency: 'readWrite' },
+    sendsTo: ['auditIntake'],
   },
   streamPublisher: {
     entry: 'functions/platform/stream-publisher.ts',

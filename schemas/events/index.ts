@@ -10,6 +10,7 @@ import { ErasureRequested } from './erasure-requested.ts';
 import { IdentityLinked } from './identity-linked.ts';
 import { IdentityUnlinked } from './identity-unlinked.ts';
 import { KycStatusChanged } from './kyc-status-changed.ts';
+import { OpportunityCreated } from './opportunity-created.ts';
 import { RelationshipEndRecorded } from './relationship-end-recorded.ts';
 import { RetentionPurged } from './retention-purged.ts';
 
@@ -26,6 +27,7 @@ export const domainEvents = [
   ErasureRequested,
   CustomerErased,
   RetentionPurged,
+  OpportunityCreated,
   ChannelEventOnBus,
 ] as const;
 export type DomainEventType = (typeof domainEvents)[number]['detailType'];

@@ -1,9 +1,20 @@
-/** The sales context's routes: the product catalogue, the loan simulator and the savings projection. */
+/**
+ * The sales context's routes: the product catalogue, the loan simulator, the savings projection
+ * and the opportunities (a customer's deals, and the pipelines of an advisor or a branch).
+ */
 
-import { productReaders } from '../roles.ts';
+import { pageOf } from '../common.ts';
+import { CustomerParams } from '../customers/customer.ts';
+import { opportunityReaders, productReaders } from '../roles.ts';
 import type { RouteDefinition } from '../route-definition.ts';
 import * as z from '../zod.ts';
 import { LoanSimulation, LoanSimulationRequest } from './loan-simulation.ts';
+import {
+  CreateOpportunityRequest,
+  CustomerOpportunityParams,
+  Opportunity,
+  OpportunityListQuery,
+} from './opportunity.ts';
 import { Product } from './product.ts';
 import { SavingsProjection, SavingsProjectionRequest } from './savings-projection.ts';
 
@@ -36,5 +47,37 @@ export const salesRoutes = [
     roles: productReaders,
     body: SavingsProjectionRequest,
     response: { status: 200, body: SavingsProjection },
+  },
+  {
+    id: 'createOpportunity',
+    method: 'POST',
+    path: '/v1/customers/{customerId}/opportunities',
+    context: 'sales',
+    summary: 'Open an opportunity for a customer (audited)',
+    roles: opportunityReaders,
+    params: CustomerParams,
+    body: CreateOpportunityRequest,
+    response: { status: 201, body: Opportunity },
+    idempotent: true,
+  },
+  {
+    id: 'getOpportunity',
+    method: 'GET',
+    path: '/v1/customers/{customerId}/opportunities/{opportunityId}',
+    context: 'sales',
+    summary: "One of a customer's opportunities, with its stage history (audited)",
+    roles: opportunityReaders,
+    params: CustomerOpportunityParams,
+    response: { status: 200, body: Opportunity },
+  },
+  {
+    id: 'listOpportunities',
+    method: 'GET',
+    path: '/v1/opportunities',
+    context: 'sales',
+    summary: "A column of an advisor's or a branch's pipeline: one stage, by closing day (audited)",
+    roles: opportunityReaders,
+    query: OpportunityListQuery,
+    response: { status: 200, body: pageOf(Opportunity) },
   },
 ] as const satisfies readonly RouteDefinition[];

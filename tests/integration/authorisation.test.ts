@@ -28,7 +28,22 @@ let analyticsRunId = 'duckdb.daily-active-customers.v1.unknown';
 // erasure request, for confirmErasure's, about a customer no other sample uses.
 let privacyRequestId = 'pr-unknown';
 let erasureRequestId = 'pr-unknown';
+// An opportunity of the sample customer, for getOpportunity's samples.
+let opportunityId = 'op-unknown';
+const opportunityBody = {
+  productCode: 'pret-auto',
+  amountCents: 1_500_000,
+  expectedCloseOn: '2027-01-29',
+  source: 'branch',
+  ownerId: advisorId,
+};
 beforeAll(async () => {
+  const deal = await (await as(staffMember('advisor', branchId))).request<{ id: string }>(
+    'POST',
+    `/v1/customers/${customer.id}/opportunities`,
+    { body: opportunityBody },
+  );
+  opportunityId = deal.body.id;
   const officer = await as('privacy_officer');
   const erased = bank.customers.at(-1)!.customer;
   const erasure = await officer.request<{ id: string }>('POST', '/v1/privacy/requests', {
@@ -163,6 +178,13 @@ const samples: Record<RouteId, (role: Role) => Sample> = {
     body: { version: 1 },
   }),
   listProducts: () => ({ path: '/v1/products' }),
+  createOpportunity: (role) => ({
+    path: `/v1/customers/${customer.id}/opportunities`,
+    body: opportunityBody,
+    headers: { 'Idempotency-Key': `authz-opportunity-${role}` },
+  }),
+  getOpportunity: () => ({ path: `/v1/customers/${customer.id}/opportunities/${opportunityId}` }),
+  listOpportunities: () => ({ path: `/v1/opportunities?stage=qualification&branchId=${branchId}` }),
   projectSavings: () => ({
     path: '/v1/simulations/savings',
     body: { productCode: 'livret-a', initialCents: 100_000, monthlyCents: 5_000, years: 5 },
@@ -214,6 +236,9 @@ const grants: Record<RouteId, 'public' | 'writeKey' | string> = {
   listProducts: 'AMS....D',
   simulateLoan: 'AMS....D',
   projectSavings: 'AMS....D',
+  createOpportunity: 'AM.....D',
+  getOpportunity: 'AM.....D',
+  listOpportunities: 'AM.....D',
 };
 const letters: Record<Role, string> = {
   advisor: 'A',

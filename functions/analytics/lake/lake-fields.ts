@@ -115,6 +115,18 @@ export const domainDetails = {
   ErasureRequested: { ...privacyBase, requestId: 'fixed', dueOn: 'fixed' },
   CustomerErased: { ...privacyBase, requestId: 'fixed', scope: 'fixed' },
   RetentionPurged: { ...eventBase, location: 'fixed', cutoff: 'fixed', removed: 'fixed' },
+  OpportunityCreated: {
+    ...domainBase,
+    opportunityId: 'fixed',
+    ownerId: 'fixed',
+    productCode: 'fixed',
+    family: 'fixed',
+    amountCents: 'fixed',
+    expectedCloseOn: 'fixed',
+    source: 'fixed',
+    campaignId: 'fixed',
+    stage: 'fixed',
+  },
 } as const satisfies Record<Exclude<DomainEventType, 'ChannelEvent'>, LakeFields>;
 
 /** An event of a `relais.*` source the lake does not know yet: its common fields only. */

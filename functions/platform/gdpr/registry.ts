@@ -7,6 +7,7 @@
 import { analyticsPrivacy } from '#functions/analytics/privacy.ts';
 import { channelsPrivacy } from '#functions/channels/privacy.ts';
 import { customersPrivacy } from '#functions/customers/privacy.ts';
+import { salesPrivacy } from '#functions/sales/privacy.ts';
 import {
   type ContextPrivacy,
   type DataHolding,
@@ -20,6 +21,7 @@ export const privacyRegistry: readonly ContextPrivacy[] = [
   channelsPrivacy,
   analyticsPrivacy,
   platformPrivacy,
+  salesPrivacy,
 ];
 
 /** Every processing activity, by its name, with the context that declares it. */

@@ -10,6 +10,7 @@
  * bookkeeping last, if at all:
  * - `P#` the file: `P#PROFILE` (indexed by branch, advisor and, for a prospect, the day their
  *   retention is next looked at), `P#CONSENTS`, `P#HOLDING#<id>` (customers context);
+ *   `P#DEAL#<id>` the opportunities (sales context: indexed by owner and by branch, per stage);
  * - `A#TL#<time>#<id>` the timeline: domain events (customers) and channel activity, visits
  *   included (channels);
  * - `0#` bookkeeping: the search terms `0#TERM#<term>` (customers), identity links
@@ -26,6 +27,10 @@ export const mainIndexes = {
   bySearchTerm: { partitionKey: 'byTermPk', sortKey: 'byTermSk' },
   /** Files by the day their retention is next looked at (prospects only: a sparse index). */
   byRetentionCheck: { partitionKey: 'byRetentionPk', sortKey: 'byRetentionSk' },
+  /** An advisor's opportunities at a stage, by the day they close (a column of their pipeline). */
+  byOwnerAndStage: { partitionKey: 'byOwnerPk', sortKey: 'byOwnerSk' },
+  /** A branch's opportunities at a stage, by the day they close (a column of the branch's pipeline). */
+  byBranchAndStage: { partitionKey: 'byPipelinePk', sortKey: 'byPipelineSk' },
 } as const;
 export type MainIndex = keyof typeof mainIndexes;
 
@@ -44,6 +49,40 @@ export const customerCollection = {
   identityPrefix: '0#ID#',
   identitySk: (anonymousId: string) => `0#ID#${anonymousId}`,
   visitPointerSk: (visitKey: string) => `0#VISIT#${visitKey}`,
+  opportunitySk: (opportunityId: string) => `P#DEAL#${opportunityId}`,
+} as const;
+
+/**
+ * The index keys of an opportunity: in its owner's and its branch's pipeline, under its stage,
+ * sorted by the day it closed (won or lost) or is expected to close, so that a column reads in
+ * order and a month is a range of it.
+ */
+export const opportunityIndexKeys = (opportunity: {
+  id: string;
+  ownerId: string;
+  branchId: string;
+  stage: string;
+  expectedCloseOn: string;
+  closedOn?: string | undefined;
+}) => {
+  const sortKey = opportunityIndexPartitions.closing(
+    opportunity.closedOn ?? opportunity.expectedCloseOn,
+    opportunity.id,
+  );
+  return {
+    byOwnerPk: opportunityIndexPartitions.owner(opportunity.ownerId, opportunity.stage),
+    byOwnerSk: sortKey,
+    byPipelinePk: opportunityIndexPartitions.branch(opportunity.branchId, opportunity.stage),
+    byPipelineSk: sortKey,
+  };
+};
+
+/** The partitions and sort keys the opportunity indexes are queried with. */
+export const opportunityIndexPartitions = {
+  owner: (ownerId: string, stage: string) => `OWNER#${ownerId}#${stage}`,
+  branch: (branchId: string, stage: string) => `PIPELINE#${branchId}#${stage}`,
+  /** `<day>#<id>`: a month `2026-12` is the range from `2026-12` to `2026-12\uffff`. */
+  closing: (day: string, opportunityId?: string) => (opportunityId ? `${day}#${opportunityId}` : day),
 } as const;
 
 /**

@@ -51,6 +51,7 @@ describe('the privacy registry', () => {
       'identity',
       'identityLink',
       'lookup',
+      'opportunity',
       'privacyEvent',
       'privacyRequest',
       'searchTerm',

@@ -52,6 +52,9 @@ export const en: Translation<typeof fr> = {
         'customer.privacyRequest': 'Data protection request opened',
         'customer.exportDelivered': 'Data export downloaded',
         'customer.erasureConfirmed': 'GDPR erasure confirmed',
+        'opportunity.read': 'Opportunity viewed',
+        'opportunity.list': 'Shown in a pipeline',
+        'opportunity.create': 'Opportunity opened',
       },
       reasons: {
         consultation: 'Consultation',

@@ -71,6 +71,9 @@ export const fr = {
         'customer.privacyRequest': 'Demande RGPD ouverte',
         'customer.exportDelivered': 'Export RGPD téléchargé',
         'customer.erasureConfirmed': 'Effacement RGPD confirmé',
+        'opportunity.read': 'Consultation d’une affaire',
+        'opportunity.list': 'Affichage dans un pipeline',
+        'opportunity.create': 'Ouverture d’une affaire',
       } as const satisfies Labels<AuditRecord['action']>,
       reasons: {
         consultation: 'Consultation',

@@ -1,0 +1,105 @@
+/**
+ * Opportunities in the main table: each a member of its customer's item collection (`P#DEAL#`, so
+ * the 360° file reads it with the rest), indexed in its owner's and its branch's pipeline by stage
+ * and closing day (`#shared/table/main-table.ts`). A new one is written with its event in one
+ * transaction; the stream publishes the event.
+ */
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { eventItem } from '#functions/customers/access.ts';
+import { Opportunity } from '#schemas/sales/opportunity.ts';
+import { documents } from '#shared/clients/dynamodb.ts';
+import { decodeCursor, encodeCursor } from '#shared/cursor.ts';
+import { tableName } from '#shared/env.ts';
+import type { OutboxEvent } from '#shared/outbox.ts';
+import {
+  customerCollection,
+  mainIndexes,
+  opportunityIndexKeys,
+  opportunityIndexPartitions,
+} from '#shared/table/main-table.ts';
+import { writeTogether } from '#shared/transactions.ts';
+
+const table = () => tableName('main');
+
+export const opportunityItem = (opportunity: Opportunity) => ({
+  pk: customerCollection.pk(opportunity.customerId),
+  sk: customerCollection.opportunitySk(opportunity.id),
+  entity: 'opportunity',
+  ...opportunity,
+  ...opportunityIndexKeys(opportunity),
+});
+
+/** Writes a new opportunity and its event; false if one of that id exists already. */
+export const addOpportunity = (opportunity: Opportunity, event: OutboxEvent & { eventId: string }) =>
+  writeTogether([
+    {
+      Put: {
+        TableName: table(),
+        Item: opportunityItem(opportunity),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    { Put: { TableName: table(), Item: eventItem(opportunity.customerId, event) } },
+  ]);
+
+export const getOpportunity = async (
+  customerId: string,
+  opportunityId: string,
+): Promise<Opportunity | undefined> => {
+  const { Item } = await documents.send(
+    new GetCommand({
+      TableName: table(),
+      Key: { pk: customerCollection.pk(customerId), sk: customerCollection.opportunitySk(opportunityId) },
+    }),
+  );
+  return Item ? Opportunity.parse(Item) : undefined;
+};
+
+export type PipelineColumn = {
+  /** An owner's pipeline or a branch's. */
+  of: { ownerId: string } | { branchId: string };
+  stage: Opportunity['stage'];
+  /** `2026-12`: only the deals closing (or closed) that month. */
+  closeMonth?: string | undefined;
+};
+
+/** A page of a pipeline column, by closing day. */
+export const listPipeline = async (
+  column: PipelineColumn,
+  cursor: string | undefined,
+  limit: number,
+): Promise<{ items: Opportunity[]; nextCursor?: string }> => {
+  const index = 'ownerId' in column.of ? 'byOwnerAndStage' : 'byBranchAndStage';
+  const { partitionKey, sortKey } = mainIndexes[index];
+  const partition =
+    'ownerId' in column.of
+      ? opportunityIndexPartitions.owner(column.of.ownerId, column.stage)
+      : opportunityIndexPartitions.branch(column.of.branchId, column.stage);
+  const result = await documents.send(
+    new QueryCommand({
+      TableName: table(),
+      IndexName: index,
+      KeyConditionExpression: `${partitionKey} = :pk${column.closeMonth ? ` AND ${sortKey} BETWEEN :from AND :to` : ''}`,
+      ExpressionAttributeValues: {
+        ':pk': partition,
+        ...(column.closeMonth
+          ? {
+              ':from': opportunityIndexPartitions.closing(column.closeMonth),
+              ':to': `${opportunityIndexPartitions.closing(column.closeMonth)}\uffff`,
+            }
+          : {}),
+      },
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, {
+        keyNames: ['pk', 'sk', partitionKey, sortKey],
+        partitionKey,
+        partition,
+      }),
+    }),
+  );
+  const nextCursor = encodeCursor(result.LastEvaluatedKey);
+  return {
+    items: (result.Items ?? []).map((item) => Opportunity.parse(item)),
+    ...(nextCursor ? { nextCursor } : {}),
+  };
+};

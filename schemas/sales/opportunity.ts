@@ -1,0 +1,97 @@
+/**
+ * An opportunity (affaire): a product the bank may sell a customer, its amount, the advisor who
+ * owns it, the day they expect to sign, where it came from, and its stage in the pipeline of the
+ * product's family (`functions/sales/opportunities/stage-machine.ts`) with every move kept.
+ * Amounts are integer cents.
+ */
+
+import { BaseRecord, Id, IsoDate, IsoDateTime, PageQuery } from '../common.ts';
+import { ProductFamily } from '../customers/holding.ts';
+import * as z from '../zod.ts';
+import { ProductCode } from './product.ts';
+
+export const Stage = z.enum(['qualification', 'needs_analysis', 'proposal', 'negotiation', 'won', 'lost']);
+export const OpportunitySource = z.enum(['branch', 'phone', 'web', 'campaign']);
+export const LostReason = z.enum([
+  'price',
+  'competitor',
+  'customer_declined',
+  'not_eligible',
+  'no_response',
+  'other',
+]);
+
+/** One move of the stage: who, when, from, to (and why, for a loss). */
+export const StageChange = z.object({
+  from: z.optional(Stage).check(z.describe('Absent on the first entry: the stage the deal was opened at.')),
+  to: Stage,
+  by: z.string(),
+  at: IsoDateTime,
+  lostReason: z.optional(LostReason),
+  note: z.optional(z.string()),
+});
+
+const Cents = z.number().check(z.int(), z.positive(), z.maximum(100_000_000_000));
+const Title = z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
+
+export const Opportunity = z
+  .extend(BaseRecord, {
+    customerId: Id,
+    branchId: Id,
+    ownerId: Id.check(z.describe('The advisor who owns the deal, of the customer’s branch.')),
+    productCode: ProductCode,
+    family: ProductFamily,
+    title: Title,
+    amountCents: Cents,
+    expectedCloseOn: IsoDate,
+    source: OpportunitySource,
+    campaignId: z.optional(Id),
+    stage: Stage,
+    stageEnteredAt: IsoDateTime,
+    probabilityPercent: z.number().check(z.int(), z.minimum(0), z.maximum(100)),
+    lostReason: z.optional(LostReason),
+    closedOn: z.optional(IsoDate),
+    history: z.array(StageChange),
+  })
+  .register(z.globalRegistry, { id: 'Opportunity' });
+export type Opportunity = z.infer<typeof Opportunity>;
+
+export const CreateOpportunityRequest = z
+  .strictObject({
+    productCode: ProductCode,
+    title: z.optional(Title).check(z.describe('Defaults to the product’s name.')),
+    amountCents: Cents,
+    expectedCloseOn: IsoDate,
+    source: OpportunitySource,
+    campaignId: z.optional(Id).check(z.describe('Required when the source is a campaign.')),
+    ownerId: z
+      .optional(Id)
+      .check(z.describe('Defaults to the calling advisor, else the customer’s advisor.')),
+  })
+  .check(
+    z.refine((request) => (request.source === 'campaign') === (request.campaignId !== undefined), {
+      message: 'a campaign id goes with the campaign source, and only with it',
+      path: ['campaignId'],
+    }),
+  )
+  .register(z.globalRegistry, { id: 'CreateOpportunityRequest' });
+export type CreateOpportunityRequest = z.infer<typeof CreateOpportunityRequest>;
+
+export const CustomerOpportunityParams = z.object({ customerId: Id, opportunityId: Id });
+
+/** A pipeline column: one stage, for an owner or a branch, optionally one month of expected closing. */
+export const OpportunityListQuery = z
+  .extend(PageQuery, {
+    stage: Stage,
+    ownerId: z.optional(Id),
+    branchId: z.optional(Id),
+    closeMonth: z
+      .optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month, e.g. 2026-12')))
+      .check(z.describe('Deals expected to close (or closed, once won or lost) that month.')),
+  })
+  .check(
+    z.refine((query) => (query.ownerId === undefined) !== (query.branchId === undefined), {
+      message: 'give exactly one of ownerId or branchId',
+      path: ['ownerId'],
+    }),
+  );

@@ -1,0 +1,199 @@
+/**
+ * Opportunities through the local HTTP API against the emulator: opening one for a customer of
+ * the caller's branch (owner, first stage and probability, history, event in the customer's
+ * timeline, audit), once per Idempotency-Key; what is refused (another branch's customer or
+ * owner, an owner who does not exist, a campaign without its id); and the pipeline columns by
+ * owner, branch and month, within the caller's branch only.
+ */
+import { describe, expect, it } from 'vitest';
+import type { TimelineEntry } from '#schemas/customers/timeline.ts';
+import type { Opportunity } from '#schemas/sales/opportunity.ts';
+import { sandboxPerFile } from '../support/sandbox.ts';
+
+const { bank, as, staffMember } = sandboxPerFile();
+
+const [home, other] = bank.branches;
+const advisor = staffMember('advisor', home!.id);
+const manager = staffMember('branch_manager', home!.id);
+const otherAdvisor = staffMember('advisor', other!.id);
+const homeCustomers = bank.customers.map((c) => c.customer).filter((c) => c.branchId === home!.id);
+const otherCustomer = bank.customers.map((c) => c.customer).find((c) => c.branchId === other!.id)!;
+
+type Problem = { status: number; errors?: { field: string; message: string }[] };
+type Page = { items: Opportunity[]; nextCursor?: string };
+
+const carLoan = {
+  productCode: 'pret-auto',
+  amountCents: 1_500_000,
+  expectedCloseOn: '2027-01-29',
+  source: 'branch',
+};
+
+const open = async (
+  customerId: string,
+  body: Record<string, unknown> = carLoan,
+  caller = advisor,
+  headers?: Record<string, string>,
+) =>
+  (await as(caller)).request<Opportunity & Problem>('POST', `/v1/customers/${customerId}/opportunities`, {
+    body,
+    ...(headers ? { headers } : {}),
+  });
+
+/** Reads until `check` passes or 15 s went by (audit records and events arrive a moment later). */
+const eventually = async <T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> => {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const value = await read();
+    if (check(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+};
+
+describe('opening an opportunity', () => {
+  it("gives it to the calling advisor at the first stage of the product's pipeline, with its first history line", async () => {
+    const customer = homeCustomers[0]!;
+    const { status, body } = await open(customer.id);
+    expect(status).toBe(201);
+    expect(body).toMatchObject({
+      customerId: customer.id,
+      branchId: home!.id,
+      ownerId: advisor.sub,
+      productCode: 'pret-auto',
+      family: 'loan',
+      title: 'Crédit auto',
+      amountCents: 1_500_000,
+      stage: 'qualification',
+      probabilityPercent: 10,
+      version: 1,
+      history: [{ to: 'qualification', by: advisor.sub }],
+    });
+    const read = await (await as(manager)).request<Opportunity>(
+      'GET',
+      `/v1/customers/${customer.id}/opportunities/${body.id}`,
+    );
+    expect(read.status).toBe(200);
+    expect(read.body.id).toBe(body.id);
+  });
+
+  it('opens one opportunity for one Idempotency-Key, however often it is sent', async () => {
+    const customer = homeCustomers[1]!;
+    const headers = { 'Idempotency-Key': `deal-${Date.now()}` };
+    const first = await open(customer.id, carLoan, advisor, headers);
+    const again = await open(customer.id, carLoan, advisor, headers);
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    const column = await (await as(advisor)).request<Page>(
+      'GET',
+      `/v1/opportunities?stage=qualification&ownerId=${advisor.sub}&limit=100`,
+    );
+    expect(column.body.items.filter((item) => item.customerId === customer.id)).toHaveLength(1);
+  });
+
+  it('puts OpportunityCreated in the customer’s history and the opening in the audit trail', async () => {
+    const customer = homeCustomers[2]!;
+    const { body } = await open(customer.id);
+    const timeline = await eventually(
+      async () =>
+        (
+          await (
+            await as(advisor)
+          ).request<{ items: TimelineEntry[] }>('GET', `/v1/customers/${customer.id}/timeline`)
+        ).body,
+      (page) => page.items.some((entry) => entry.type === 'OpportunityCreated'),
+    );
+    expect(timeline.items.find((entry) => entry.type === 'OpportunityCreated')?.detail).toMatchObject({
+      opportunityId: body.id,
+      amountCents: 1_500_000,
+    });
+    const audit = await eventually(
+      async () =>
+        (
+          await (
+            await as('admin')
+          ).request<{ items: { action: string; actorId: string }[] }>(
+            'GET',
+            `/v1/customers/${customer.id}/audit?limit=100`,
+          )
+        ).body,
+      (page) => page.items.some((item) => item.action === 'opportunity.create'),
+    );
+    expect(audit.items).toContainEqual(
+      expect.objectContaining({ action: 'opportunity.create', actorId: advisor.sub }),
+    );
+  });
+
+  it("refuses another branch's customer as if it did not exist, and records the attempt", async () => {
+    expect((await open(otherCustomer.id)).status).toBe(404);
+    const audit = await eventually(
+      async () =>
+        (
+          await (
+            await as('admin')
+          ).request<{ items: { action: string; actorId: string }[] }>(
+            'GET',
+            `/v1/customers/${otherCustomer.id}/audit?limit=100`,
+          )
+        ).body,
+      (page) =>
+        page.items.some((item) => item.action === 'customer.accessRefused' && item.actorId === advisor.sub),
+    );
+    expect(audit.items).toContainEqual(
+      expect.objectContaining({ action: 'customer.accessRefused', actorId: advisor.sub }),
+    );
+  });
+
+  it('refuses an owner of another branch, one who does not exist, and a campaign without its id', async () => {
+    const customer = homeCustomers[3]!;
+    const foreignOwner = await open(customer.id, { ...carLoan, ownerId: otherAdvisor.sub });
+    expect(foreignOwner.status).toBe(400);
+    expect(foreignOwner.body.errors?.map((error) => error.field)).toEqual(['ownerId']);
+    expect((await open(customer.id, { ...carLoan, ownerId: 'st-nobody' })).status).toBe(400);
+    const campaign = await open(customer.id, { ...carLoan, source: 'campaign' });
+    expect(campaign.body.errors?.map((error) => error.field)).toEqual(['campaignId']);
+    expect((await open(customer.id, { ...carLoan, productCode: 'pret-lune' })).body.errors?.[0]?.field).toBe(
+      'productCode',
+    );
+  });
+});
+
+describe('a pipeline column', () => {
+  it("lists a branch's deals at a stage, and a month of them", async () => {
+    const customer = homeCustomers[4]!;
+    const { body: january } = await open(customer.id, { ...carLoan, expectedCloseOn: '2027-01-15' });
+    const { body: march } = await open(customer.id, { ...carLoan, expectedCloseOn: '2027-03-15' });
+    const column = async (query: string) =>
+      (
+        await (
+          await as(manager)
+        ).request<Page>('GET', `/v1/opportunities?stage=qualification&${query}&limit=100`)
+      ).body.items.map((item) => item.id);
+    const all = await column(`branchId=${home!.id}`);
+    expect(all).toEqual(expect.arrayContaining([january.id, march.id]));
+    const inJanuary = await column(`branchId=${home!.id}&closeMonth=2027-01`);
+    expect(inJanuary).toContain(january.id);
+    expect(inJanuary).not.toContain(march.id);
+  });
+
+  it("refuses another branch's pipeline or advisor as if they did not exist, and a query naming both or neither", async () => {
+    const list = async (query: string) =>
+      (await (await as(advisor)).request<Problem>('GET', `/v1/opportunities?stage=qualification&${query}`))
+        .status;
+    expect(await list(`branchId=${other!.id}`)).toBe(404);
+    expect(await list(`ownerId=${otherAdvisor.sub}`)).toBe(404);
+    expect(await list('ownerId=st-nobody')).toBe(404);
+    expect(await list(`ownerId=${advisor.sub}&branchId=${home!.id}`)).toBe(400);
+    expect(
+      (await (await as(advisor)).request<Problem>('GET', '/v1/opportunities?stage=qualification')).status,
+    ).toBe(400);
+  });
+
+  it("hides another branch's deal from an advisor, by its customer", async () => {
+    const { body } = await open(otherCustomer.id, carLoan, otherAdvisor);
+    const read = await (await as(advisor)).request<Problem>(
+      'GET',
+      `/v1/customers/${otherCustomer.id}/opportunities/${body.id}`,
+    );
+    expect(read.status).toBe(404);
+  });
+});
