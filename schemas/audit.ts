@@ -39,6 +39,7 @@ export const AuditRecord = z
       'opportunity.read',
       'opportunity.list',
       'opportunity.create',
+      'opportunity.stageChange',
     ]),
     customerId: Id,
     reason: AccessReason,

@@ -9,11 +9,20 @@ import { listProducts } from './catalogue/list-products.ts';
 import { createOpportunity } from './opportunities/create-opportunity.ts';
 import { getOpportunity } from './opportunities/get-opportunity.ts';
 import { listOpportunities } from './opportunities/list-opportunities.ts';
+import { moveOpportunityStage } from './opportunities/move-opportunity-stage.ts';
 import { projectSavings } from './simulator/project-savings.ts';
 import { simulateLoan } from './simulator/simulate-loan.ts';
 
 export const handler = httpApi(
   salesRoutes,
-  { listProducts, simulateLoan, projectSavings, createOpportunity, getOpportunity, listOpportunities },
+  {
+    listProducts,
+    simulateLoan,
+    projectSavings,
+    createOpportunity,
+    getOpportunity,
+    moveOpportunityStage,
+    listOpportunities,
+  },
   { idempotency: onceByKey },
 );

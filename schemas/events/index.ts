@@ -11,6 +11,7 @@ import { IdentityLinked } from './identity-linked.ts';
 import { IdentityUnlinked } from './identity-unlinked.ts';
 import { KycStatusChanged } from './kyc-status-changed.ts';
 import { OpportunityCreated } from './opportunity-created.ts';
+import { OpportunityLost, OpportunityStageChanged, OpportunityWon } from './opportunity-stage-changed.ts';
 import { RelationshipEndRecorded } from './relationship-end-recorded.ts';
 import { RetentionPurged } from './retention-purged.ts';
 
@@ -28,6 +29,9 @@ export const domainEvents = [
   CustomerErased,
   RetentionPurged,
   OpportunityCreated,
+  OpportunityStageChanged,
+  OpportunityWon,
+  OpportunityLost,
   ChannelEventOnBus,
 ] as const;
 export type DomainEventType = (typeof domainEvents)[number]['detailType'];

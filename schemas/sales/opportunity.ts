@@ -79,6 +79,19 @@ export type CreateOpportunityRequest = z.infer<typeof CreateOpportunityRequest>;
 
 export const CustomerOpportunityParams = z.object({ customerId: Id, opportunityId: Id });
 
+/** A move of the stage, from the version the caller read (or send `If-Match`). */
+export const MoveOpportunityStageRequest = z
+  .strictObject({
+    to: Stage,
+    lostReason: z.optional(LostReason).check(z.describe('Required when the deal is lost.')),
+    note: z
+      .optional(z.string().check(z.trim(), z.maxLength(500)))
+      .check(z.describe('Required with the « other » lost reason.')),
+    version: z.optional(z.number().check(z.int(), z.positive())),
+  })
+  .register(z.globalRegistry, { id: 'MoveOpportunityStageRequest' });
+export type MoveOpportunityStageRequest = z.infer<typeof MoveOpportunityStageRequest>;
+
 /** A pipeline column: one stage, for an owner or a branch, optionally one month of expected closing. */
 export const OpportunityListQuery = z
   .extend(PageQuery, {

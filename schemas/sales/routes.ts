@@ -12,6 +12,7 @@ import { LoanSimulation, LoanSimulationRequest } from './loan-simulation.ts';
 import {
   CreateOpportunityRequest,
   CustomerOpportunityParams,
+  MoveOpportunityStageRequest,
   Opportunity,
   OpportunityListQuery,
 } from './opportunity.ts';
@@ -69,6 +70,18 @@ export const salesRoutes = [
     roles: opportunityReaders,
     params: CustomerOpportunityParams,
     response: { status: 200, body: Opportunity },
+  },
+  {
+    id: 'moveOpportunityStage',
+    method: 'POST',
+    path: '/v1/customers/{customerId}/opportunities/{opportunityId}/stage',
+    context: 'sales',
+    summary: 'Move an opportunity to another stage of its pipeline, from the version read (audited)',
+    roles: opportunityReaders,
+    params: CustomerOpportunityParams,
+    body: MoveOpportunityStageRequest,
+    response: { status: 200, body: Opportunity },
+    concurrency: true,
   },
   {
     id: 'listOpportunities',

@@ -28,8 +28,10 @@ let analyticsRunId = 'duckdb.daily-active-customers.v1.unknown';
 // erasure request, for confirmErasure's, about a customer no other sample uses.
 let privacyRequestId = 'pr-unknown';
 let erasureRequestId = 'pr-unknown';
-// An opportunity of the sample customer, for getOpportunity's samples.
+// An opportunity of the sample customer, for getOpportunity's samples; and one per role for
+// moveOpportunityStage's, each moved once from its first version.
 let opportunityId = 'op-unknown';
+const opportunityToMove: Partial<Record<Role, string>> = {};
 const opportunityBody = {
   productCode: 'pret-auto',
   amountCents: 1_500_000,
@@ -44,6 +46,14 @@ beforeAll(async () => {
     { body: opportunityBody },
   );
   opportunityId = deal.body.id;
+  for (const role of allRoles) {
+    const opened = await (await as(staffMember('advisor', branchId))).request<{ id: string }>(
+      'POST',
+      `/v1/customers/${customer.id}/opportunities`,
+      { body: opportunityBody },
+    );
+    opportunityToMove[role] = opened.body.id;
+  }
   const officer = await as('privacy_officer');
   const erased = bank.customers.at(-1)!.customer;
   const erasure = await officer.request<{ id: string }>('POST', '/v1/privacy/requests', {
@@ -184,6 +194,10 @@ const samples: Record<RouteId, (role: Role) => Sample> = {
     headers: { 'Idempotency-Key': `authz-opportunity-${role}` },
   }),
   getOpportunity: () => ({ path: `/v1/customers/${customer.id}/opportunities/${opportunityId}` }),
+  moveOpportunityStage: (role) => ({
+    path: `/v1/customers/${customer.id}/opportunities/${opportunityToMove[role]}/stage`,
+    body: { to: 'needs_analysis', version: 1 },
+  }),
   listOpportunities: () => ({ path: `/v1/opportunities?stage=qualification&branchId=${branchId}` }),
   projectSavings: () => ({
     path: '/v1/simulations/savings',
@@ -238,6 +252,7 @@ const grants: Record<RouteId, 'public' | 'writeKey' | string> = {
   projectSavings: 'AMS....D',
   createOpportunity: 'AM.....D',
   getOpportunity: 'AM.....D',
+  moveOpportunityStage: 'AM.....D',
   listOpportunities: 'AM.....D',
 };
 const letters: Record<Role, string> = {

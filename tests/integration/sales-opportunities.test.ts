@@ -197,3 +197,98 @@ describe('a pipeline column', () => {
     expect(read.status).toBe(404);
   });
 });
+
+describe('moving an opportunity', () => {
+  const move = async (deal: Opportunity, body: Record<string, unknown>, caller = advisor) =>
+    (await as(caller)).request<Opportunity & Problem & { currentVersion?: number }>(
+      'POST',
+      `/v1/customers/${deal.customerId}/opportunities/${deal.id}/stage`,
+      { body },
+    );
+
+  it('moves it one stage on from the version read, and answers a 409 with the new version to whoever read the old one', async () => {
+    const { body: deal } = await open(homeCustomers[5]!.id);
+    const moved = await move(deal, { to: 'needs_analysis', version: 1 });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ stage: 'needs_analysis', probabilityPercent: 25, version: 2 });
+    expect(moved.body.history.map((line) => `${line.from ?? ''}>${line.to}`)).toEqual([
+      '>qualification',
+      'qualification>needs_analysis',
+    ]);
+    const late = await move(deal, { to: 'lost', lostReason: 'price', version: 1 }, manager);
+    expect(late.status).toBe(409);
+    expect(late.body.currentVersion).toBe(2);
+    expect((await move(deal, { to: 'proposal' })).status).toBe(428);
+  });
+
+  it('refuses a skipped stage and a loss without its reason, naming the field', async () => {
+    const { body: deal } = await open(homeCustomers[6]!.id);
+    const skipped = await move(deal, { to: 'proposal', version: 1 });
+    expect(skipped.status).toBe(400);
+    expect(skipped.body.errors).toEqual([
+      { field: 'to', message: 'a deal at qualification may move to needs_analysis, lost' },
+    ]);
+    expect((await move(deal, { to: 'lost', version: 1 })).body.errors?.[0]?.field).toBe('lostReason');
+  });
+
+  it('wins a savings deal through its pipeline, closed today, with OpportunityWon in the history', async () => {
+    const customer = homeCustomers[7]!;
+    const { body: opened } = await open(customer.id, {
+      ...carLoan,
+      productCode: 'livret-a',
+      amountCents: 500_000,
+    });
+    let deal = opened;
+    for (const to of ['needs_analysis', 'proposal', 'won']) {
+      const moved = await move(deal, { to, version: deal.version });
+      expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+      deal = moved.body;
+    }
+    expect(deal).toMatchObject({
+      stage: 'won',
+      probabilityPercent: 100,
+      closedOn: new Date().toISOString().slice(0, 10),
+    });
+    const timeline = await eventually(
+      async () =>
+        (
+          await (
+            await as(advisor)
+          ).request<{ items: TimelineEntry[] }>('GET', `/v1/customers/${customer.id}/timeline`)
+        ).body,
+      (page) => page.items.some((entry) => entry.type === 'OpportunityWon'),
+    );
+    expect(timeline.items.filter((entry) => entry.type === 'OpportunityStageChanged')).toHaveLength(3);
+    // Won, it leaves the qualification column for the won one.
+    const won = await (await as(manager)).request<Page>(
+      'GET',
+      `/v1/opportunities?stage=won&branchId=${home!.id}&limit=100`,
+    );
+    expect(won.body.items.map((item) => item.id)).toContain(deal.id);
+  });
+
+  it("refuses to move another branch's deal as if it did not exist", async () => {
+    const { body: deal } = await open(otherCustomer.id, carLoan, otherAdvisor);
+    expect((await move(deal, { to: 'needs_analysis', version: 1 })).status).toBe(404);
+  });
+
+  it('is refused by the version condition at the database even when the check before it passed', async () => {
+    // Prepare: two users read version 1; the first moves it.
+    const { body: read } = await open(homeCustomers[8]!.id);
+    expect((await move(read, { to: 'needs_analysis', version: 1 })).status).toBe(200);
+    // Act: the second writes from the version it read, past any check in the handler.
+    const { replaceOpportunity } = await import('#functions/sales/store/opportunities-store.ts');
+    const written = await replaceOpportunity(
+      read,
+      { ...read, stage: 'lost', lostReason: 'price', version: 2 },
+      [],
+    );
+    // Assess
+    expect(written).toBe(false);
+    const after = await (await as(advisor)).request<Opportunity>(
+      'GET',
+      `/v1/customers/${read.customerId}/opportunities/${read.id}`,
+    );
+    expect(after.body.stage).toBe('needs_analysis');
+  });
+});

@@ -86,6 +86,16 @@ const eventBase = {
 } as const;
 /** …and the customer's, in the customers' and channels' events. */
 const domainBase = { ...eventBase, customerId: 'pseudonym', branchId: 'fixed' } as const;
+/** …and what every event of a sales opportunity says of it. */
+const opportunityFacts = {
+  ...domainBase,
+  opportunityId: 'fixed',
+  ownerId: 'fixed',
+  productCode: 'fixed',
+  family: 'fixed',
+  amountCents: 'fixed',
+} as const;
+const opportunityMoved = { ...opportunityFacts, version: 'fixed' } as const;
 /** …and in the platform's privacy events, the customer alone. */
 const privacyBase = { ...eventBase, customerId: 'pseudonym' } as const;
 
@@ -116,17 +126,15 @@ export const domainDetails = {
   CustomerErased: { ...privacyBase, requestId: 'fixed', scope: 'fixed' },
   RetentionPurged: { ...eventBase, location: 'fixed', cutoff: 'fixed', removed: 'fixed' },
   OpportunityCreated: {
-    ...domainBase,
-    opportunityId: 'fixed',
-    ownerId: 'fixed',
-    productCode: 'fixed',
-    family: 'fixed',
-    amountCents: 'fixed',
+    ...opportunityFacts,
     expectedCloseOn: 'fixed',
     source: 'fixed',
     campaignId: 'fixed',
     stage: 'fixed',
   },
+  OpportunityStageChanged: { ...opportunityMoved, from: 'fixed', to: 'fixed', probabilityPercent: 'fixed' },
+  OpportunityWon: { ...opportunityMoved, closedOn: 'fixed' },
+  OpportunityLost: { ...opportunityMoved, closedOn: 'fixed', lostReason: 'fixed' },
 } as const satisfies Record<Exclude<DomainEventType, 'ChannelEvent'>, LakeFields>;
 
 /** An event of a `relais.*` source the lake does not know yet: its common fields only. */

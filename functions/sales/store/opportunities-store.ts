@@ -103,3 +103,24 @@ export const listPipeline = async (
     ...(nextCursor ? { nextCursor } : {}),
   };
 };
+
+/**
+ * Replaces the opportunity if it is still at `previous.version`, with its events; false when it
+ * is not (someone changed it first: the caller's 409).
+ */
+export const replaceOpportunity = (
+  previous: Opportunity,
+  next: Opportunity,
+  events: readonly (OutboxEvent & { eventId: string })[],
+) =>
+  writeTogether([
+    {
+      Put: {
+        TableName: table(),
+        Item: opportunityItem(next),
+        ConditionExpression: 'version = :expected',
+        ExpressionAttributeValues: { ':expected': previous.version },
+      },
+    },
+    ...events.map((event) => ({ Put: { TableName: table(), Item: eventItem(next.customerId, event) } })),
+  ]);

@@ -55,6 +55,7 @@ export const en: Translation<typeof fr> = {
         'opportunity.read': 'Opportunity viewed',
         'opportunity.list': 'Shown in a pipeline',
         'opportunity.create': 'Opportunity opened',
+        'opportunity.stageChange': 'Opportunity moved to another stage',
       },
       reasons: {
         consultation: 'Consultation',

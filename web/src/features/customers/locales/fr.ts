@@ -74,6 +74,7 @@ export const fr = {
         'opportunity.read': 'Consultation d’une affaire',
         'opportunity.list': 'Affichage dans un pipeline',
         'opportunity.create': 'Ouverture d’une affaire',
+        'opportunity.stageChange': 'Changement d’étape d’une affaire',
       } as const satisfies Labels<AuditRecord['action']>,
       reasons: {
         consultation: 'Consultation',

@@ -1,0 +1,97 @@
+/** Moving a deal: the version check, the refusals in words, and the deal's next state, by hand. */
+import { describe, expect, it } from 'vitest';
+import { applyStageMove } from '#functions/sales/opportunities/apply-stage-move.ts';
+import type { Caller } from '#schemas/roles.ts';
+import type { Opportunity } from '#schemas/sales/opportunity.ts';
+import { Conflict, type ValidationFailed } from '#shared/errors.ts';
+
+const caller: Caller = { id: 'st-camille', name: 'Camille Martin', roles: ['advisor'], branchId: 'br-paris' };
+const opened = '2026-11-02T09:00:00.000Z';
+const now = '2026-12-04T10:00:00.000Z';
+const deal: Opportunity = {
+  id: 'op-1',
+  customerId: 'cu-000000000001',
+  branchId: 'br-paris',
+  ownerId: 'st-camille',
+  productCode: 'pret-auto',
+  family: 'loan',
+  title: 'Crédit auto',
+  amountCents: 1_500_000,
+  expectedCloseOn: '2026-12-31',
+  source: 'branch',
+  stage: 'negotiation',
+  stageEnteredAt: opened,
+  probabilityPercent: 75,
+  history: [{ to: 'negotiation', by: 'st-camille', at: opened }],
+  createdAt: opened,
+  updatedAt: opened,
+  createdBy: 'st-camille',
+  updatedBy: 'st-camille',
+  version: 4,
+};
+
+const refusal = (run: () => unknown) => {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+};
+
+describe('moving a deal', () => {
+  it('is a conflict carrying the stored version when someone moved it first', () => {
+    const error = refusal(() => applyStageMove(deal, { to: 'won' }, caller, 3, now));
+    expect(error).toBeInstanceOf(Conflict);
+    expect((error as Conflict).currentVersion).toBe(4);
+  });
+
+  it('names the moves the pipeline allows when it refuses one, and asks why a deal is lost', () => {
+    const skipped = refusal(() =>
+      applyStageMove({ ...deal, stage: 'qualification' }, { to: 'proposal' }, caller, 4, now),
+    ) as ValidationFailed;
+    expect(skipped.errors).toEqual([
+      { field: 'to', message: 'a deal at qualification may move to needs_analysis, lost' },
+    ]);
+    const closed = refusal(() =>
+      applyStageMove({ ...deal, stage: 'won' }, { to: 'lost' }, caller, 4, now),
+    ) as ValidationFailed;
+    expect(closed.errors).toEqual([{ field: 'to', message: 'a deal won is closed: open a new opportunity' }]);
+    const noReason = refusal(() => applyStageMove(deal, { to: 'lost' }, caller, 4, now)) as ValidationFailed;
+    expect(noReason.errors?.[0]?.field).toBe('lostReason');
+  });
+
+  it('closes a won deal today at 100 %, its move in the history, one version up', () => {
+    expect(applyStageMove(deal, { to: 'won' }, caller, 4, now)).toEqual({
+      ...deal,
+      stage: 'won',
+      stageEnteredAt: now,
+      probabilityPercent: 100,
+      closedOn: '2026-12-04',
+      history: [...deal.history, { from: 'negotiation', to: 'won', by: 'st-camille', at: now }],
+      updatedAt: now,
+      updatedBy: 'st-camille',
+      version: 5,
+    });
+  });
+
+  it('keeps the reason of a loss, and nothing of a loss when moving back', () => {
+    const lost = applyStageMove(
+      deal,
+      { to: 'lost', lostReason: 'competitor', note: 'Offre concurrente' },
+      caller,
+      4,
+      now,
+    );
+    expect(lost).toMatchObject({
+      stage: 'lost',
+      probabilityPercent: 0,
+      lostReason: 'competitor',
+      closedOn: '2026-12-04',
+    });
+    const back = applyStageMove(deal, { to: 'proposal', lostReason: 'price' }, caller, 4, now);
+    expect(back).toMatchObject({ stage: 'proposal', probabilityPercent: 50 });
+    expect(back.lostReason).toBeUndefined();
+    expect(back.closedOn).toBeUndefined();
+  });
+});
