@@ -10,6 +10,7 @@
  */
 export { mayMarketTo, objectingToProfiling } from './consents/consent-checks.ts';
 export { visibleCustomer } from './customers/visible-customer.ts';
+export { displayName } from './domain/customer.ts';
 export { type FilePastRetention, filesPastRetention } from './retention/files-past-retention.ts';
 export { customerByNumber } from './store/customer-finders.ts';
 export { eventItem } from './store/customer-items.ts';

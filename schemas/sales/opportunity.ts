@@ -37,6 +37,7 @@ const Title = z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
 export const Opportunity = z
   .extend(BaseRecord, {
     customerId: Id,
+    customerName: z.string().check(z.describe('`LAST First`, as at the opening: for the pipeline’s cards.')),
     branchId: Id,
     ownerId: Id.check(z.describe('The advisor who owns the deal, of the customer’s branch.')),
     productCode: ProductCode,

@@ -29,6 +29,10 @@ export const normaliseName = (name: string): string =>
     .toLowerCase();
 
 /** Sort and search key of a customer: last name then first name, normalised. */
+/** How lists name a customer: `LAST First` (the privacy officer's requests, the pipelines). */
+export const displayName = (customer: Pick<Customer, 'lastName' | 'firstName'>): string =>
+  `${customer.lastName.toLocaleUpperCase('fr-FR')} ${customer.firstName}`;
+
 export const searchName = (customer: Pick<Customer, 'lastName' | 'firstName'>): string =>
   `${normaliseName(customer.lastName)} ${normaliseName(customer.firstName)}`;
 

@@ -3,6 +3,7 @@
  * customer's advisor — always an advisor of the customer's branch), its first stage and
  * probability for the product's family, and the first line of its history.
  */
+import { displayName } from '#functions/customers/access.ts';
 import type { Customer } from '#schemas/customers/customer.ts';
 import type { Caller } from '#schemas/roles.ts';
 import type { CreateOpportunityRequest, Opportunity } from '#schemas/sales/opportunity.ts';
@@ -20,7 +21,7 @@ export const openOpportunity = (
   request: CreateOpportunityRequest,
   context: {
     id: string;
-    customer: Pick<Customer, 'id' | 'branchId'>;
+    customer: Pick<Customer, 'id' | 'branchId' | 'firstName' | 'lastName'>;
     product: Product;
     owner: StaffRecord | undefined;
     caller: Caller;
@@ -37,6 +38,7 @@ export const openOpportunity = (
   return {
     id: context.id,
     customerId: customer.id,
+    customerName: displayName(customer),
     branchId: customer.branchId,
     ownerId: owner.id,
     productCode: product.code,

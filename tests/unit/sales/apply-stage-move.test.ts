@@ -11,6 +11,7 @@ const now = '2026-12-04T10:00:00.000Z';
 const deal: Opportunity = {
   id: 'op-1',
   customerId: 'cu-000000000001',
+  customerName: 'DUPONT Marie',
   branchId: 'br-paris',
   ownerId: 'st-camille',
   productCode: 'pret-auto',

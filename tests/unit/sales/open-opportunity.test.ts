@@ -17,7 +17,13 @@ const manager: Caller = {
   roles: ['branch_manager'],
   branchId: 'br-paris',
 };
-const customer = { id: 'cu-000000000001', branchId: 'br-paris', advisorId: 'st-hugo' };
+const customer = {
+  id: 'cu-000000000001',
+  branchId: 'br-paris',
+  advisorId: 'st-hugo',
+  firstName: 'Marie',
+  lastName: 'Dupont-Lefèvre',
+};
 const now = '2026-12-04T10:00:00.000Z';
 const request = {
   productCode: 'livret-a',
@@ -51,6 +57,7 @@ describe('opening an opportunity', () => {
     });
     expect(opened).toMatchObject({
       ownerId: 'st-camille',
+      customerName: 'DUPONT-LEFÈVRE Marie',
       branchId: 'br-paris',
       family: 'savings',
       title: 'Livret A',

@@ -3,6 +3,7 @@
  * the steps its job will take), confirming an erasure, and which are still open.
  */
 import { randomBytes } from 'node:crypto';
+import { displayName } from '#functions/customers/access.ts';
 import type { AuditRecord } from '#schemas/audit.ts';
 import { ErasureRequested } from '#schemas/events/erasure-requested.ts';
 import type {
@@ -39,7 +40,7 @@ export const requestSubject = (customer: {
   kind: PrivacyRequest['customerKind'];
 }) => ({
   id: customer.id,
-  name: `${customer.lastName.toLocaleUpperCase('fr-FR')} ${customer.firstName}`,
+  name: displayName(customer),
   kind: customer.kind,
 });
 
