@@ -1,4 +1,5 @@
-/** The 360° customer file: profile, holdings, consents and latest timeline in one read. */
+/** The 360° customer file: profile, holdings, consents, open deals and latest timeline in one read. */
+import { OpportunitySummary } from '../sales/opportunity.ts';
 import * as z from '../zod.ts';
 import { Consents } from './consent.ts';
 import { Customer } from './customer.ts';
@@ -13,6 +14,13 @@ export const Customer360 = z
       .check(z.describe('The assigned advisor, by name.')),
     holdings: z.array(Holding),
     consents: Consents,
+    openOpportunities: z
+      .optional(z.array(OpportunitySummary))
+      .check(
+        z.describe(
+          'The deals still open, soonest to close first; absent for roles that see no deals (contact centre, compliance).',
+        ),
+      ),
     timeline: z.array(TimelineEntry).check(z.describe('Latest entries, newest first.')),
     timelineCursor: z
       .optional(z.string())

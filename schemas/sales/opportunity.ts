@@ -57,6 +57,23 @@ export const Opportunity = z
   .register(z.globalRegistry, { id: 'Opportunity' });
 export type Opportunity = z.infer<typeof Opportunity>;
 
+/** What the customer file shows of an open deal. */
+export const OpportunitySummary = z
+  .pick(Opportunity, {
+    id: true,
+    title: true,
+    productCode: true,
+    family: true,
+    amountCents: true,
+    expectedCloseOn: true,
+    stage: true,
+    probabilityPercent: true,
+    ownerId: true,
+    version: true,
+  })
+  .register(z.globalRegistry, { id: 'OpportunitySummary' });
+export type OpportunitySummary = z.infer<typeof OpportunitySummary>;
+
 export const CreateOpportunityRequest = z
   .strictObject({
     productCode: ProductCode,

@@ -6,6 +6,7 @@
  * owner, branch and month, within the caller's branch only.
  */
 import { describe, expect, it } from 'vitest';
+import type { Customer360 } from '#schemas/customers/customer-360.ts';
 import type { TimelineEntry } from '#schemas/customers/timeline.ts';
 import type { Opportunity } from '#schemas/sales/opportunity.ts';
 import { sandboxPerFile } from '../support/sandbox.ts';
@@ -290,5 +291,35 @@ describe('moving an opportunity', () => {
       `/v1/customers/${read.customerId}/opportunities/${read.id}`,
     );
     expect(after.body.stage).toBe('needs_analysis');
+  });
+});
+
+describe("the customer file's open deals", () => {
+  it('shows the open deals, soonest first, to the branch network, and no deal to the contact centre', async () => {
+    const customer = homeCustomers[9]!;
+    const { body: later } = await open(customer.id, { ...carLoan, expectedCloseOn: '2027-06-30' });
+    const { body: sooner } = await open(customer.id, {
+      ...carLoan,
+      productCode: 'livret-a',
+      expectedCloseOn: '2027-02-01',
+    });
+    const { body: lost } = await open(customer.id, carLoan);
+    await (await as(advisor)).request('POST', `/v1/customers/${customer.id}/opportunities/${lost.id}/stage`, {
+      body: { to: 'lost', lostReason: 'no_response', version: 1 },
+    });
+    const file = async (caller: Parameters<typeof as>[0]) =>
+      (await (await as(caller)).request<Customer360>('GET', `/v1/customers/${customer.id}/360`)).body;
+    const seen = await file(advisor);
+    expect(seen.openOpportunities?.map((deal) => deal.id)).toEqual([sooner.id, later.id]);
+    expect(seen.openOpportunities?.[0]).toMatchObject({
+      title: 'Livret A',
+      stage: 'qualification',
+      probabilityPercent: 20,
+    });
+    expect((await file(manager)).openOpportunities).toHaveLength(2);
+    const agent = await file('service_agent');
+    expect(agent.customer.id).toBe(customer.id);
+    expect(agent.openOpportunities).toBeUndefined();
+    expect((await file('compliance_officer')).openOpportunities).toBeUndefined();
   });
 });

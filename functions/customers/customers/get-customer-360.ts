@@ -1,5 +1,9 @@
-/** The 360° file in one read of the customer's item collection (audited). */
+/**
+ * The 360° file in one read of the customer's item collection (audited). The open deals only to
+ * the roles that follow deals: the contact centre and compliance see the file without them.
+ */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { opportunityReaders } from '#schemas/roles.ts';
 import type { Route } from '#schemas/routes.ts';
 import { getStaffMember } from '#shared/directory.ts';
 import type { RouteHandler } from '#shared/http/api.ts';
@@ -24,5 +28,11 @@ export const getCustomer360: RouteHandler<Route<'getCustomer360'>> = async ({
     recordAccess(caller, file.customer.id, 'customer.read360', accessReason),
   ]);
   metrics.addMetric('CustomerFilesRead', MetricUnit.Count, 1);
-  return { ...file, ...(advisor ? { advisor: { id: advisor.id, name: advisor.name } } : {}) };
+  const { openOpportunities, ...shown } = file;
+  const seesDeals = caller.roles.some((role) => (opportunityReaders as readonly string[]).includes(role));
+  return {
+    ...shown,
+    ...(seesDeals ? { openOpportunities } : {}),
+    ...(advisor ? { advisor: { id: advisor.id, name: advisor.name } } : {}),
+  };
 };

@@ -8,6 +8,7 @@ import { type Consents, Consents as ConsentsSchema } from '#schemas/customers/co
 import { Customer } from '#schemas/customers/customer.ts';
 import { type Holding, Holding as HoldingSchema } from '#schemas/customers/holding.ts';
 import { type TimelineEntry, TimelineEntry as TimelineSchema } from '#schemas/customers/timeline.ts';
+import { OpportunitySummary } from '#schemas/sales/opportunity.ts';
 import { documents } from '#shared/clients/dynamodb.ts';
 import { type CursorScope, decodeCursor, encodeCursor } from '#shared/cursor.ts';
 import { tableName } from '#shared/env.ts';
@@ -135,6 +136,8 @@ export type CustomerFile = {
   customer: Customer;
   holdings: Holding[];
   consents: Consents;
+  /** The sales context's members of the collection: the deals still open, soonest to close first. */
+  openOpportunities: OpportunitySummary[];
   timeline: TimelineEntry[];
   /** Where the timeline pages back from, when older entries exist. */
   timelineCursor?: string;
@@ -194,6 +197,10 @@ export const getCustomerFile = async (id: string): Promise<CustomerFile | undefi
     customer: Customer.parse(profile),
     holdings: items.filter((item) => item.entity === 'holding').map((item) => HoldingSchema.parse(item)),
     consents: consents ? ConsentsSchema.parse(consents) : { items: [], version: 0 },
+    openOpportunities: items
+      .filter((item) => item.entity === 'opportunity' && item.stage !== 'won' && item.stage !== 'lost')
+      .map((item) => OpportunitySummary.parse(item))
+      .sort((a, b) => a.expectedCloseOn.localeCompare(b.expectedCloseOn)),
     timeline: shown.map(timelineEntryOf),
     ...(timelineCursor ? { timelineCursor } : {}),
   };
