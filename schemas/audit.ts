@@ -40,6 +40,7 @@ export const AuditRecord = z
       'opportunity.list',
       'opportunity.create',
       'opportunity.stageChange',
+      'opportunity.update',
     ]),
     customerId: Id,
     reason: AccessReason,

@@ -10,6 +10,7 @@ import { createOpportunity } from './opportunities/create-opportunity.ts';
 import { getOpportunity } from './opportunities/get-opportunity.ts';
 import { listOpportunities } from './opportunities/list-opportunities.ts';
 import { moveOpportunityStage } from './opportunities/move-opportunity-stage.ts';
+import { updateOpportunity } from './opportunities/update-opportunity.ts';
 import { projectSavings } from './simulator/project-savings.ts';
 import { simulateLoan } from './simulator/simulate-loan.ts';
 
@@ -21,6 +22,7 @@ export const handler = httpApi(
     projectSavings,
     createOpportunity,
     getOpportunity,
+    updateOpportunity,
     moveOpportunityStage,
     listOpportunities,
   },

@@ -12,6 +12,7 @@ import { IdentityUnlinked } from './identity-unlinked.ts';
 import { KycStatusChanged } from './kyc-status-changed.ts';
 import { OpportunityCreated } from './opportunity-created.ts';
 import { OpportunityLost, OpportunityStageChanged, OpportunityWon } from './opportunity-stage-changed.ts';
+import { OpportunityUpdated } from './opportunity-updated.ts';
 import { RelationshipEndRecorded } from './relationship-end-recorded.ts';
 import { RetentionPurged } from './retention-purged.ts';
 
@@ -29,6 +30,7 @@ export const domainEvents = [
   CustomerErased,
   RetentionPurged,
   OpportunityCreated,
+  OpportunityUpdated,
   OpportunityStageChanged,
   OpportunityWon,
   OpportunityLost,

@@ -97,6 +97,31 @@ export type CreateOpportunityRequest = z.infer<typeof CreateOpportunityRequest>;
 
 export const CustomerOpportunityParams = z.object({ customerId: Id, opportunityId: Id });
 
+/**
+ * A change of an open deal's details, from the version the caller read (or send `If-Match`); a
+ * field left out stays. A new owner is the branch manager's or an administrator's to give, to an
+ * advisor of the customer's branch.
+ */
+export const UpdateOpportunityRequest = z
+  .strictObject({
+    title: z.optional(Title),
+    amountCents: z.optional(Cents),
+    expectedCloseOn: z.optional(IsoDate),
+    ownerId: z.optional(Id),
+    version: z.optional(z.number().check(z.int(), z.positive())),
+  })
+  .check(
+    z.refine(
+      (request) =>
+        [request.title, request.amountCents, request.expectedCloseOn, request.ownerId].some(
+          (field) => field !== undefined,
+        ),
+      { message: 'give at least one of title, amountCents, expectedCloseOn or ownerId', path: ['title'] },
+    ),
+  )
+  .register(z.globalRegistry, { id: 'UpdateOpportunityRequest' });
+export type UpdateOpportunityRequest = z.infer<typeof UpdateOpportunityRequest>;
+
 /** A move of the stage, from the version the caller read (or send `If-Match`). */
 export const MoveOpportunityStageRequest = z
   .strictObject({

@@ -15,6 +15,7 @@ import {
   MoveOpportunityStageRequest,
   Opportunity,
   OpportunityListQuery,
+  UpdateOpportunityRequest,
 } from './opportunity.ts';
 import { Product } from './product.ts';
 import { SavingsProjection, SavingsProjectionRequest } from './savings-projection.ts';
@@ -70,6 +71,19 @@ export const salesRoutes = [
     roles: opportunityReaders,
     params: CustomerOpportunityParams,
     response: { status: 200, body: Opportunity },
+  },
+  {
+    id: 'updateOpportunity',
+    method: 'PATCH',
+    path: '/v1/customers/{customerId}/opportunities/{opportunityId}',
+    context: 'sales',
+    summary:
+      "Change an open deal's title, amount, expected closing or owner, from the version read (audited)",
+    roles: opportunityReaders,
+    params: CustomerOpportunityParams,
+    body: UpdateOpportunityRequest,
+    response: { status: 200, body: Opportunity },
+    concurrency: true,
   },
   {
     id: 'moveOpportunityStage',

@@ -32,6 +32,7 @@ let erasureRequestId = 'pr-unknown';
 // moveOpportunityStage's, each moved once from its first version.
 let opportunityId = 'op-unknown';
 const opportunityToMove: Partial<Record<Role, string>> = {};
+const opportunityToUpdate: Partial<Record<Role, string>> = {};
 const opportunityBody = {
   productCode: 'pret-auto',
   amountCents: 1_500_000,
@@ -53,6 +54,12 @@ beforeAll(async () => {
       { body: opportunityBody },
     );
     opportunityToMove[role] = opened.body.id;
+    const toUpdate = await (await as(staffMember('advisor', branchId))).request<{ id: string }>(
+      'POST',
+      `/v1/customers/${customer.id}/opportunities`,
+      { body: opportunityBody },
+    );
+    opportunityToUpdate[role] = toUpdate.body.id;
   }
   const officer = await as('privacy_officer');
   const erased = bank.customers.at(-1)!.customer;
@@ -194,6 +201,10 @@ const samples: Record<RouteId, (role: Role) => Sample> = {
     headers: { 'Idempotency-Key': `authz-opportunity-${role}` },
   }),
   getOpportunity: () => ({ path: `/v1/customers/${customer.id}/opportunities/${opportunityId}` }),
+  updateOpportunity: (role) => ({
+    path: `/v1/customers/${customer.id}/opportunities/${opportunityToUpdate[role]}`,
+    body: { amountCents: 1_600_000, version: 1 },
+  }),
   moveOpportunityStage: (role) => ({
     path: `/v1/customers/${customer.id}/opportunities/${opportunityToMove[role]}/stage`,
     body: { to: 'needs_analysis', version: 1 },
@@ -252,6 +263,7 @@ const grants: Record<RouteId, 'public' | 'writeKey' | string> = {
   projectSavings: 'AMS....D',
   createOpportunity: 'AM.....D',
   getOpportunity: 'AM.....D',
+  updateOpportunity: 'AM.....D',
   moveOpportunityStage: 'AM.....D',
   listOpportunities: 'AM.....D',
 };

@@ -323,3 +323,59 @@ describe("the customer file's open deals", () => {
     expect((await file('compliance_officer')).openOpportunities).toBeUndefined();
   });
 });
+
+describe("changing an open deal's details", () => {
+  const patch = async (
+    deal: Opportunity,
+    body: Record<string, unknown>,
+    caller: Parameters<typeof as>[0] = advisor,
+  ) =>
+    (await as(caller)).request<Opportunity & Problem & { currentVersion?: number }>(
+      'PATCH',
+      `/v1/customers/${deal.customerId}/opportunities/${deal.id}`,
+      { body },
+    );
+  const ownerColumn = async (ownerId: string) =>
+    (
+      await (
+        await as(manager)
+      ).request<Page>('GET', `/v1/opportunities?stage=qualification&ownerId=${ownerId}&limit=100`)
+    ).body.items.map((item) => item.id);
+
+  it('lets the branch manager give a deal to another advisor of the branch, whose pipeline then holds it', async () => {
+    const colleague = bank.staff.find(
+      (member) =>
+        member.roles.includes('advisor') && member.branchId === home!.id && member.sub !== advisor.sub,
+    )!;
+    const { body: deal } = await open(homeCustomers[10]!.id);
+    const given = await patch(deal, { ownerId: colleague.sub, amountCents: 1_800_000, version: 1 }, manager);
+    expect(given.status).toBe(200);
+    expect(given.body).toMatchObject({ ownerId: colleague.sub, amountCents: 1_800_000, version: 2 });
+    expect(await ownerColumn(colleague.sub)).toContain(deal.id);
+    expect(await ownerColumn(advisor.sub)).not.toContain(deal.id);
+  });
+
+  it('lets an advisor change the amount but not the owner, nor give it outside the branch, nor from a stale version', async () => {
+    const { body: deal } = await open(homeCustomers[11]!.id);
+    expect((await patch(deal, { ownerId: manager.sub, version: 1 })).status).toBe(403);
+    const foreign = await patch(deal, { ownerId: otherAdvisor.sub, version: 1 }, manager);
+    expect(foreign.body.errors?.map((error) => error.field)).toEqual(['ownerId']);
+    const changed = await patch(deal, { expectedCloseOn: '2027-03-31', version: 1 });
+    expect(changed.body).toMatchObject({ expectedCloseOn: '2027-03-31', version: 2 });
+    const stale = await patch(deal, { amountCents: 100_000, version: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.currentVersion).toBe(2);
+  });
+
+  it('leaves a closed deal as it was', async () => {
+    const { body: deal } = await open(homeCustomers[11]!.id);
+    await (await as(advisor)).request(
+      'POST',
+      `/v1/customers/${deal.customerId}/opportunities/${deal.id}/stage`,
+      {
+        body: { to: 'lost', lostReason: 'price', version: 1 },
+      },
+    );
+    expect((await patch(deal, { amountCents: 100_000, version: 2 })).status).toBe(400);
+  });
+});

@@ -56,6 +56,7 @@ export const en: Translation<typeof fr> = {
         'opportunity.list': 'Shown in a pipeline',
         'opportunity.create': 'Opportunity opened',
         'opportunity.stageChange': 'Opportunity moved to another stage',
+        'opportunity.update': 'Opportunity changed',
       },
       reasons: {
         consultation: 'Consultation',

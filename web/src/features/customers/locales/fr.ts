@@ -75,6 +75,7 @@ export const fr = {
         'opportunity.list': 'Affichage dans un pipeline',
         'opportunity.create': 'Ouverture d’une affaire',
         'opportunity.stageChange': 'Changement d’étape d’une affaire',
+        'opportunity.update': 'Modification d’une affaire',
       } as const satisfies Labels<AuditRecord['action']>,
       reasons: {
         consultation: 'Consultation',
