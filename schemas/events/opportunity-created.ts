@@ -1,6 +1,7 @@
 import { Id, IsoDate } from '../common.ts';
 import { ProductFamily } from '../customers/holding.ts';
-import { OpportunitySource, Stage } from '../sales/opportunity.ts';
+import { OpportunitySource } from '../sales/opportunity.ts';
+import { Stage } from '../sales/pipeline.ts';
 import * as z from '../zod.ts';
 import { type EventDefinition, eventDetail } from './envelope.ts';
 

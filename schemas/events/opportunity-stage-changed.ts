@@ -1,6 +1,6 @@
 import { Id } from '../common.ts';
 import { ProductFamily } from '../customers/holding.ts';
-import { LostReason, Stage } from '../sales/opportunity.ts';
+import { LostReason, Stage } from '../sales/pipeline.ts';
 import * as z from '../zod.ts';
 import { type EventDefinition, eventDetail } from './envelope.ts';
 

@@ -8,18 +8,10 @@
 import { BaseRecord, Id, IsoDate, IsoDateTime, PageQuery } from '../common.ts';
 import { ProductFamily } from '../customers/holding.ts';
 import * as z from '../zod.ts';
+import { LostReason, Stage } from './pipeline.ts';
 import { ProductCode } from './product.ts';
 
-export const Stage = z.enum(['qualification', 'needs_analysis', 'proposal', 'negotiation', 'won', 'lost']);
 export const OpportunitySource = z.enum(['branch', 'phone', 'web', 'campaign']);
-export const LostReason = z.enum([
-  'price',
-  'competitor',
-  'customer_declined',
-  'not_eligible',
-  'no_response',
-  'other',
-]);
 
 /** One move of the stage: who, when, from, to (and why, for a loss). */
 export const StageChange = z.object({

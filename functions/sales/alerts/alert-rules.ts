@@ -6,7 +6,8 @@
  * event or a daily job that runs again raises nothing twice; a new cause (the deal moved, then
  * stalled again) is a new alert.
  */
-import { isStalled, type ProductFamily, type Stage } from '../opportunities/stage-machine.ts';
+import type { ProductFamily, Stage } from '#schemas/sales/pipeline.ts';
+import { isStalled } from '../opportunities/stage-machine.ts';
 
 export type AlertKind =
   | 'taskOverdue'

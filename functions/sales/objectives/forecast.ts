@@ -6,12 +6,7 @@
  * in count and amount. Periods are calendar months (`2026-12`) or quarters (`2026-Q4`); a deal
  * counts in the period it closed in, or for an open one, the period it is expected to close in.
  */
-import {
-  type ProductFamily,
-  pipelines,
-  probabilityPercent,
-  type Stage,
-} from '../opportunities/stage-machine.ts';
+import { type ProductFamily, pipelines, probabilityPercent, type Stage } from '#schemas/sales/pipeline.ts';
 
 export type Period = string;
 

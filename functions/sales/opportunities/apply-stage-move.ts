@@ -6,8 +6,9 @@
  */
 import type { Caller } from '#schemas/roles.ts';
 import type { MoveOpportunityStageRequest, Opportunity } from '#schemas/sales/opportunity.ts';
+import { probabilityPercent } from '#schemas/sales/pipeline.ts';
 import { Conflict, ValidationFailed } from '#shared/errors.ts';
-import { moveStage, probabilityPercent } from './stage-machine.ts';
+import { moveStage } from './stage-machine.ts';
 
 export const applyStageMove = (
   current: Opportunity,

@@ -3,7 +3,6 @@
  * read: OpportunityStageChanged, and OpportunityWon or OpportunityLost when it closes, go with it.
  * A move someone made first is a 409 with the version now stored. Audited.
  */
-import { visibleCustomer } from '#functions/customers/access.ts';
 import {
   OpportunityLost,
   OpportunityStageChanged,
@@ -13,11 +12,10 @@ import type { Caller } from '#schemas/roles.ts';
 import type { Route } from '#schemas/routes.ts';
 import type { Opportunity } from '#schemas/sales/opportunity.ts';
 import { recordAccess } from '#shared/audit.ts';
-import { Conflict, NotFound } from '#shared/errors.ts';
 import type { RouteHandler } from '#shared/http/api.ts';
 import { domainEvent } from '#shared/outbox.ts';
-import { getOpportunity, replaceOpportunity } from '../store/opportunities-store.ts';
 import { applyStageMove } from './apply-stage-move.ts';
+import { saveOpportunity, visibleOpportunity } from './visible-opportunity.ts';
 
 export const moveOpportunityStage: RouteHandler<Route<'moveOpportunityStage'>> = async ({
   params,
@@ -26,18 +24,10 @@ export const moveOpportunityStage: RouteHandler<Route<'moveOpportunityStage'>> =
   expectedVersion,
   accessReason,
 }) => {
-  const customer = await visibleCustomer(caller, params.customerId, accessReason);
-  const current = await getOpportunity(customer.id, params.opportunityId);
-  if (!current) throw new NotFound('This opportunity');
+  const current = await visibleOpportunity(caller, params, accessReason);
   const next = applyStageMove(current, body, caller, expectedVersion, new Date().toISOString());
-  if (!(await replaceOpportunity(current, next, stageEvents(current, next, caller)))) {
-    const now = await getOpportunity(customer.id, params.opportunityId);
-    throw new Conflict(
-      'Someone changed this opportunity while you moved it. Reload it and try again.',
-      now?.version,
-    );
-  }
-  await recordAccess(caller, customer.id, 'opportunity.stageChange', accessReason);
+  await saveOpportunity(current, next, stageEvents(current, next, caller));
+  await recordAccess(caller, current.customerId, 'opportunity.stageChange', accessReason);
   return next;
 };
 

@@ -7,10 +7,10 @@ import { displayName } from '#functions/customers/access.ts';
 import type { Customer } from '#schemas/customers/customer.ts';
 import type { Caller } from '#schemas/roles.ts';
 import type { CreateOpportunityRequest, Opportunity } from '#schemas/sales/opportunity.ts';
+import { firstStage, probabilityPercent } from '#schemas/sales/pipeline.ts';
 import type { Product } from '#schemas/sales/product.ts';
 import type { StaffRecord } from '#shared/directory.ts';
 import { ValidationFailed } from '#shared/errors.ts';
-import { firstStage, probabilityPercent } from './stage-machine.ts';
 
 /** Whom the deal goes to when the request names nobody. */
 export const defaultOwnerId = (caller: Caller, customer: Pick<Customer, 'advisorId'>): string | undefined =>

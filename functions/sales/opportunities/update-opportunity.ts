@@ -3,16 +3,14 @@
  * owner (the branch manager's or an administrator's) — from the version read, with
  * OpportunityUpdated. Nothing changed answers the deal as it is. Audited.
  */
-import { visibleCustomer } from '#functions/customers/access.ts';
 import { OpportunityUpdated } from '#schemas/events/opportunity-updated.ts';
 import type { Route } from '#schemas/routes.ts';
 import { recordAccess } from '#shared/audit.ts';
 import { getStaffMember } from '#shared/directory.ts';
-import { Conflict, NotFound } from '#shared/errors.ts';
 import type { RouteHandler } from '#shared/http/api.ts';
 import { domainEvent } from '#shared/outbox.ts';
-import { getOpportunity, replaceOpportunity } from '../store/opportunities-store.ts';
 import { applyUpdate } from './apply-update.ts';
+import { saveOpportunity, visibleOpportunity } from './visible-opportunity.ts';
 
 export const updateOpportunity: RouteHandler<Route<'updateOpportunity'>> = async ({
   params,
@@ -21,9 +19,7 @@ export const updateOpportunity: RouteHandler<Route<'updateOpportunity'>> = async
   expectedVersion,
   accessReason,
 }) => {
-  const customer = await visibleCustomer(caller, params.customerId, accessReason);
-  const current = await getOpportunity(customer.id, params.opportunityId);
-  if (!current) throw new NotFound('This opportunity');
+  const current = await visibleOpportunity(caller, params, accessReason);
   const newOwner = body.ownerId ? await getStaffMember(body.ownerId) : undefined;
   const { next, changedFields } = applyUpdate(current, body, {
     caller,
@@ -31,7 +27,7 @@ export const updateOpportunity: RouteHandler<Route<'updateOpportunity'>> = async
     expectedVersion,
     now: new Date().toISOString(),
   });
-  await recordAccess(caller, customer.id, 'opportunity.update', accessReason);
+  await recordAccess(caller, current.customerId, 'opportunity.update', accessReason);
   if (changedFields.length === 0) return current;
   const event = domainEvent(
     OpportunityUpdated,
@@ -47,12 +43,5 @@ export const updateOpportunity: RouteHandler<Route<'updateOpportunity'>> = async
     caller,
     next.updatedAt,
   );
-  if (!(await replaceOpportunity(current, next, [event]))) {
-    const now = await getOpportunity(customer.id, params.opportunityId);
-    throw new Conflict(
-      'Someone changed this opportunity while you saved it. Reload it and try again.',
-      now?.version,
-    );
-  }
-  return next;
+  return saveOpportunity(current, next, [event]);
 };

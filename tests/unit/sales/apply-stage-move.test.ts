@@ -1,35 +1,11 @@
 /** Moving a deal: the version check, the refusals in words, and the deal's next state, by hand. */
 import { describe, expect, it } from 'vitest';
 import { applyStageMove } from '#functions/sales/opportunities/apply-stage-move.ts';
-import type { Caller } from '#schemas/roles.ts';
-import type { Opportunity } from '#schemas/sales/opportunity.ts';
 import { Conflict, type ValidationFailed } from '#shared/errors.ts';
+import { aDeal, advisor, now } from './fixtures.ts';
 
-const caller: Caller = { id: 'st-camille', name: 'Camille Martin', roles: ['advisor'], branchId: 'br-paris' };
-const opened = '2026-11-02T09:00:00.000Z';
-const now = '2026-12-04T10:00:00.000Z';
-const deal: Opportunity = {
-  id: 'op-1',
-  customerId: 'cu-000000000001',
-  customerName: 'DUPONT Marie',
-  branchId: 'br-paris',
-  ownerId: 'st-camille',
-  productCode: 'pret-auto',
-  family: 'loan',
-  title: 'Crédit auto',
-  amountCents: 1_500_000,
-  expectedCloseOn: '2026-12-31',
-  source: 'branch',
-  stage: 'negotiation',
-  stageEnteredAt: opened,
-  probabilityPercent: 75,
-  history: [{ to: 'negotiation', by: 'st-camille', at: opened }],
-  createdAt: opened,
-  updatedAt: opened,
-  createdBy: 'st-camille',
-  updatedBy: 'st-camille',
-  version: 4,
-};
+const caller = advisor;
+const deal = aDeal({ stage: 'negotiation', probabilityPercent: 75, version: 4 });
 
 const refusal = (run: () => unknown) => {
   try {

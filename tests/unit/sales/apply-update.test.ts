@@ -1,47 +1,11 @@
 /** Changing an open deal: what changes, who may give it away, and what is refused, by hand. */
 import { describe, expect, it } from 'vitest';
 import { applyUpdate } from '#functions/sales/opportunities/apply-update.ts';
-import type { Caller } from '#schemas/roles.ts';
-import type { Opportunity } from '#schemas/sales/opportunity.ts';
 import { Conflict, Forbidden, ValidationFailed } from '#shared/errors.ts';
+import { aDeal, advisor, manager, now } from './fixtures.ts';
 
-const advisor: Caller = {
-  id: 'st-camille',
-  name: 'Camille Martin',
-  roles: ['advisor'],
-  branchId: 'br-paris',
-};
-const manager: Caller = {
-  id: 'st-helene',
-  name: 'Hélène Rousseau',
-  roles: ['branch_manager'],
-  branchId: 'br-paris',
-};
 const hugo = { id: 'st-hugo', name: 'Hugo Petit', roles: ['advisor' as const], branchId: 'br-paris' };
-const at = '2026-11-02T09:00:00.000Z';
-const now = '2026-12-04T10:00:00.000Z';
-const deal: Opportunity = {
-  id: 'op-1',
-  customerId: 'cu-000000000001',
-  customerName: 'DUPONT Marie',
-  branchId: 'br-paris',
-  ownerId: 'st-camille',
-  productCode: 'pret-auto',
-  family: 'loan',
-  title: 'Crédit auto',
-  amountCents: 1_500_000,
-  expectedCloseOn: '2026-12-31',
-  source: 'branch',
-  stage: 'proposal',
-  stageEnteredAt: at,
-  probabilityPercent: 50,
-  history: [{ to: 'proposal', by: 'st-camille', at }],
-  createdAt: at,
-  updatedAt: at,
-  createdBy: 'st-camille',
-  updatedBy: 'st-camille',
-  version: 3,
-};
+const deal = aDeal();
 
 describe("changing a deal's details", () => {
   it('changes what is asked and differs, and names it', () => {

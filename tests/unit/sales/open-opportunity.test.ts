@@ -2,21 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { productByCode } from '#functions/sales/catalogue/catalogue.ts';
 import { defaultOwnerId, openOpportunity } from '#functions/sales/opportunities/open-opportunity.ts';
-import type { Caller } from '#schemas/roles.ts';
 import { ValidationFailed } from '#shared/errors.ts';
+import { advisor, manager, now } from './fixtures.ts';
 
-const advisor: Caller = {
-  id: 'st-camille',
-  name: 'Camille Martin',
-  roles: ['advisor'],
-  branchId: 'br-paris',
-};
-const manager: Caller = {
-  id: 'st-helene',
-  name: 'Hélène Rousseau',
-  roles: ['branch_manager'],
-  branchId: 'br-paris',
-};
 const customer = {
   id: 'cu-000000000001',
   branchId: 'br-paris',
@@ -24,7 +12,6 @@ const customer = {
   firstName: 'Marie',
   lastName: 'Dupont-Lefèvre',
 };
-const now = '2026-12-04T10:00:00.000Z';
 const request = {
   productCode: 'livret-a',
   amountCents: 500_000,

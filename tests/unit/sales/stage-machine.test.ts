@@ -4,13 +4,8 @@
  * qualification → proposal).
  */
 import { describe, expect, it } from 'vitest';
-import {
-  allowedMoves,
-  firstStage,
-  isStalled,
-  moveStage,
-  probabilityPercent,
-} from '#functions/sales/opportunities/stage-machine.ts';
+import { isStalled, moveStage } from '#functions/sales/opportunities/stage-machine.ts';
+import { allowedMoves, firstStage, probabilityPercent } from '#schemas/sales/pipeline.ts';
 
 const by = 'advisor-1';
 const at = '2026-12-04T10:00:00.000Z';
