@@ -12,7 +12,13 @@ import { Loading } from '#web/src/components/ui/status.tsx';
 import { beginSignIn, readSession, type SessionUser, signOut } from '#web/src/lib/auth.ts';
 import { useBranchNames } from '#web/src/lib/branches.ts';
 import { languages, setLang, useLocale } from '#web/src/lib/i18n.ts';
-import { seesAnalytics, seesCustomers, seesPrivacyRequests, seesSimulator } from '#web/src/lib/role-homes.ts';
+import {
+  seesAnalytics,
+  seesCustomers,
+  seesPipeline,
+  seesPrivacyRequests,
+  seesSimulator,
+} from '#web/src/lib/role-homes.ts';
 import { focusPageHeading } from '#web/src/lib/route-focus.ts';
 import { hasUnsavedChanges } from '#web/src/lib/unsaved-changes.ts';
 
@@ -121,6 +127,9 @@ export const AppLayout = () => {
               <NavLink to="/" end>
                 {t('header.customers')}
               </NavLink>
+            ) : null}
+            {seesPipeline(session.user.roles) ? (
+              <NavLink to="/pipeline">{t('header.pipeline')}</NavLink>
             ) : null}
             {seesSimulator(session.user.roles) ? (
               <NavLink to="/simulator">{t('header.simulator')}</NavLink>

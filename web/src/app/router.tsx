@@ -12,6 +12,7 @@ import { CustomerEditRoute } from './routes/customer-edit.tsx';
 import { CustomerFileRoute } from './routes/customer-file.tsx';
 import { HomeRoute } from './routes/home.tsx';
 import { NotFoundRoute } from './routes/not-found.tsx';
+import { PipelineRoute } from './routes/pipeline.tsx';
 import { PrivacyRoute } from './routes/privacy.tsx';
 import { RouteError } from './routes/route-error.tsx';
 import { SimulatorRoute } from './routes/simulator.tsx';
@@ -46,6 +47,7 @@ const router = createBrowserRouter([
       },
       { path: 'privacy', element: <PrivacyRoute /> },
       { path: 'simulator', element: <SimulatorRoute /> },
+      { path: 'pipeline', element: <PipelineRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

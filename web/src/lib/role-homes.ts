@@ -1,5 +1,5 @@
 /** Which screens a role can use, so that nobody lands on one that would only refuse them. */
-import { productReaders, type Role } from '#schemas/roles.ts';
+import { opportunityReaders, productReaders, type Role } from '#schemas/roles.ts';
 
 /** Roles that search and open customer files (the API's customer readers). */
 const customerRoles: readonly Role[] = [
@@ -17,3 +17,6 @@ export const seesPrivacyRequests = (roles: readonly Role[]): boolean => roles.in
 /** The loan simulator: the API's product readers (the branch network and the contact centre). */
 export const seesSimulator = (roles: readonly Role[]): boolean =>
   roles.some((role) => (productReaders as readonly Role[]).includes(role));
+/** The pipeline of deals: the API's opportunity readers (the branch network, not the contact centre). */
+export const seesPipeline = (roles: readonly Role[]): boolean =>
+  roles.some((role) => (opportunityReaders as readonly Role[]).includes(role));

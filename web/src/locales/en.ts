@@ -15,6 +15,7 @@ export const en: Translation<typeof fr> = {
     customers: 'Customers',
     analytics: 'Analytics',
     simulator: 'Simulator',
+    pipeline: 'Pipeline',
     privacy: 'Data protection requests',
     language: 'Language',
     logout: 'Sign out',

@@ -22,6 +22,7 @@ export const fr = {
     customers: 'Clients',
     analytics: 'Analyses',
     simulator: 'Simulateur',
+    pipeline: 'Affaires',
     privacy: 'Demandes RGPD',
     language: 'Langue',
     logout: 'Se déconnecter',

@@ -9,7 +9,6 @@
 import { type FormEvent, useState } from 'react';
 import type { Customer } from '#schemas/customers/customer.ts';
 import { FormField } from '#web/src/components/ui/form-field.tsx';
-import { useBranchAdvisors } from '#web/src/features/customers/api/list-branch-advisors.ts';
 import { useReassignCustomer } from '#web/src/features/customers/api/reassign-customer.ts';
 import { useCustomersTranslation } from '#web/src/features/customers/i18n.ts';
 import {
@@ -21,6 +20,7 @@ import {
   buildReassignment,
   segments,
 } from '#web/src/features/customers/utils/decisions.ts';
+import { useBranchAdvisors } from '#web/src/lib/branch-advisors.ts';
 import { useBranchNames } from '#web/src/lib/branches.ts';
 import { DecisionAlerts, isConflict, useApiFieldErrors, useDecisionFocus } from './decision-alerts.tsx';
 import '#web/src/features/customers/customers.css';

@@ -1,4 +1,7 @@
-/** English messages of the loan simulator: the `sales` namespace, with the keys of the French one. */
+/**
+ * English messages of the loan simulator and the pipeline of deals: the `sales` namespace, with the
+ * keys of the French one.
+ */
 import type { Translation } from '#web/src/lib/translation.ts';
 import type { fr } from './fr.ts';
 
@@ -93,6 +96,126 @@ export const en: Translation<typeof fr> = {
       principal: 'Principal repaid',
       insurance: 'Insurance',
       remaining: 'Principal outstanding',
+    },
+  },
+  pipeline: {
+    title: 'Sales pipeline',
+    subtitle:
+      'The deals in progress, stage by stage. Drag a card to another column, or use "Move to…" on the card.',
+    notAllowed: 'This screen is for the branch network',
+    notAllowedHint: 'The sales pipeline is followed by advisors, branch managers and administrators.',
+    filters: {
+      title: 'Deals shown',
+      view: 'Deals',
+      mine: 'Mine',
+      branch: 'The whole branch',
+      branchLabel: 'Branch',
+      chooseBranch: 'Choose a branch',
+      advisor: 'Advisor',
+      allAdvisors: 'All the advisors of the branch',
+      advisorsUnavailable: 'The list of advisors could not be read: try again in a moment.',
+      month: 'Closing month',
+      monthHint: 'Optional: the deals expected to close (or closed) that month.',
+      clearMonth: 'All months',
+      monthInvalid: 'Enter a month as YYYY-MM, e.g. 2027-01.',
+      monthPlaceholder: 'YYYY-MM',
+    },
+    chooseBranch: 'Choose a branch to see its pipeline.',
+    board: 'Pipeline columns',
+    columns: {
+      qualification: 'Qualification',
+      needs_analysis: 'Needs analysis',
+      proposal: 'Proposal',
+      negotiation: 'Negotiation',
+      won: 'Won',
+      lost: 'Lost',
+    },
+    stages: {
+      qualification: 'Qualification',
+      needs_analysis: 'Needs analysis',
+      proposal: 'Proposal',
+      negotiation: 'Negotiation',
+      won: 'Won',
+      lost: 'Lost',
+    },
+    where: {
+      qualification: 'at qualification',
+      needs_analysis: 'at needs analysis',
+      proposal: 'at proposal',
+      negotiation: 'at negotiation',
+      won: 'won',
+      lost: 'lost',
+    },
+    /** At the start of a sentence: "Card deals do not…". */
+    families: {
+      account: 'Account',
+      card: 'Card',
+      loan: 'Loan',
+      savings: 'Savings',
+      insurance: 'Insurance',
+    },
+    count_zero: 'No deals',
+    count_one: '{{count, number}} deal',
+    count_other: '{{count, number}} deals',
+    count_more_one: '{{count, number}}+ deal',
+    count_more_other: '{{count, number}}+ deals',
+    total: 'Total: {{amount}}',
+    totalShown: 'Total shown: {{amount}}',
+    empty: 'No deals at this stage.',
+    more: 'See more',
+    loadingMore: 'Loading…',
+    card: {
+      amount: 'Amount',
+      expected: 'Expected to close',
+      won: 'Won on',
+      lost: 'Lost on',
+      probability: 'Probability',
+      percent: '{{value}}%',
+      lostReason: 'Reason',
+      moveTo: 'Move to…',
+      moving: 'Moving…',
+    },
+    lostReasons: {
+      price: 'Price',
+      competitor: 'Competitor',
+      customer_declined: 'Customer declined',
+      not_eligible: 'Not eligible',
+      no_response: 'No response',
+      other: 'Other',
+    },
+    lost: {
+      title: 'Deal lost',
+      deal: '"{{title}}" of {{customer}}',
+      reason: 'Why it was lost',
+      reasonRequired: 'Choose why the deal was lost.',
+      note: 'Note',
+      noteHint: 'Optional, except for the "Other" reason: say what happened.',
+      noteRequired: 'For the "Other" reason, say in the note why the deal was lost.',
+      confirm: 'Mark as lost',
+      cancel: 'Cancel',
+    },
+    moved: '"{{title}}" of {{customer}} is now {{where}}.',
+    refused: {
+      title: 'This move is not possible',
+      closed:
+        '"{{title}}" of {{customer}} is {{where}} already: a closed deal moves no more. If the customer comes back, open a new deal.',
+      notInPipeline:
+        '{{family}} deals do not go through the "{{to}}" stage. From "{{from}}", "{{title}}" may move to {{allowed, list(type: disjunction)}}.',
+      notAllowed:
+        '"{{title}}" cannot move from "{{from}}" to "{{to}}": a deal moves forward one stage at a time and is won only at its last stage. From "{{from}}", it may move to {{allowed, list(type: disjunction)}}.',
+    },
+    conflict: {
+      title: 'Someone moved this deal before you',
+      now: '"{{title}}" of {{customer}} is now {{where}}. The board was reloaded: move it again if you still need to.',
+      changed:
+        '"{{title}}" of {{customer}} changed since you read it. The board was reloaded: move it again if you still need to.',
+    },
+    errors: {
+      title: 'Move refused',
+      to: 'The pipeline does not accept this move: the board may have been out of date. Reload the page and try again.',
+      lostReason: 'A lost deal needs its reason.',
+      note: 'For the "Other" reason, a note must say why the deal was lost.',
+      other: 'The request was refused: {{message}}',
     },
   },
 };

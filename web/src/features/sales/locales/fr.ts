@@ -1,9 +1,11 @@
-/** French messages of the loan simulator: the `sales` namespace. */
+/** French messages of the loan simulator and the pipeline of deals: the `sales` namespace. */
 import type { Customer } from '#schemas/customers/customer.ts';
 import type { LoanSimulation } from '#schemas/sales/loan-simulation.ts';
+import type { Opportunity } from '#schemas/sales/opportunity.ts';
 
 type Labels<K extends string> = Record<K, string>;
 type Ineligibility = LoanSimulation['ineligibilities'][number];
+type Stage = Opportunity['stage'];
 
 export const fr = {
   title: 'Simulateur de prêt',
@@ -99,6 +101,135 @@ export const fr = {
       principal: 'Capital remboursé',
       insurance: 'Assurance',
       remaining: 'Capital restant dû',
+    },
+  },
+  /** The pipeline of deals (`/pipeline`): one column per stage, the won and lost deals last. */
+  pipeline: {
+    title: 'Pipeline des affaires',
+    subtitle:
+      'Les affaires en cours, étape par étape. Glissez une carte vers une autre colonne, ou utilisez « Déplacer vers… » sur la carte.',
+    notAllowed: "Écran réservé au réseau d'agences",
+    notAllowedHint:
+      "Le pipeline des affaires est suivi par les conseillers, les directeurs d'agence et les administrateurs.",
+    filters: {
+      title: 'Affaires affichées',
+      view: 'Affaires',
+      mine: 'Les miennes',
+      branch: "Toute l'agence",
+      branchLabel: 'Agence',
+      chooseBranch: 'Choisissez une agence',
+      advisor: 'Conseiller',
+      allAdvisors: "Tous les conseillers de l'agence",
+      advisorsUnavailable: 'La liste des conseillers n’a pas pu être lue : réessayez dans un moment.',
+      month: 'Mois de signature',
+      monthHint: 'Facultatif : les affaires prévues (ou conclues) ce mois-là.',
+      clearMonth: 'Tous les mois',
+      monthInvalid: 'Saisissez un mois sous la forme AAAA-MM, par exemple 2027-01.',
+      monthPlaceholder: 'AAAA-MM',
+    },
+    chooseBranch: 'Choisissez une agence pour voir son pipeline.',
+    board: 'Colonnes du pipeline',
+    /** The columns' headings. */
+    columns: {
+      qualification: 'Qualification',
+      needs_analysis: 'Analyse des besoins',
+      proposal: 'Proposition',
+      negotiation: 'Négociation',
+      won: 'Gagnées',
+      lost: 'Perdues',
+    } as const satisfies Labels<Stage>,
+    /** A stage as a move's destination (the buttons of « Déplacer vers… »). */
+    stages: {
+      qualification: 'Qualification',
+      needs_analysis: 'Analyse des besoins',
+      proposal: 'Proposition',
+      negotiation: 'Négociation',
+      won: 'Gagnée',
+      lost: 'Perdue',
+    } as const satisfies Labels<Stage>,
+    /** Where a deal is, in a sentence: « … est maintenant en proposition ». */
+    where: {
+      qualification: 'en qualification',
+      needs_analysis: 'en analyse des besoins',
+      proposal: 'en proposition',
+      negotiation: 'en négociation',
+      won: 'gagnée',
+      lost: 'perdue',
+    } as const satisfies Labels<Stage>,
+    /** Product families, in a sentence: « les affaires de carte ». */
+    families: {
+      account: 'compte',
+      card: 'carte',
+      loan: 'prêt',
+      savings: 'épargne',
+      insurance: 'assurance',
+    } as const satisfies Labels<Opportunity['family']>,
+    count_zero: 'Aucune affaire',
+    count_one: '{{count, number}} affaire',
+    count_many: '{{count, number}} d’affaires',
+    count_other: '{{count, number}} affaires',
+    /** More cards to come (another page): « 25+ affaires ». */
+    count_more_one: '{{count, number}}+ affaire',
+    count_more_many: '{{count, number}}+ d’affaires',
+    count_more_other: '{{count, number}}+ affaires',
+    total: 'Total : {{amount}}',
+    totalShown: 'Total affiché : {{amount}}',
+    empty: 'Aucune affaire à cette étape.',
+    more: 'Voir plus',
+    loadingMore: 'Chargement…',
+    card: {
+      amount: 'Montant',
+      expected: 'Signature prévue',
+      won: 'Gagnée le',
+      lost: 'Perdue le',
+      probability: 'Probabilité',
+      percent: '{{value}} %',
+      lostReason: 'Motif',
+      moveTo: 'Déplacer vers…',
+      moving: 'Déplacement en cours…',
+    },
+    lostReasons: {
+      price: 'Prix',
+      competitor: 'Concurrence',
+      customer_declined: 'Refus du client',
+      not_eligible: 'Non éligible',
+      no_response: 'Sans réponse',
+      other: 'Autre',
+    } as const satisfies Labels<NonNullable<Opportunity['lostReason']>>,
+    lost: {
+      title: 'Affaire perdue',
+      deal: '« {{title}} » de {{customer}}',
+      reason: 'Motif de la perte',
+      reasonRequired: 'Choisissez le motif de la perte.',
+      note: 'Note',
+      noteHint: 'Facultative, sauf pour le motif « Autre » : dites ce qui s’est passé.',
+      noteRequired: 'Pour le motif « Autre », dites dans la note pourquoi l’affaire est perdue.',
+      confirm: 'Marquer comme perdue',
+      cancel: 'Annuler',
+    },
+    /** A move done, announced. */
+    moved: '« {{title}} » de {{customer}} est maintenant {{where}}.',
+    refused: {
+      title: 'Déplacement impossible',
+      closed:
+        '« {{title}} » de {{customer}} est déjà {{where}} : une affaire close ne bouge plus. Si le client revient, ouvrez une nouvelle affaire.',
+      notInPipeline:
+        'Les affaires de {{family}} ne passent pas par l’étape « {{to}} ». Depuis « {{from}} », « {{title}} » peut aller vers : {{allowed, list(type: disjunction)}}.',
+      notAllowed:
+        '« {{title}} » ne peut pas passer de « {{from}} » à « {{to}} » : une affaire avance d’une étape à la fois et n’est gagnée qu’à sa dernière étape. Depuis « {{from}} », elle peut aller vers : {{allowed, list(type: disjunction)}}.',
+    },
+    conflict: {
+      title: 'Quelqu’un a déplacé cette affaire avant vous',
+      now: '« {{title}} » de {{customer}} est maintenant {{where}}. Le tableau a été rechargé : déplacez-la de nouveau si besoin.',
+      changed:
+        '« {{title}} » de {{customer}} a changé depuis que vous l’avez lue. Le tableau a été rechargé : déplacez-la de nouveau si besoin.',
+    },
+    errors: {
+      title: 'Déplacement refusé',
+      to: 'Le pipeline n’accepte pas ce déplacement : le tableau n’était peut-être plus à jour. Rechargez la page puis réessayez.',
+      lostReason: 'Une affaire perdue demande son motif.',
+      note: 'Pour le motif « Autre », une note doit dire pourquoi l’affaire est perdue.',
+      other: 'La demande a été refusée : {{message}}',
     },
   },
 } as const;
