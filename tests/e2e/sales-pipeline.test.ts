@@ -9,6 +9,10 @@
  * the page's back: her move from the version she read gets the conflict message, with the deal's
  * new stage, and the board is read again. The board fits a 360 px phone, its columns scrolling
  * inside it. A contact-centre agent sees no link to it and gets the refusal at its address.
+ *
+ * On a customer's file, on a phone, she opens a car loan with the form of « Affaires en cours »
+ * (every field checked at once first, nothing sent): it is listed there at once, and on her board
+ * in Qualification. A contact-centre agent sees the same file without the card.
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -16,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '#local/sandbox.ts';
 import { generateDemoBank } from '#local/seed/demo-bank.ts';
 import type { StaffMember } from '#local/seed/staff.ts';
+import type { Customer360 } from '#schemas/customers/customer-360.ts';
 import type { Opportunity } from '#schemas/sales/opportunity.ts';
 import { uniquePrefix, useEmulator } from '../support/aws.ts';
 import { fitsViewportWidth, launchBrowser, screenshot, signInOnIssuerPage } from './support/browser.ts';
@@ -37,6 +42,8 @@ let page: Page;
 const deals: Record<'dragged' | 'lost' | 'skipped' | 'raced', Opportunity> = {} as never;
 /** The stage moves Camille's tab sent the API. */
 let movesPosted = 0;
+/** The deals Camille's tab opened through the API. */
+let dealsPosted = 0;
 
 /** Calls the API as a demo user, as the browser would, and answers the JSON. */
 const callApi = async <T>(
@@ -75,7 +82,7 @@ const readDeal = (deal: Opportunity) =>
 
 beforeAll(async () => {
   useEmulator();
-  if (customers.length < 4) throw new Error('the demo bank has fewer than 4 customers in Camille’s branch');
+  if (customers.length < 5) throw new Error('the demo bank has fewer than 5 customers in Camille’s branch');
   [sandbox, browser] = await Promise.all([
     startSandbox({ prefix: uniquePrefix('e2e'), customers: bankSize, quiet: true, ports: 'free' }),
     launchBrowser(),
@@ -92,6 +99,8 @@ beforeAll(async () => {
       /\/v1\/customers\/[^/]+\/opportunities\/[^/]+\/stage$/.test(request.url())
     )
       movesPosted += 1;
+    if (request.method() === 'POST' && /\/v1\/customers\/[^/]+\/opportunities$/.test(request.url()))
+      dealsPosted += 1;
   });
 });
 
@@ -409,6 +418,141 @@ describe('the pipeline board', () => {
     expect(await nav.getByRole('link', { name: 'Affaires' }).count()).toBe(0);
     expect(await agentPage.getByRole('region', { name: 'Qualification' }).count()).toBe(0);
     expect(listed).toEqual([]);
+    await agentContext.close();
+  }, 60_000);
+});
+
+/** The 15th of next month, `YYYY-MM-DD`, and as the screen writes it in French. */
+const nextMonth = () => {
+  const now = new Date();
+  const day = new Date(now.getFullYear(), now.getMonth() + 1, 15);
+  const [year, month] = [String(day.getFullYear()), String(day.getMonth() + 1).padStart(2, '0')];
+  return { iso: `${year}-${month}-15`, shown: `15/${month}/${year}` };
+};
+
+describe('the open deals on a customer file', () => {
+  /** A customer of Camille's branch with no deal yet. */
+  const customer = () => customers[4]!;
+  const fileUrl = () => `${sandbox.webUrl}/customers/${customer().id}`;
+
+  it('lets an advisor open a deal from the file on a phone, lists it there and on her board', async () => {
+    // Prepare
+    const closing = nextMonth();
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(fileUrl());
+    const dealsCard = page.getByRole('region', { name: 'Affaires en cours' });
+    await Promise.race([dealsCard.waitFor(), page.waitForURL(/\/oauth2\/authorize\?/)]);
+    if (/\/oauth2\/authorize\?/.test(page.url())) await signInOnIssuerPage(page, advisor);
+    await dealsCard.waitFor();
+    const listedBefore = await dealsCard.getByRole('article').count();
+    const emptySaid = await dealsCard.getByText('Aucune affaire en cours pour ce client.').count();
+    const before = dealsPosted;
+
+    // Act: every field checked at once, nothing sent; then the car loan.
+    const toggle = dealsCard.getByRole('button', { name: 'Ouvrir une affaire', exact: true });
+    await toggle.click();
+    const form = dealsCard.getByRole('form', { name: 'Nouvelle affaire' });
+    const product = form.getByLabel('Produit', { exact: true });
+    await product.waitFor();
+    const submit = form.getByRole('button', { name: 'Ouvrir l’affaire', exact: true });
+    await submit.click();
+    await form.getByText('Choisissez un produit.', { exact: true }).waitFor();
+    const checked = {
+      errors: await form.locator('.field-error').allTextContents(),
+      focused: await product.evaluate((element) => element === document.activeElement),
+      posted: dealsPosted - before,
+    };
+    const formFits = await fitsViewportWidth(page);
+    await screenshot(page, 'pipeline-10-file-deal-errors');
+    await product.selectOption({ label: 'Crédit auto' });
+    await form.getByLabel('Montant (€)', { exact: true }).fill('15 000');
+    await form.getByLabel('Signature prévue le', { exact: true }).fill(closing.iso);
+    const sources = await form.getByLabel('Origine', { exact: true }).locator('option').allTextContents();
+    await submit.click();
+    const listed = dealsCard.getByRole('article', { name: 'Crédit auto' });
+    await listed.waitFor();
+    await page.waitForFunction(() => document.activeElement?.id.startsWith('customer-deal-'));
+    await screenshot(page, 'pipeline-11-file-deal-opened');
+    const shown = {
+      amount: await fact(listed, 'Montant'),
+      stage: await fact(listed, 'Étape'),
+      probability: await fact(listed, 'Probabilité'),
+      closing: await fact(listed, 'Signature prévue'),
+      link: await listed.getByRole('link', { name: 'Voir dans le pipeline' }).getAttribute('href'),
+      announced: plain(await dealsCard.getByRole('status').textContent()),
+      focused: await listed.evaluate((element) => element === document.activeElement),
+      formClosed: await toggle.getAttribute('aria-expanded'),
+    };
+    const fileFits = await fitsViewportWidth(page);
+    const file = await callApi<Customer360>(advisor, 'GET', `/v1/customers/${customer().id}/360`);
+    const [summary] = file.openOpportunities ?? [];
+    const stored = await readDeal({ customerId: customer().id, id: summary?.id ?? '' } as Opportunity);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await listed.getByRole('link', { name: 'Voir dans le pipeline' }).click();
+    await page.getByRole('heading', { name: 'Pipeline des affaires', level: 1 }).waitFor();
+    const onBoard = card('Qualification', stored);
+    await onBoard.waitFor();
+    await screenshot(page, 'pipeline-12-board-with-file-deal');
+
+    // Assess
+    expect(listedBefore).toBe(0);
+    expect(emptySaid).toBe(1);
+    expect(checked).toEqual({
+      errors: ['Choisissez un produit.', 'Indiquez le montant.', 'Indiquez le jour de signature prévu.'],
+      focused: true,
+      posted: 0,
+    });
+    expect(formFits).toBe(true);
+    expect(sources).toEqual(['Agence', 'Téléphone', 'Internet', 'Campagne']);
+    expect(dealsPosted).toBe(before + 1);
+    expect(shown).toEqual({
+      amount: '15 000,00 €',
+      stage: 'Qualification',
+      probability: '10 %',
+      closing: closing.shown,
+      link: '/pipeline',
+      announced: 'Affaire « Crédit auto » ouverte, en qualification.',
+      focused: true,
+      formClosed: 'false',
+    });
+    expect(fileFits).toBe(true);
+    expect(file.openOpportunities).toHaveLength(1);
+    expect(stored).toMatchObject({
+      productCode: 'pret-auto',
+      title: 'Crédit auto',
+      amountCents: 1_500_000,
+      expectedCloseOn: closing.iso,
+      source: 'branch',
+      stage: 'qualification',
+      ownerId: advisor.sub,
+    });
+    expect(await fact(onBoard, 'Montant')).toBe('15 000 €');
+    expect(await fact(onBoard, 'Signature prévue')).toBe(closing.shown);
+  });
+
+  it('shows a contact-centre agent the same file without the open deals', async () => {
+    // Prepare
+    const agentContext = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'fr-FR',
+    });
+    const agentPage = await agentContext.newPage();
+    await agentPage.goto(fileUrl());
+    await signInOnIssuerPage(agentPage, agent);
+
+    // Act
+    await agentPage.getByRole('heading', { name: 'Produits détenus' }).waitFor();
+    await screenshot(agentPage, 'pipeline-13-agent-file');
+    const file = await callApi<Customer360>(agent, 'GET', `/v1/customers/${customer().id}/360`);
+    const shown = {
+      card: await agentPage.getByRole('region', { name: 'Affaires en cours' }).count(),
+      heading: await agentPage.getByRole('heading', { name: 'Affaires en cours' }).count(),
+      toggle: await agentPage.getByRole('button', { name: 'Ouvrir une affaire' }).count(),
+    };
+
+    // Assess
+    expect('openOpportunities' in file).toBe(false);
+    expect(shown).toEqual({ card: 0, heading: 0, toggle: 0 });
     await agentContext.close();
   }, 60_000);
 });

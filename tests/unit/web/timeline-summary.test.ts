@@ -347,3 +347,38 @@ describe('who an entry is by', () => {
     ]);
   });
 });
+
+describe("what a sales opportunity's history entry is about", () => {
+  const deal = { opportunityId: 'op-1', productCode: 'pret-auto', amountCents: 1_500_000, family: 'loan' };
+
+  it('says the product, the amount and the expected signing day of a deal opened', () => {
+    const opened = both(
+      entry('OpportunityCreated', { ...deal, expectedCloseOn: '2027-01-29' }, 'relais.sales'),
+    );
+    expect(opened.fr).toEqual(['Crédit auto, 15 000,00 € : signature prévue le 29/01/2027']);
+    expect(opened.en).toEqual(['Car loan, €15,000.00: expected to sign on 29/01/2027']);
+  });
+
+  it('says from which stage to which a deal moved, and why it was lost', () => {
+    const moved = both(
+      entry('OpportunityStageChanged', { ...deal, from: 'proposal', to: 'negotiation' }, 'relais.sales'),
+    );
+    expect(moved.fr).toEqual(['Crédit auto : proposition → négociation']);
+    expect(moved.en).toEqual(['Car loan: proposal → negotiation']);
+    const lost = both(
+      entry('OpportunityLost', { ...deal, closedOn: '2026-12-04', lostReason: 'competitor' }, 'relais.sales'),
+    );
+    expect(lost.fr).toEqual(['Crédit auto : perdue (concurrence)']);
+    expect(lost.en).toEqual(['Car loan: lost (competitor)']);
+  });
+
+  it('says when a deal was signed, and what changed in one', () => {
+    const won = both(entry('OpportunityWon', { ...deal, closedOn: '2026-12-04' }, 'relais.sales'));
+    expect(won.fr).toEqual(['Crédit auto, 15 000,00 € : signée le 04/12/2026']);
+    const changed = both(
+      entry('OpportunityUpdated', { changedFields: ['amountCents', 'ownerId'] }, 'relais.sales'),
+    );
+    expect(changed.fr).toEqual(['Modification : montant et conseiller']);
+    expect(changed.en).toEqual(['Changed: amount and advisor']);
+  });
+});

@@ -1,10 +1,15 @@
-/** `/customers/:id`, the customer file (fiche client): profile, holdings, consents and history in one read. */
+/**
+ * `/customers/:id`, the customer file (fiche client): profile, holdings, open deals, consents and
+ * history in one read. The open deals (and the form that opens one) show to the roles the file
+ * lists them to; once a deal is opened, the file is read again to list it.
+ */
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { customerEditors } from '#schemas/roles.ts';
 import { ErrorAlert } from '#web/src/components/ui/error-alert.tsx';
 import { Loading, Notice } from '#web/src/components/ui/status.tsx';
-import { useCustomer360 } from '#web/src/features/customers/api/get-customer-360.ts';
+import { customer360Key, useCustomer360 } from '#web/src/features/customers/api/get-customer-360.ts';
 import { AssignmentForm } from '#web/src/features/customers/components/assignment-form.tsx';
 import { AuditTrail } from '#web/src/features/customers/components/audit-trail.tsx';
 import { ConsentsGrid } from '#web/src/features/customers/components/consents-grid.tsx';
@@ -17,6 +22,7 @@ import { ProfileCard } from '#web/src/features/customers/components/profile-card
 import { RelationshipForm } from '#web/src/features/customers/components/relationship-form.tsx';
 import { useCustomersTranslation } from '#web/src/features/customers/i18n.ts';
 import { canDecideKyc, canMoveBranch, canReassign } from '#web/src/features/customers/utils/decisions.ts';
+import { CustomerDeals } from '#web/src/features/sales/components/customer-deals.tsx';
 import { currentUser } from '#web/src/lib/auth.ts';
 import { useDocumentTitle } from '#web/src/lib/document-title.ts';
 
@@ -27,6 +33,7 @@ export const CustomerFileRoute = () => {
   const file = useCustomer360(customerId);
   const user = currentUser();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   // The "saved" notice belongs to this visit: forget it in history so a reload does not repeat it.
   const [saved] = useState(() => (location.state as { saved?: boolean } | null)?.saved === true);
   useEffect(() => {
@@ -42,7 +49,7 @@ export const CustomerFileRoute = () => {
       <Loading label={t('common:app.loading')} />
     );
   }
-  const { customer, advisor, holdings, consents, timeline, timelineCursor } = file.data;
+  const { customer, advisor, holdings, consents, openOpportunities, timeline, timelineCursor } = file.data;
   // The decisions show to the roles the API lets take them, and to nobody else.
   const decidesKyc = canDecideKyc(user, customer);
   // The end of the business relationship: the same roles, and only for a customer (not a prospect).
@@ -95,6 +102,14 @@ export const CustomerFileRoute = () => {
         </div>
       ) : null}
       <HoldingsTable holdings={holdings} />
+      {openOpportunities ? (
+        <CustomerDeals
+          key={customer.id}
+          customerId={customer.id}
+          deals={openOpportunities}
+          refresh={() => queryClient.invalidateQueries({ queryKey: customer360Key(customer.id) })}
+        />
+      ) : null}
       <div className="two-columns">
         <ConsentsGrid consents={consents} />
         <CustomerTimeline

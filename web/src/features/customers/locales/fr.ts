@@ -155,6 +155,11 @@ export const fr = {
       relationshipEnded:
         'Fin de la relation d’affaires le {{on}} : dossier conservé 5 ans (LCB-FT), puis effacé',
       relationshipGoesOn: 'Fin de relation annulée : la relation se poursuit',
+      dealOpened: '{{product}}, {{amount}} : signature prévue le {{on}}',
+      dealChanged: 'Modification : {{fields, list}}',
+      dealMoved: '{{product}} : {{from}} → {{to}}',
+      dealWon: '{{product}}, {{amount}} : signée le {{on}}',
+      dealLost: '{{product}} : perdue ({{reason}})',
       consentGranted: '{{channel}}, {{purpose}} : accordé ({{source}})',
       consentWithdrawn: '{{channel}}, {{purpose}} : retiré ({{source}})',
       amountOver: '{{amount}} sur {{duration}}',
@@ -401,6 +406,11 @@ export const fr = {
       ProductViewed: 'Produit consulté',
       Transaction: 'Opération',
       AppOpened: 'Application ouverte',
+      OpportunityCreated: 'Affaire ouverte',
+      OpportunityUpdated: 'Affaire modifiée',
+      OpportunityStageChanged: 'Affaire : changement d’étape',
+      OpportunityWon: 'Affaire gagnée',
+      OpportunityLost: 'Affaire perdue',
     },
     /** Fields a timeline entry says were changed (an open list). */
     field: {
@@ -447,6 +457,29 @@ export const fr = {
       'assurance-vie': 'Assurance vie',
       'carte-premier': 'Carte Premier',
       'compte-courant': 'Compte courant',
+    },
+    /** A deal's stages and why one was lost (the sales pipeline). */
+    dealStage: {
+      qualification: 'qualification',
+      needs_analysis: 'analyse des besoins',
+      proposal: 'proposition',
+      negotiation: 'négociation',
+      won: 'gagnée',
+      lost: 'perdue',
+    },
+    lostReason: {
+      price: 'prix',
+      competitor: 'concurrence',
+      customer_declined: 'refus du client',
+      not_eligible: 'non éligible',
+      no_response: 'sans réponse',
+      other: 'autre',
+    },
+    dealField: {
+      title: 'intitulé',
+      amountCents: 'montant',
+      expectedCloseOn: 'date de signature prévue',
+      ownerId: 'conseiller',
     },
     /** How a customer signed in (an open list). */
     loginMethod: {

@@ -276,8 +276,64 @@ export const summariseEntry = (entry: TimelineEntry, lang: Lang, context: Summar
       if (!channel || (reason !== 'unlinked' && reason !== 'linked_to_another_customer')) return [];
       return [t(`history.summary.unlinked.${reason}`, { channel })];
     }
+    case 'OpportunityCreated':
+    case 'OpportunityUpdated':
+    case 'OpportunityStageChanged':
+    case 'OpportunityWon':
+    case 'OpportunityLost':
+      return dealSummary(entry.type, detail, lang);
     default:
       return [];
+  }
+};
+
+/** What a sales opportunity's entry says: its product and amount, and what happened to it. */
+const dealSummary = (type: string, detail: Record<string, unknown>, lang: Lang): string[] => {
+  const t = customersT(lang);
+  const format = formattersFor(lang);
+  const labels = <K extends string>(object: Readonly<Record<K, string>>) => object as Record<string, string>;
+  const stages = labels(t('enums.dealStage', { returnObjects: true }));
+  const product = labelOf(
+    labels(t('enums.product', { returnObjects: true })),
+    text(detail, 'productCode') ?? '—',
+  );
+  const cents = typeof detail.amountCents === 'number' ? detail.amountCents : undefined;
+  const amount = cents === undefined ? '—' : format.moneyCents(cents / 100);
+  const on = (field: string) => {
+    const day = text(detail, field);
+    return day ? format.date(day) : '—';
+  };
+  switch (type) {
+    case 'OpportunityCreated':
+      return [t('history.summary.dealOpened', { product, amount, on: on('expectedCloseOn') })];
+    case 'OpportunityUpdated': {
+      const fields = labels(t('enums.dealField', { returnObjects: true }));
+      return [
+        t('history.summary.dealChanged', {
+          fields: texts(detail, 'changedFields').map((field) => labelOf(fields, field)),
+        }),
+      ];
+    }
+    case 'OpportunityStageChanged':
+      return [
+        t('history.summary.dealMoved', {
+          product,
+          from: labelOf(stages, text(detail, 'from') ?? '—'),
+          to: labelOf(stages, text(detail, 'to') ?? '—'),
+        }),
+      ];
+    case 'OpportunityWon':
+      return [t('history.summary.dealWon', { product, amount, on: on('closedOn') })];
+    default:
+      return [
+        t('history.summary.dealLost', {
+          product,
+          reason: labelOf(
+            labels(t('enums.lostReason', { returnObjects: true })),
+            text(detail, 'lostReason') ?? '—',
+          ),
+        }),
+      ];
   }
 };
 

@@ -6,10 +6,12 @@
  * read). Every list is audited, so columns are not read again on their own. A move shows at once
  * (the card leaves its column for the other), the stored deal replaces it when the API answers,
  * and it goes back where it was if the API refuses; a 409 (someone moved it first) reads the
- * board again.
+ * board again. Opening a deal on a customer's file (`POST /v1/customers/{customerId}/opportunities`,
+ * with the form's Idempotency-Key, so a double click or a retry opens one deal) reads the boards
+ * again, and whatever the page that shows the deals asks.
  */
 import { type QueryClient, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Opportunity } from '#schemas/sales/opportunity.ts';
+import type { CreateOpportunityRequest, Opportunity } from '#schemas/sales/opportunity.ts';
 import {
   type ColumnData,
   type ColumnPage,
@@ -31,9 +33,11 @@ export const columnPageSize = 25;
 
 const scopeKey = (scope: PipelineScope) =>
   'ownerId' in scope ? `owner:${scope.ownerId}` : `branch:${scope.branchId}`;
+/** Every board's columns (the prefix to read them all again). */
+const boardsKey = ['sales', 'pipeline'] as const;
 /** Every column of a board (the prefix to read them all again). */
 const boardKey = (filter: BoardFilter) =>
-  ['sales', 'pipeline', scopeKey(filter.scope), filter.closeMonth ?? ''] as const;
+  [...boardsKey, scopeKey(filter.scope), filter.closeMonth ?? ''] as const;
 const columnKey = (filter: BoardFilter, stage: Stage) => [...boardKey(filter), stage] as const;
 
 const opportunityPath = (deal: Pick<Opportunity, 'customerId' | 'id'>) =>
@@ -123,6 +127,35 @@ export const useMoveOpportunityStage = (filter: BoardFilter) => {
       if (error instanceof ApiError && error.status === 409) {
         void queryClient.invalidateQueries({ queryKey: boardKey(filter) });
       }
+    },
+  });
+};
+
+export type OpenDeal = {
+  customerId: string;
+  body: CreateOpportunityRequest;
+  /** One per form: a retry of the same request opens one deal. */
+  idempotencyKey: string;
+};
+
+export const openOpportunity = ({ customerId, body, idempotencyKey }: OpenDeal) =>
+  apiRequest<Opportunity>(`/v1/customers/${encodeURIComponent(customerId)}/opportunities`, {
+    method: 'POST',
+    body,
+    headers: { 'idempotency-key': idempotencyKey },
+  });
+
+/**
+ * Opens a deal; then every board is read again when next shown, and `onOpened` (the page's: e.g.
+ * reading the customer's file again, to list the new deal) is awaited before the form is told.
+ */
+export const useOpenOpportunity = (onOpened?: (deal: Opportunity) => Promise<unknown> | undefined) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: openOpportunity,
+    onSuccess: async (deal) => {
+      void queryClient.invalidateQueries({ queryKey: boardsKey });
+      await onOpened?.(deal);
     },
   });
 };

@@ -1,4 +1,4 @@
-/** French messages of the loan simulator and the pipeline of deals: the `sales` namespace. */
+/** French messages of the loan simulator, the pipeline of deals and the open deals on a customer's file: the `sales` namespace. */
 import type { Customer } from '#schemas/customers/customer.ts';
 import type { LoanSimulation } from '#schemas/sales/loan-simulation.ts';
 import type { Opportunity } from '#schemas/sales/opportunity.ts';
@@ -231,5 +231,68 @@ export const fr = {
       note: 'Pour le motif « Autre », une note doit dire pourquoi l’affaire est perdue.',
       other: 'La demande a été refusée : {{message}}',
     },
+  },
+  /** The open deals on a customer's file, and the form that opens one. */
+  deals: {
+    title: 'Affaires en cours',
+    empty: 'Aucune affaire en cours pour ce client.',
+    /** The deals' facts. */
+    amount: 'Montant',
+    stage: 'Étape',
+    probability: 'Probabilité',
+    expected: 'Signature prévue',
+    toPipeline: 'Voir dans le pipeline',
+    open: {
+      toggle: 'Ouvrir une affaire',
+      title: 'Nouvelle affaire',
+      product: 'Produit',
+      chooseProduct: 'Choisissez un produit',
+      amount: 'Montant (€)',
+      amountHint: 'En euros, par exemple 15 000 ou 15 000,50.',
+      closeOn: 'Signature prévue le',
+      closeOnHint: 'Aujourd’hui ou un jour à venir.',
+      source: 'Origine',
+      campaignId: 'Identifiant de la campagne',
+      campaignIdHint: 'Tel que la campagne le donne : lettres, chiffres, _ et -.',
+      submit: 'Ouvrir l’affaire',
+      submitting: 'Ouverture en cours…',
+      cancel: 'Annuler',
+      loadingForm: 'Chargement du formulaire…',
+      loadingProducts: 'Chargement du catalogue…',
+      /** The deal opened, announced: « Affaire « Crédit auto » ouverte, en qualification. » */
+      opened: 'Affaire « {{title}} » ouverte, {{where}}.',
+      ownerTitle: 'Affaire non ouverte',
+      owner:
+        'Aucun conseiller de l’agence du client ne peut suivre cette affaire : faites d’abord attribuer un conseiller au client.',
+      errors: {
+        productRequired: 'Choisissez un produit.',
+        productRefused: 'Ce produit n’est pas au catalogue : choisissez-en un autre.',
+        amountRequired: 'Indiquez le montant.',
+        amount: 'Saisissez un montant en euros, par exemple 15 000 ou 15 000,50.',
+        positive: 'Le montant doit être supérieur à zéro.',
+        tooLarge: 'Le montant ne peut pas dépasser {{max}}.',
+        closeOnRequired: 'Indiquez le jour de signature prévu.',
+        closeOn: 'Saisissez une date complète, par exemple le 15/03/2027.',
+        past: 'La signature prévue ne peut pas être passée : choisissez aujourd’hui ou un jour à venir.',
+        sourceRequired: 'Choisissez l’origine de l’affaire.',
+        campaignRequired: 'Pour une affaire venue d’une campagne, indiquez l’identifiant de la campagne.',
+        campaignId: 'Identifiant de campagne invalide : lettres, chiffres, _ et - seulement (64 au plus).',
+        refused: 'Valeur refusée : choisissez-en une autre.',
+      },
+    },
+    sources: {
+      branch: 'Agence',
+      phone: 'Téléphone',
+      web: 'Internet',
+      campaign: 'Campagne',
+    } as const satisfies Labels<Opportunity['source']>,
+    /** The product list's groups. */
+    families: {
+      loan: 'Prêts',
+      savings: 'Épargne',
+      insurance: 'Assurances',
+      account: 'Comptes',
+      card: 'Cartes',
+    } as const satisfies Labels<Opportunity['family']>,
   },
 } as const;
