@@ -46,6 +46,8 @@ export type SandboxOptions = {
    * are not empty (`npm start`); tests count their own events. @default false
    */
   channelHistory?: boolean;
+  /** Writes a year of sales pipeline for the demo bank (`npm start`); tests open their own deals. @default false */
+  demoPipeline?: boolean;
 };
 
 export type Sandbox = {
@@ -123,6 +125,10 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
         shown = written;
       });
       bar?.done();
+      if (options.demoPipeline) {
+        const { writeDemoPipeline } = await import('./seed/demo-pipeline.ts');
+        await writeDemoPipeline(bank, new Date(), options.quiet);
+      }
       if (options.channelHistory) {
         const { generateChannelHistory, writeChannelHistory } = await import('./seed/channel-history.ts');
         const history = generateChannelHistory(bank, new Date());

@@ -1,6 +1,6 @@
 /**
- * `npm run seed`: writes the demo bank again into the running sandbox (its records back to
- * their demo values; customers created since are kept). `npm start` seeds an empty sandbox by
+ * `npm run seed`: writes the demo bank and its sales pipeline again into the running sandbox
+ * (its records back to their demo values; customers and deals created since are kept). `npm start` seeds an empty sandbox by
  * itself; this is for putting the demo data back after trying things.
  */
 import './node-version.ts';
@@ -30,6 +30,8 @@ await writeDemoBank(bank, (written) => {
   shown = written;
 });
 bar.done();
+const { writeDemoPipeline } = await import('../seed/demo-pipeline.ts');
+const deals = await writeDemoPipeline(bank, new Date());
 process.stdout.write(
-  `Demo bank written: ${bank.branches.length} branches, ${bank.staff.length} staff, ${bank.customers.length} customers.\n`,
+  `Demo bank written: ${bank.branches.length} branches, ${bank.staff.length} staff, ${bank.customers.length} customers, ${deals} deals.\n`,
 );

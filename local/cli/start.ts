@@ -26,10 +26,12 @@ if (!existsSync(`${root}web/dist/index.html`)) {
 
 const started = Date.now();
 process.stderr.write('Starting the Relais sandbox…\n');
-const sandbox = await startSandbox({ ports: 'default', channelHistory: true }).catch((error: Error) => {
-  process.stderr.write(`\nThe sandbox could not start: ${error.message}\n`);
-  process.exit(1);
-});
+const sandbox = await startSandbox({ ports: 'default', channelHistory: true, demoPipeline: true }).catch(
+  (error: Error) => {
+    process.stderr.write(`\nThe sandbox could not start: ${error.message}\n`);
+    process.exit(1);
+  },
+);
 
 const logins = demoLogins(sandbox.staff);
 const width = Math.max(...logins.map((l) => l.username.length));

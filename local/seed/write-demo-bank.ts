@@ -25,7 +25,8 @@ import type { DemoBank } from './demo-bank.ts';
 const itemsPerRequest = 25;
 const requestsInFlight = 4;
 
-const seedCaller: Caller = { id: 'seed', name: 'Reprise des données', roles: [] };
+/** Who the demo data's events say acted: the data's import. */
+export const seedCaller: Caller = { id: 'seed', name: 'Reprise des données', roles: [] };
 
 /** Whether the sandbox already holds the demo bank (its directory is written last). */
 export const isSeeded = async (): Promise<boolean> => {
@@ -38,7 +39,8 @@ export const isSeeded = async (): Promise<boolean> => {
   return result.Item !== undefined;
 };
 
-const writeBatch = async (items: Record<string, unknown>[]) => {
+/** Puts `items` in the main table, 25 at a time, retrying what the emulator leaves unprocessed. */
+export const writeBatch = async (items: Record<string, unknown>[]) => {
   let requests = items.map((Item) => ({ PutRequest: { Item } }));
   for (let attempt = 0; requests.length > 0; attempt++) {
     if (attempt > 8) throw new Error(`${requests.length} demo items could not be written after 8 retries`);
