@@ -356,6 +356,14 @@ describe("changing an open deal's details", () => {
     expect(stale.body.currentVersion).toBe(2);
   });
 
+  it("refuses a change of another branch's deal by this branch's advisor or manager, as if it did not exist; an admin may", async () => {
+    const { body: deal } = await open(otherCustomer.id, carLoan, otherAdvisor);
+    expect((await patch(deal, { amountCents: 100_000, version: 1 }, manager)).status).toBe(404);
+    expect((await patch(deal, { amountCents: 100_000, version: 1 }, advisor)).status).toBe(404);
+    const admin = await patch(deal, { amountCents: 100_000, version: 1 }, 'admin');
+    expect(admin.status).toBe(200);
+  });
+
   it('leaves a closed deal as it was', async () => {
     const { body: deal } = await open(homeCustomers[11]!.id);
     await (await as(advisor)).request(
