@@ -15,6 +15,7 @@ import { FormField } from '#web/src/components/ui/form-field.tsx';
 import { Loading } from '#web/src/components/ui/status.tsx';
 import { useOpenOpportunity } from '#web/src/features/sales/api/opportunities.ts';
 import { useProducts } from '#web/src/features/sales/api/products.ts';
+import { EurosInput } from '#web/src/features/sales/components/euros-input.tsx';
 import { useSalesTranslation } from '#web/src/features/sales/i18n.ts';
 import {
   apiDealErrors,
@@ -198,13 +199,7 @@ export const OpenDealForm = ({ customerId, refresh, onOpened, onCancel }: OpenDe
           {...errorOf('amount')}
         >
           {(control) => (
-            <input
-              {...control}
-              inputMode="decimal"
-              autoComplete="off"
-              value={values.amount}
-              onChange={(e) => set('amount', e.target.value)}
-            />
+            <EurosInput control={control} value={values.amount} onChange={(value) => set('amount', value)} />
           )}
         </FormField>
         <FormField

@@ -12,6 +12,7 @@ import type { Customer } from '#schemas/customers/customer.ts';
 import type { LoanSimulationRequest } from '#schemas/sales/loan-simulation.ts';
 import { ErrorAlert } from '#web/src/components/ui/error-alert.tsx';
 import { FormField } from '#web/src/components/ui/form-field.tsx';
+import { EurosInput } from '#web/src/features/sales/components/euros-input.tsx';
 import { useSalesTranslation } from '#web/src/features/sales/i18n.ts';
 import {
   apiFieldErrors,
@@ -199,13 +200,7 @@ export const SimulatorForm = ({ loans, pending, error, onSimulate }: SimulatorFo
         {...errorOf('project')}
       >
         {(control) => (
-          <input
-            {...control}
-            inputMode="decimal"
-            autoComplete="off"
-            value={values.project}
-            onChange={(e) => set('project', e.target.value)}
-          />
+          <EurosInput control={control} value={values.project} onChange={(value) => set('project', value)} />
         )}
       </FormField>
       <FormField
@@ -215,12 +210,10 @@ export const SimulatorForm = ({ loans, pending, error, onSimulate }: SimulatorFo
         {...errorOf('downPayment')}
       >
         {(control) => (
-          <input
-            {...control}
-            inputMode="decimal"
-            autoComplete="off"
+          <EurosInput
+            control={control}
             value={values.downPayment}
-            onChange={(e) => set('downPayment', e.target.value)}
+            onChange={(value) => set('downPayment', value)}
           />
         )}
       </FormField>
