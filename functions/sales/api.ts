@@ -6,6 +6,7 @@ import { salesRoutes } from '#schemas/sales/routes.ts';
 import { httpApi } from '#shared/http/api.ts';
 import { onceByKey } from '#shared/http/idempotency.ts';
 import { listProducts } from './catalogue/list-products.ts';
+import { getForecast } from './objectives/get-forecast.ts';
 import { createOpportunity } from './opportunities/create-opportunity.ts';
 import { getOpportunity } from './opportunities/get-opportunity.ts';
 import { listOpportunities } from './opportunities/list-opportunities.ts';
@@ -25,6 +26,7 @@ export const handler = httpApi(
     updateOpportunity,
     moveOpportunityStage,
     listOpportunities,
+    getForecast,
   },
   { idempotency: onceByKey },
 );

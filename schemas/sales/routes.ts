@@ -8,6 +8,7 @@ import { CustomerParams } from '../customers/customer.ts';
 import { opportunityReaders, productReaders } from '../roles.ts';
 import type { RouteDefinition } from '../route-definition.ts';
 import * as z from '../zod.ts';
+import { ForecastAnswer, ForecastQuery } from './forecast.ts';
 import { LoanSimulation, LoanSimulationRequest } from './loan-simulation.ts';
 import {
   CreateOpportunityRequest,
@@ -106,5 +107,15 @@ export const salesRoutes = [
     roles: opportunityReaders,
     query: OpportunityListQuery,
     response: { status: 200, body: pageOf(Opportunity) },
+  },
+  {
+    id: 'getForecast',
+    method: 'GET',
+    path: '/v1/forecasts',
+    context: 'sales',
+    summary: "The forecast of an advisor's or a branch's pipeline over a month or a quarter",
+    roles: opportunityReaders,
+    query: ForecastQuery,
+    response: { status: 200, body: ForecastAnswer },
   },
 ] as const satisfies readonly RouteDefinition[];

@@ -210,6 +210,7 @@ const samples: Record<RouteId, (role: Role) => Sample> = {
     body: { to: 'needs_analysis', version: 1 },
   }),
   listOpportunities: () => ({ path: `/v1/opportunities?stage=qualification&branchId=${branchId}` }),
+  getForecast: () => ({ path: `/v1/forecasts?period=2027-01&branchId=${branchId}` }),
   projectSavings: () => ({
     path: '/v1/simulations/savings',
     body: { productCode: 'livret-a', initialCents: 100_000, monthlyCents: 5_000, years: 5 },
@@ -266,6 +267,7 @@ const grants: Record<RouteId, 'public' | 'writeKey' | string> = {
   updateOpportunity: 'AM.....D',
   moveOpportunityStage: 'AM.....D',
   listOpportunities: 'AM.....D',
+  getForecast: 'AM.....D',
 };
 const letters: Record<Role, string> = {
   advisor: 'A',

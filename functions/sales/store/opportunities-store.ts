@@ -7,10 +7,12 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { eventItem } from '#functions/customers/access.ts';
 import { Opportunity } from '#schemas/sales/opportunity.ts';
+import { Stage } from '#schemas/sales/pipeline.ts';
 import { documents } from '#shared/clients/dynamodb.ts';
 import { decodeCursor, encodeCursor } from '#shared/cursor.ts';
 import { tableName } from '#shared/env.ts';
 import type { OutboxEvent } from '#shared/outbox.ts';
+import { queryAll } from '#shared/query-all.ts';
 import {
   customerCollection,
   mainIndexes,
@@ -124,3 +126,35 @@ export const replaceOpportunity = (
     },
     ...events.map((event) => ({ Put: { TableName: table(), Item: eventItem(next.customerId, event) } })),
   ]);
+
+/**
+ * Every deal of an owner's or a branch's pipeline that closes, or is expected to close, from
+ * `from` to the day before `until`: each stage's column read over that range of its sort key.
+ */
+export const pipelineClosing = async (
+  of: PipelineColumn['of'],
+  from: string,
+  until: string,
+): Promise<Opportunity[]> => {
+  const index = 'ownerId' in of ? 'byOwnerAndStage' : 'byBranchAndStage';
+  const { partitionKey, sortKey } = mainIndexes[index];
+  const columns = await Promise.all(
+    Stage.options.map((stage) =>
+      queryAll({
+        TableName: table(),
+        IndexName: index,
+        KeyConditionExpression: `${partitionKey} = :pk AND ${sortKey} BETWEEN :from AND :until`,
+        ExpressionAttributeValues: {
+          ':pk':
+            'ownerId' in of
+              ? opportunityIndexPartitions.owner(of.ownerId, stage)
+              : opportunityIndexPartitions.branch(of.branchId, stage),
+          // `<day>#<id>` sorts after `<day>`: the first day after the period is left out.
+          ':from': opportunityIndexPartitions.closing(from),
+          ':until': opportunityIndexPartitions.closing(until),
+        },
+      }),
+    ),
+  );
+  return columns.flat().map((item) => Opportunity.parse(item));
+};
