@@ -8,7 +8,7 @@
  * failure show as an alert. One Idempotency-Key per form: sending it twice opens one deal; a new
  * key once it is opened.
  */
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { Opportunity } from '#schemas/sales/opportunity.ts';
 import { ErrorAlert } from '#web/src/components/ui/error-alert.tsx';
 import { FormField } from '#web/src/components/ui/form-field.tsx';
@@ -20,7 +20,6 @@ import { useSalesTranslation } from '#web/src/features/sales/i18n.ts';
 import {
   apiDealErrors,
   checkDeal,
-  type DealErrors,
   type DealField,
   type DealFieldError,
   type DealSource,
@@ -36,6 +35,7 @@ import {
 import { ApiError } from '#web/src/lib/api-client.ts';
 import { useLocale } from '#web/src/lib/i18n.ts';
 import '#web/src/features/sales/sales.css';
+import { useCheckedForm } from './checked-form.ts';
 
 /** The field whose error goes when a value changes (a new source takes the campaign's too). */
 const clearedBy: Record<keyof DealValues, readonly DealField[]> = {
@@ -63,18 +63,18 @@ export const OpenDealForm = ({ customerId, refresh, onOpened, onCancel }: OpenDe
   const { lang, format } = useLocale();
   const products = useProducts();
   const open = useOpenOpportunity(refresh);
-  const [values, setValues] = useState<DealValues>(initialDealValues);
-  const [errors, setErrors] = useState<DealErrors>({});
+  const { values, setValues, set, errors, clearErrors, refuse } = useCheckedForm<
+    DealValues,
+    DealField,
+    DealFieldError
+  >({
+    initial: initialDealValues,
+    fields: dealFields,
+    fieldIds: dealFieldIds,
+    clearedBy,
+    fallbackId: ownerAlertId,
+  });
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
-  /** Bumped on each refusal, so the first field in error takes the focus once rendered. */
-  const [refusals, setRefusals] = useState(0);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each refusal on purpose
-  useEffect(() => {
-    if (refusals === 0) return;
-    const first = dealFields.find((field) => errors[field]);
-    document.getElementById(first ? dealFieldIds[first] : ownerAlertId)?.focus();
-  }, [refusals]);
 
   const catalogue = products.data?.items ?? [];
   const product = catalogue.find((item) => item.code === values.productCode);
@@ -112,26 +112,15 @@ export const OpenDealForm = ({ customerId, refresh, onOpened, onCancel }: OpenDe
     return message ? { error: message } : {};
   };
 
-  const set = <K extends keyof DealValues>(key: K, value: DealValues[K]) => {
-    setValues((before) => ({ ...before, [key]: value }));
-    const cleared = clearedBy[key];
-    if (cleared.some((field) => errors[field])) {
-      setErrors((before) =>
-        Object.fromEntries(Object.entries(before).filter(([field]) => !cleared.includes(field as DealField))),
-      );
-    }
-  };
-
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (open.isPending) return;
     const checked = checkDeal(values, catalogue, lang);
     if (!checked.ok) {
-      setErrors(checked.errors);
-      setRefusals((count) => count + 1);
+      refuse(checked.errors);
       return;
     }
-    setErrors({});
+    clearErrors();
     open.mutate(
       { customerId, body: checked.request, idempotencyKey },
       {
@@ -142,8 +131,7 @@ export const OpenDealForm = ({ customerId, refresh, onOpened, onCancel }: OpenDe
         },
         onError: (error) => {
           if (!(error instanceof ApiError && error.status === 400)) return;
-          setErrors(apiDealErrors(error.problem?.errors ?? []).errors);
-          setRefusals((count) => count + 1);
+          refuse(apiDealErrors(error.problem?.errors ?? []).errors);
         },
       },
     );

@@ -7,7 +7,7 @@
  * product's bounds in the messages; the API's 400 field errors show on their fields too, in the
  * form's words; the first field in error takes the focus. Any other failure shows as an alert.
  */
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect } from 'react';
 import type { Customer } from '#schemas/customers/customer.ts';
 import type { LoanSimulationRequest } from '#schemas/sales/loan-simulation.ts';
 import { ErrorAlert } from '#web/src/components/ui/error-alert.tsx';
@@ -18,7 +18,6 @@ import {
   apiFieldErrors,
   checkSimulation,
   type FieldError,
-  type FormErrors,
   type FormValues,
   fieldIds,
   initialValues,
@@ -30,6 +29,7 @@ import {
 import { ApiError } from '#web/src/lib/api-client.ts';
 import { useLocale } from '#web/src/lib/i18n.ts';
 import '#web/src/features/sales/sales.css';
+import { useCheckedForm } from './checked-form.ts';
 
 type CustomerKind = Customer['kind'];
 type Segment = Customer['segment'];
@@ -61,10 +61,16 @@ export type SimulatorFormProps = {
 export const SimulatorForm = ({ loans, pending, error, onSimulate }: SimulatorFormProps) => {
   const { t } = useSalesTranslation();
   const { lang, format } = useLocale();
-  const [values, setValues] = useState<FormValues>(() => initialValues(loans[0]?.code));
-  const [errors, setErrors] = useState<FormErrors>({});
-  /** Bumped on each refusal, so the first field in error takes the focus once rendered. */
-  const [refusals, setRefusals] = useState(0);
+  const { values, set, errors, clearErrors, refuse } = useCheckedForm<
+    FormValues,
+    SimulationField,
+    FieldError
+  >({
+    initial: () => initialValues(loans[0]?.code),
+    fields: simulationFields,
+    fieldIds,
+    clearedBy,
+  });
   const product = loans.find((loan) => loan.code === values.productCode);
   const loan = product?.loan;
 
@@ -73,15 +79,8 @@ export const SimulatorForm = ({ loans, pending, error, onSimulate }: SimulatorFo
   const fromApi = apiFieldErrors(refused ?? []);
   useEffect(() => {
     if (!(error instanceof ApiError && error.status === 400)) return;
-    setErrors(apiFieldErrors(error.problem?.errors ?? []).errors);
-    setRefusals((count) => count + 1);
-  }, [error]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each refusal on purpose
-  useEffect(() => {
-    if (refusals === 0) return;
-    const first = simulationFields.find((field) => errors[field]);
-    if (first) document.getElementById(fieldIds[first])?.focus();
-  }, [refusals]);
+    refuse(apiFieldErrors(error.problem?.errors ?? []).errors);
+  }, [error, refuse]);
 
   /** Whole euros when the amount is, else with its cents. */
   const euros = (cents: number) =>
@@ -128,28 +127,15 @@ export const SimulatorForm = ({ loans, pending, error, onSimulate }: SimulatorFo
     return message ? { error: message } : {};
   };
 
-  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
-    setValues((before) => ({ ...before, [key]: value }));
-    const cleared: readonly SimulationField[] = clearedBy[key] ?? [];
-    if (cleared.some((field) => errors[field])) {
-      setErrors((before) =>
-        Object.fromEntries(
-          Object.entries(before).filter(([field]) => !cleared.includes(field as SimulationField)),
-        ),
-      );
-    }
-  };
-
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (pending) return;
     const checked = checkSimulation(values, product, lang);
     if (!checked.ok) {
-      setErrors(checked.errors);
-      setRefusals((count) => count + 1);
+      refuse(checked.errors);
       return;
     }
-    setErrors({});
+    clearErrors();
     onSimulate(checked.request, checked.product);
   };
 
