@@ -51,6 +51,16 @@ const eventually = async <T>(read: () => Promise<T>, check: (value: T) => boolea
   }
 };
 
+/** The customer's history once it holds an entry of `type` (the stream brings it a moment later). */
+const historyWith = async (customerId: string, type: string) => {
+  const api = await as(advisor);
+  return eventually(
+    async () =>
+      (await api.request<{ items: TimelineEntry[] }>('GET', `/v1/customers/${customerId}/timeline`)).body,
+    (page) => page.items.some((entry) => entry.type === type),
+  );
+};
+
 /** Whether the customer's audit trail holds `record` (it arrives through a queue: waits up to 15 s). */
 const auditShows = async (customerId: string, record: { action: string; actorId: string }) => {
   const admin = await as('admin');
@@ -110,15 +120,7 @@ describe('opening an opportunity', () => {
   it('puts OpportunityCreated in the customer’s history and the opening in the audit trail', async () => {
     const customer = homeCustomers[2]!;
     const { body } = await open(customer.id);
-    const timeline = await eventually(
-      async () =>
-        (
-          await (
-            await as(advisor)
-          ).request<{ items: TimelineEntry[] }>('GET', `/v1/customers/${customer.id}/timeline`)
-        ).body,
-      (page) => page.items.some((entry) => entry.type === 'OpportunityCreated'),
-    );
+    const timeline = await historyWith(customer.id, 'OpportunityCreated');
     expect(timeline.items.find((entry) => entry.type === 'OpportunityCreated')?.detail).toMatchObject({
       opportunityId: body.id,
       amountCents: 1_500_000,
@@ -239,15 +241,7 @@ describe('moving an opportunity', () => {
       probabilityPercent: 100,
       closedOn: new Date().toISOString().slice(0, 10),
     });
-    const timeline = await eventually(
-      async () =>
-        (
-          await (
-            await as(advisor)
-          ).request<{ items: TimelineEntry[] }>('GET', `/v1/customers/${customer.id}/timeline`)
-        ).body,
-      (page) => page.items.some((entry) => entry.type === 'OpportunityWon'),
-    );
+    const timeline = await historyWith(customer.id, 'OpportunityWon');
     expect(timeline.items.filter((entry) => entry.type === 'OpportunityStageChanged')).toHaveLength(3);
     // Won, it leaves the qualification column for the won one.
     const won = await (await as(manager)).request<Page>(
