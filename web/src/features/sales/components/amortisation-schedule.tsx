@@ -10,6 +10,9 @@ import { useSalesTranslation } from '#web/src/features/sales/i18n.ts';
 import { useLocale } from '#web/src/lib/i18n.ts';
 import '#web/src/features/sales/sales.css';
 
+/** The schedule's amounts, in the order the table shows them (each a `<column>Cents` of a line). */
+const columns = ['payment', 'interest', 'principal', 'insurance', 'remaining'] as const;
+
 export const AmortisationSchedule = ({ simulation }: { simulation: LoanSimulation }) => {
   const { t } = useSalesTranslation();
   const { format } = useLocale();
@@ -29,21 +32,11 @@ export const AmortisationSchedule = ({ simulation }: { simulation: LoanSimulatio
                 <th scope="col" className="numeric">
                   {t('result.schedule.month')}
                 </th>
-                <th scope="col" className="numeric">
-                  {t('result.schedule.payment')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('result.schedule.interest')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('result.schedule.principal')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('result.schedule.insurance')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('result.schedule.remaining')}
-                </th>
+                {columns.map((column) => (
+                  <th key={column} scope="col" className="numeric">
+                    {t(`result.schedule.${column}`)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -52,11 +45,11 @@ export const AmortisationSchedule = ({ simulation }: { simulation: LoanSimulatio
                   <th scope="row" className="numeric">
                     {format.number(line.month)}
                   </th>
-                  <td className="numeric">{money(line.paymentCents)}</td>
-                  <td className="numeric">{money(line.interestCents)}</td>
-                  <td className="numeric">{money(line.principalCents)}</td>
-                  <td className="numeric">{money(line.insuranceCents)}</td>
-                  <td className="numeric">{money(line.remainingCents)}</td>
+                  {columns.map((column) => (
+                    <td key={column} className="numeric">
+                      {money(line[`${column}Cents`])}
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>
