@@ -36,6 +36,7 @@ import { ApiError } from '#web/src/lib/api-client.ts';
 import { useLocale } from '#web/src/lib/i18n.ts';
 import '#web/src/features/sales/sales.css';
 import { useCheckedForm } from './checked-form.ts';
+import { ProductField } from './product-field.tsx';
 
 /** The field whose error goes when a value changes (a new source takes the campaign's too). */
 const clearedBy: Record<keyof DealValues, readonly DealField[]> = {
@@ -77,7 +78,7 @@ export const OpenDealForm = ({ customerId, refresh, onOpened, onCancel }: OpenDe
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
 
   const catalogue = products.data?.items ?? [];
-  const product = catalogue.find((item) => item.code === values.productCode);
+  const _product = catalogue.find((item) => item.code === values.productCode);
 
   const messageOf = (field: DealField, problem: DealFieldError | undefined): string | undefined => {
     switch (problem) {
@@ -154,31 +155,19 @@ export const OpenDealForm = ({ customerId, refresh, onOpened, onCancel }: OpenDe
   return (
     <form className="deal-form" onSubmit={submit} noValidate aria-labelledby="deal-form-title">
       <h3 id="deal-form-title">{t('deals.open.title')}</h3>
-      <FormField
+      <ProductField
         id={dealFieldIds.product}
         label={t('deals.open.product')}
-        {...(product ? { hint: product.description[lang] } : {})}
-        {...errorOf('product')}
-      >
-        {(control) => (
-          <select
-            {...control}
-            value={values.productCode}
-            onChange={(e) => set('productCode', e.target.value)}
-          >
-            <option value="">{t('deals.open.chooseProduct')}</option>
-            {productsByFamily(catalogue).map((group) => (
-              <optgroup key={group.family} label={t(`deals.families.${group.family}`)}>
-                {group.products.map((option) => (
-                  <option key={option.code} value={option.code}>
-                    {option.name[lang]}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        )}
-      </FormField>
+        lang={lang}
+        value={values.productCode}
+        onChange={(code) => set('productCode', code)}
+        error={errorOf('product').error}
+        placeholder={t('deals.open.chooseProduct')}
+        groups={productsByFamily(catalogue).map((group) => ({
+          ...group,
+          label: t(`deals.families.${group.family}`),
+        }))}
+      />
       <div className="field-row">
         <FormField
           id={dealFieldIds.amount}

@@ -30,6 +30,7 @@ import { ApiError } from '#web/src/lib/api-client.ts';
 import { useLocale } from '#web/src/lib/i18n.ts';
 import '#web/src/features/sales/sales.css';
 import { useCheckedForm } from './checked-form.ts';
+import { ProductField } from './product-field.tsx';
 
 type CustomerKind = Customer['kind'];
 type Segment = Customer['segment'];
@@ -152,26 +153,15 @@ export const SimulatorForm = ({ loans, pending, error, onSimulate }: SimulatorFo
   return (
     <form className="card sales-form" onSubmit={submit} noValidate aria-labelledby="sales-form-title">
       <h2 id="sales-form-title">{t('form.title')}</h2>
-      <FormField
+      <ProductField
         id={fieldIds.product}
         label={t('form.product')}
-        {...(product ? { hint: product.description[lang] } : {})}
-        {...errorOf('product')}
-      >
-        {(control) => (
-          <select
-            {...control}
-            value={values.productCode}
-            onChange={(e) => set('productCode', e.target.value)}
-          >
-            {loans.map((option) => (
-              <option key={option.code} value={option.code}>
-                {option.name[lang]}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+        lang={lang}
+        value={values.productCode}
+        onChange={(code) => set('productCode', code)}
+        error={errorOf('product').error}
+        products={loans}
+      />
       <FormField
         id={fieldIds.project}
         label={t('form.project')}
