@@ -37,6 +37,7 @@ export const Forecast = z
     bestCaseCents: Cents.check(z.describe('Won plus every open deal.')),
   })
   .register(z.globalRegistry, { id: 'Forecast' });
+export type Forecast = z.infer<typeof Forecast>;
 
 export const ForecastAnswer = z
   .object({

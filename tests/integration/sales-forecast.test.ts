@@ -4,6 +4,7 @@
  * at proposal 70 % (the savings pipeline's last open stage: the commit counts it).
  */
 import { describe, expect, it } from 'vitest';
+import type { Forecast } from '#schemas/sales/forecast.ts';
 import type { Opportunity } from '#schemas/sales/opportunity.ts';
 import { sandboxPerFile } from '../support/sandbox.ts';
 
@@ -14,15 +15,6 @@ const advisor = staffMember('advisor', home!.id);
 const manager = staffMember('branch_manager', home!.id);
 const homeCustomers = bank.customers.map((c) => c.customer).filter((c) => c.branchId === home!.id);
 
-type Forecast = {
-  wonCount: number;
-  wonCents: number;
-  openCount: number;
-  weightedPipelineCents: number;
-  forecastCents: number;
-  commitCents: number;
-  bestCaseCents: number;
-};
 type Answer = { period: string; forecast: Forecast; byAdvisor?: Record<string, Forecast> };
 
 const open = async (customerIndex: number, body: Record<string, unknown>) =>

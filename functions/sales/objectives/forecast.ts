@@ -6,6 +6,7 @@
  * in count and amount. Periods are calendar months (`2026-12`) or quarters (`2026-Q4`); a deal
  * counts in the period it closed in, or for an open one, the period it is expected to close in.
  */
+import type { Forecast } from '#schemas/sales/forecast.ts';
 import { type ProductFamily, pipelines, probabilityPercent, type Stage } from '#schemas/sales/pipeline.ts';
 
 export type Period = string;
@@ -20,20 +21,6 @@ export type ForecastDeal = {
   expectedCloseOn: string;
   /** For a won or lost deal, the day it was (ISO date). */
   closedOn?: string;
-};
-
-export type Forecast = {
-  wonCount: number;
-  wonCents: number;
-  openCount: number;
-  /** Open deals, each amount weighed by its stage's probability. */
-  weightedPipelineCents: number;
-  /** Won plus the weighted pipeline. */
-  forecastCents: number;
-  /** Won plus the open deals at their pipeline's last open stage. */
-  commitCents: number;
-  /** Won plus every open deal. */
-  bestCaseCents: number;
 };
 
 /** The first day of `period` and the first day after it, as ISO dates. */
