@@ -164,9 +164,11 @@ export const openApiDocument = () => {
         ),
         [route.response.status]: {
           description: 'Success',
-          ...(route.response.body
-            ? { content: { 'application/json': { schema: convert(route.response.body, 'output') } } }
-            : {}),
+          ...(route.response.document
+            ? { content: { [route.response.document]: { schema: { type: 'string', format: 'binary' } } } }
+            : route.response.body
+              ? { content: { 'application/json': { schema: convert(route.response.body, 'output') } } }
+              : {}),
         },
         ...Object.fromEntries(
           [...new Set(errorStatuses)].map((status) => [

@@ -27,8 +27,16 @@ export type RouteDefinition = {
   params?: z.ZodMiniObject;
   query?: z.ZodMiniObject;
   body?: z.ZodMiniType;
-  /** The usual status; a handler may answer another listed in `alsoStatus` (`withStatus`). */
-  response: { status: 200 | 201 | 204; body?: z.ZodMiniType; alsoStatus?: readonly (202 | 207)[] };
+  /**
+   * The usual status; a handler may answer another listed in `alsoStatus` (`withStatus`). A
+   * `document` route answers a file of that media type (`DocumentAnswer`) instead of JSON.
+   */
+  response: {
+    status: 200 | 201 | 204;
+    body?: z.ZodMiniType;
+    alsoStatus?: readonly (202 | 207)[];
+    document?: 'application/pdf' | 'text/calendar';
+  };
   /** Largest body accepted, in KB. @default 256 */
   maxBodyKB?: number;
   /** Creating POST: an `Idempotency-Key` header makes retries safe. */

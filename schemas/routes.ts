@@ -7,7 +7,7 @@ import { analyticsRoutes } from './analytics/routes.ts';
 import { channelRoutes } from './channels/routes.ts';
 import { customerRoutes } from './customers/routes.ts';
 import { platformRoutes } from './platform/routes.ts';
-import { salesRoutes } from './sales/routes.ts';
+import { salesDocumentRoutes, salesRoutes } from './sales/routes.ts';
 
 export const routes = [
   ...platformRoutes,
@@ -15,6 +15,7 @@ export const routes = [
   ...channelRoutes,
   ...analyticsRoutes,
   ...salesRoutes,
+  ...salesDocumentRoutes,
 ] as const;
 
 export type RouteId = (typeof routes)[number]['id'];

@@ -1,6 +1,7 @@
 /**
  * The sales context over HTTP: the product catalogue, the loan simulator and the savings
- * projection, the opportunities. Composes one handler per use case, nothing else.
+ * projection, the opportunities and their quotes (their documents: `documents.ts`). Composes one
+ * handler per use case, nothing else.
  */
 import { salesRoutes } from '#schemas/sales/routes.ts';
 import { httpApi } from '#shared/http/api.ts';
@@ -12,6 +13,9 @@ import { getOpportunity } from './opportunities/get-opportunity.ts';
 import { listOpportunities } from './opportunities/list-opportunities.ts';
 import { moveOpportunityStage } from './opportunities/move-opportunity-stage.ts';
 import { updateOpportunity } from './opportunities/update-opportunity.ts';
+import { acceptQuote } from './quotes/accept-quote.ts';
+import { issueQuote } from './quotes/issue-quote.ts';
+import { listQuotes } from './quotes/list-quotes.ts';
 import { projectSavings } from './simulator/project-savings.ts';
 import { simulateLoan } from './simulator/simulate-loan.ts';
 
@@ -27,6 +31,9 @@ export const handler = httpApi(
     moveOpportunityStage,
     listOpportunities,
     getForecast,
+    issueQuote,
+    listQuotes,
+    acceptQuote,
   },
   { idempotency: onceByKey },
 );

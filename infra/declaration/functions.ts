@@ -2,7 +2,7 @@
  * The Lambda functions, declared once: what each runs, what it may use (each use grants IAM and
  * sets an environment variable), the event-source mappings that feed them and the schedules.
  */
-import type { HttpContext } from '../../schemas/route-definition.ts';
+import type { HttpContext, RouteDefinition } from '../../schemas/route-definition.ts';
 import type { QueueName } from './messaging.ts';
 import type { BucketName, SecretName, TableName } from './storage.ts';
 
@@ -41,6 +41,11 @@ export type FunctionDeclaration = {
   bundledFiles?: readonly string[];
   /** HTTP functions: the bounded context whose routes it serves. */
   http?: HttpContext;
+  /**
+   * With `http`: serves its context's document routes (those answering a file, a PDF say) and
+   * none of the others, so a rendering library loads only where a document is made.
+   */
+  documents?: boolean;
 };
 
 export const functions = {
@@ -151,6 +156,16 @@ export const functions = {
     tables: { main: 'readWrite', idempotency: 'readWrite' },
     sendsTo: ['auditIntake'],
   },
+  salesDocuments: {
+    entry: 'functions/sales/documents.ts',
+    description: 'Sales context: the documents a customer takes home (a quote as a PDF)',
+    memoryMB: 1024,
+    timeoutSeconds: 10,
+    http: 'sales',
+    documents: true,
+    tables: { main: 'read' },
+    sendsTo: ['auditIntake'],
+  },
   streamPublisher: {
     entry: 'functions/platform/stream-publisher.ts',
     description: 'Publishes domain events from the table stream to the bus (no dual writes)',
@@ -176,6 +191,17 @@ export const functions = {
   },
 } as const satisfies Record<string, FunctionDeclaration>;
 export type FunctionName = keyof typeof functions;
+
+/** The function serving an HTTP route: its context's documents function for a document, else its context's. */
+export const functionForRoute = (route: RouteDefinition): FunctionName => {
+  const serving = (Object.keys(functions) as FunctionName[]).filter(
+    (name) => (functions[name] as FunctionDeclaration).http === route.context,
+  );
+  const documents = serving.find((name) => (functions[name] as FunctionDeclaration).documents);
+  const name = (route.response.document && documents) || serving.find((candidate) => candidate !== documents);
+  if (!name) throw new Error(`No function of infra/declaration/functions.ts serves route ${route.id}`);
+  return name;
+};
 
 export type EventSourceMapping =
   | {

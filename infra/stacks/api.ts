@@ -18,7 +18,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { HttpContext, RouteDefinition } from '#schemas/route-definition.ts';
+import type { RouteDefinition } from '#schemas/route-definition.ts';
 import { routes } from '#schemas/routes.ts';
 import { cors } from '../declaration/api.ts';
 
@@ -42,8 +42,8 @@ const accessLogFormat = AccessLogFormat.custom(
 );
 
 export type ApiProps = {
-  /** The Lambda function serving each bounded context's routes. */
-  handlers: (context: HttpContext) => IFunction;
+  /** The Lambda function serving a route (its context's, or its context's documents function). */
+  handlers: (route: RouteDefinition) => IFunction;
   /** Issuer of the accepted JWTs (the Cognito user pool). */
   issuerUrl: string;
   /** Accepted `aud`: the web app client id (ID tokens carry the client id there). */
@@ -95,12 +95,14 @@ export class Api extends Construct {
       jwtAudience: [props.audience],
       identitySource: ['$request.header.Authorization'],
     });
-    const integrations = new Map<HttpContext, HttpLambdaIntegration>();
-    const integrationFor = (context: HttpContext) => {
-      const existing = integrations.get(context);
+    // One integration per function: `SalesIntegration`, `SalesDocumentsIntegration`…
+    const integrations = new Map<string, HttpLambdaIntegration>();
+    const integrationFor = (route: RouteDefinition) => {
+      const id = `${pascal(route.context)}${route.response.document ? 'Documents' : ''}Integration`;
+      const existing = integrations.get(id);
       if (existing) return existing;
-      const created = new HttpLambdaIntegration(`${pascal(context)}Integration`, props.handlers(context));
-      integrations.set(context, created);
+      const created = new HttpLambdaIntegration(id, props.handlers(route));
+      integrations.set(id, created);
       return created;
     };
 
@@ -111,7 +113,7 @@ export class Api extends Construct {
         const httpRoute = new HttpRoute(this, `${pascal(route.id)}Route`, {
           httpApi: this.httpApi,
           routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
-          integration: integrationFor(route.context),
+          integration: integrationFor(route),
           authorizer: isPublic ? undefined : authorizer,
         });
         if (isPublic) {

@@ -13,7 +13,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { HttpContext } from '#schemas/route-definition.ts';
+import type { RouteDefinition } from '#schemas/route-definition.ts';
 import type { LakeQueryTarget } from '../constructs/grants.ts';
 import { RelaisFunction } from '../constructs/relais-function.ts';
 import {
@@ -24,6 +24,7 @@ import {
   eventSourceMappings,
   type FunctionDeclaration,
   type FunctionName,
+  functionForRoute,
   functions,
   schedules,
 } from '../declaration/functions.ts';
@@ -91,14 +92,9 @@ export class Functions extends Construct {
     }
   }
 
-  /** The function serving the HTTP routes of `context`. */
-  forContext(context: HttpContext): RelaisFunction {
-    const name = (Object.keys(functions) as FunctionName[]).find(
-      (key) => (functions[key] as FunctionDeclaration).http === context,
-    );
-    if (!name)
-      throw new Error(`No function of infra/declaration/functions.ts serves the HTTP context '${context}'`);
-    return this.functions[name];
+  /** The function serving an HTTP route (`functionForRoute`). */
+  forRoute(route: RouteDefinition): RelaisFunction {
+    return this.functions[functionForRoute(route)];
   }
 
   private build(name: FunctionName, declared: FunctionDeclaration, props: FunctionsProps): RelaisFunction {

@@ -106,7 +106,7 @@ export class RelaisStack extends Stack {
     });
     this.auth = new Auth(this, 'Auth', { webOrigin: this.web.origin, domainPrefix: props.authDomainPrefix });
     this.api = new Api(this, 'Api', {
-      handlers: (context) => this.compute.forContext(context),
+      handlers: (route) => this.compute.forRoute(route),
       issuerUrl: this.auth.issuerUrl,
       audience: this.auth.webClient.userPoolClientId,
       webOrigin: this.web.origin,

@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 import { cors } from '#infra/declaration/api.ts';
-import { type FunctionName, functions } from '#infra/declaration/functions.ts';
+import { type FunctionName, functionForRoute, functions } from '#infra/declaration/functions.ts';
 import type { RouteDefinition } from '#schemas/route-definition.ts';
 import { routes } from '#schemas/routes.ts';
 import { invokeHandler, type LambdaHandler } from '../lambda/lambda-context.ts';
@@ -166,23 +166,20 @@ const toEvent = (
 };
 
 /**
- * The Lambda function serving each HTTP context, loaded from its declared entry on its first
- * request (a cold start, as in the cloud) and kept.
+ * The Lambda function serving each HTTP route (`functionForRoute`), loaded from its declared
+ * entry on its first request (a cold start, as in the cloud) and kept.
  */
 const handlerLoader = () => {
   const loaded = new Map<
-    string,
+    FunctionName,
     Promise<{ name: FunctionName; timeoutSeconds: number; handler: LambdaHandler }>
   >();
-  return (context: string) => {
-    const entry = (Object.entries(functions) as [FunctionName, (typeof functions)[FunctionName]][]).find(
-      ([, fn]) => 'http' in fn && fn.http === context,
-    );
-    if (!entry) return undefined;
-    const [name, fn] = entry;
-    if (!loaded.has(context)) {
+  return (route: RouteDefinition) => {
+    const name = functionForRoute(route);
+    const fn = functions[name];
+    if (!loaded.has(name)) {
       loaded.set(
-        context,
+        name,
         import(new URL(`../../${fn.entry}`, import.meta.url).href).then(
           (module: { handler: LambdaHandler }) => ({
             name,
@@ -192,7 +189,7 @@ const handlerLoader = () => {
         ),
       );
     }
-    return loaded.get(context);
+    return loaded.get(name);
   };
 };
 
@@ -283,7 +280,7 @@ export const startApiGateway = async (options: ApiGatewayOptions): Promise<ApiGa
       claims = await verify(request.headers.authorization);
       if (!claims) return gatewayError(response, origin, 401, 'Unauthorized');
     }
-    const target = await handlerFor(matched.route.context);
+    const target = await handlerFor(matched.route);
     if (!target) return gatewayError(response, origin, 500, 'Internal Server Error');
     const event = toEvent(request, url, matched.route, matched.pathParameters, body, claims);
     const outcome = await invokeHandler(target.handler, event, {

@@ -21,3 +21,15 @@ export const Holding = z
   })
   .register(z.globalRegistry, { id: 'Holding' });
 export type Holding = z.infer<typeof Holding>;
+
+/** The band of an amount in cents (upper bounds excluded: 1 000 € is `1k-10k`). */
+export const balanceBandOf = (cents: number): z.infer<typeof BalanceBand> =>
+  cents < 100_000
+    ? '<1k'
+    : cents < 1_000_000
+      ? '1k-10k'
+      : cents < 5_000_000
+        ? '10k-50k'
+        : cents < 20_000_000
+          ? '50k-200k'
+          : '>200k';

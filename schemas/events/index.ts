@@ -13,6 +13,7 @@ import { KycStatusChanged } from './kyc-status-changed.ts';
 import { OpportunityCreated } from './opportunity-created.ts';
 import { OpportunityLost, OpportunityStageChanged, OpportunityWon } from './opportunity-stage-changed.ts';
 import { OpportunityUpdated } from './opportunity-updated.ts';
+import { QuoteAccepted, QuoteIssued } from './quote-issued.ts';
 import { RelationshipEndRecorded } from './relationship-end-recorded.ts';
 import { RetentionPurged } from './retention-purged.ts';
 
@@ -34,6 +35,8 @@ export const domainEvents = [
   OpportunityStageChanged,
   OpportunityWon,
   OpportunityLost,
+  QuoteIssued,
+  QuoteAccepted,
   ChannelEventOnBus,
 ] as const;
 export type DomainEventType = (typeof domainEvents)[number]['detailType'];

@@ -30,12 +30,13 @@ export const OpportunityStageChanged = {
 } satisfies EventDefinition;
 
 /** A deal won: the customer signed. */
-export const OpportunityWonV1 = eventDetail(1, { ...moved, closedOn: z.iso.date() }).register(
-  z.globalRegistry,
-  {
-    id: 'OpportunityWonV1',
-  },
-);
+export const OpportunityWonV1 = eventDetail(1, {
+  ...moved,
+  closedOn: z.iso.date(),
+  holdingId: z.optional(Id).check(z.describe('The holding the deal opened on the customer.')),
+}).register(z.globalRegistry, {
+  id: 'OpportunityWonV1',
+});
 
 export const OpportunityWon = {
   source: 'relais.sales',

@@ -13,6 +13,12 @@ import { ProductCode } from './product.ts';
 
 const Cents = z.number().check(z.int(), z.nonnegative());
 
+/** A down payment (apport) is part of the project's price, never all of it. */
+export const downPaymentBelowProject = z.refine<{ projectCents: number; downPaymentCents: number }>(
+  (request) => request.downPaymentCents < request.projectCents,
+  { message: 'the down payment must be less than the price of the project', path: ['downPaymentCents'] },
+);
+
 export const LoanSimulationRequest = z
   .strictObject({
     productCode: ProductCode,
@@ -34,12 +40,7 @@ export const LoanSimulationRequest = z
       { kind: 'individual', segment: 'mass_market' },
     ),
   })
-  .check(
-    z.refine((request) => request.downPaymentCents < request.projectCents, {
-      message: 'the down payment must be less than the price of the project',
-      path: ['downPaymentCents'],
-    }),
-  )
+  .check(downPaymentBelowProject)
   .register(z.globalRegistry, { id: 'LoanSimulationRequest' });
 export type LoanSimulationRequest = z.infer<typeof LoanSimulationRequest>;
 

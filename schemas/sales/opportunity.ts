@@ -45,6 +45,15 @@ export const Opportunity = z
     lostReason: z.optional(LostReason),
     closedOn: z.optional(IsoDate),
     history: z.array(StageChange),
+    quoteCount: z.optional(
+      z
+        .number()
+        .check(z.int(), z.nonnegative(), z.describe('How many quotes the deal has had; absent: none.')),
+    ),
+    acceptedQuote: z.optional(
+      z.number().check(z.int(), z.positive(), z.describe('The number of the quote the customer accepted.')),
+    ),
+    holdingId: z.optional(Id.check(z.describe('The holding the won deal opened on the customer.'))),
   })
   .register(z.globalRegistry, { id: 'Opportunity' });
 export type Opportunity = z.infer<typeof Opportunity>;

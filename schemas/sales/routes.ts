@@ -19,6 +19,13 @@ import {
   UpdateOpportunityRequest,
 } from './opportunity.ts';
 import { Product } from './product.ts';
+import {
+  AcceptQuoteRequest,
+  IssueQuoteRequest,
+  OpportunityQuoteParams,
+  PrintQuoteQuery,
+  Quote,
+} from './quote.ts';
 import { SavingsProjection, SavingsProjectionRequest } from './savings-projection.ts';
 
 export const salesRoutes = [
@@ -117,5 +124,58 @@ export const salesRoutes = [
     roles: opportunityReaders,
     query: ForecastQuery,
     response: { status: 200, body: ForecastAnswer },
+  },
+  {
+    id: 'issueQuote',
+    method: 'POST',
+    path: '/v1/customers/{customerId}/opportunities/{opportunityId}/quotes',
+    context: 'sales',
+    summary: "Save a loan simulation as the deal's next quote, priced for the customer's file (audited)",
+    roles: opportunityReaders,
+    params: CustomerOpportunityParams,
+    body: IssueQuoteRequest,
+    response: { status: 201, body: Quote },
+    idempotent: true,
+  },
+  {
+    id: 'listQuotes',
+    method: 'GET',
+    path: '/v1/customers/{customerId}/opportunities/{opportunityId}/quotes',
+    context: 'sales',
+    summary: "A deal's quotes, the first one first (audited)",
+    roles: opportunityReaders,
+    params: CustomerOpportunityParams,
+    response: { status: 200, body: z.object({ items: z.array(Quote) }) },
+  },
+  {
+    id: 'acceptQuote',
+    method: 'POST',
+    path: '/v1/customers/{customerId}/opportunities/{opportunityId}/quotes/{number}/accept',
+    context: 'sales',
+    summary: 'Record that the customer accepted this quote, from the deal’s version read (audited)',
+    roles: opportunityReaders,
+    params: OpportunityQuoteParams,
+    body: AcceptQuoteRequest,
+    response: { status: 200, body: Opportunity },
+    concurrency: true,
+  },
+] as const satisfies readonly RouteDefinition[];
+
+/**
+ * The routes answering a document (a PDF, a calendar): served by the context's documents function,
+ * so the rendering libraries weigh on no other route's cold start (`salesDocuments` in
+ * `infra/declaration/functions.ts`).
+ */
+export const salesDocumentRoutes = [
+  {
+    id: 'printQuote',
+    method: 'GET',
+    path: '/v1/customers/{customerId}/opportunities/{opportunityId}/quotes/{number}/pdf',
+    context: 'sales',
+    summary: 'A quote as the PDF the customer takes home (audited)',
+    roles: opportunityReaders,
+    params: OpportunityQuoteParams,
+    query: PrintQuoteQuery,
+    response: { status: 200, document: 'application/pdf' },
   },
 ] as const satisfies readonly RouteDefinition[];

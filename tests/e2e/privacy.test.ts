@@ -124,14 +124,14 @@ describe("the privacy officer's screen", () => {
       .filter({ hasText: 'le profil du client' })
       .filter({ hasText: /lutte contre le blanchiment \(CMF L561-12\)/ })
       .count();
-    // The 14 functions' log groups, alike, as one entry that opens on their names.
+    // The 15 functions' log groups, alike, as one entry that opens on their names.
     const expiring = panel.getByRole('region', { name: /Ce qui disparaîtra de lui-même/ });
     const logGroups = await expiring
       .getByRole('listitem')
-      .filter({ hasText: 'Les journaux d’exécution de 14 fonctions' })
+      .filter({ hasText: 'Les journaux d’exécution de 15 fonctions' })
       .count();
     const logGroupsShut = await expiring.getByText('logGroup customersApi', { exact: true }).isVisible();
-    await expiring.getByText('Les journaux d’exécution de 14 fonctions').click();
+    await expiring.getByText('Les journaux d’exécution de 15 fonctions').click();
     const logGroupsOpen = await expiring.getByText('logGroup customersApi', { exact: true }).isVisible();
     const inEnglish = await panel.locator('[lang="en"]').count();
     const warning = await panel.getByText(/ne peut pas être annulé/).count();

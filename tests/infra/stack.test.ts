@@ -350,10 +350,25 @@ describe('HTTP API', () => {
       // Assess
       expect(cfn.RouteKey).toBe(`${route.method} ${route.path}`);
       expect(integrations[integrationId]?.Properties.IntegrationUri['Fn::GetAtt'][0], route.id).toBe(
-        logicalIdOf(stack.compute.forContext(route.context)),
+        logicalIdOf(stack.compute.forRoute(route)),
       );
     }
     template.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length);
+  });
+
+  test('serves the quote PDF from the sales documents function, and no other sales route from it', () => {
+    const { stack, template } = synthesised;
+    const integrations = resourcesOfType<CfnIntegration>(template, 'AWS::ApiGatewayV2::Integration');
+    const targetOf = (id: string) => {
+      const cfn = resourceOf<CfnRoute>(template, stack.api.routes[id]!).Properties;
+      const integrationId = JSON.stringify(cfn.Target).match(/"Ref":"([^"]+)"/)?.[1] ?? '';
+      return integrations[integrationId]?.Properties.IntegrationUri['Fn::GetAtt'][0];
+    };
+    const documents = logicalIdOf(stack.compute.functions.salesDocuments);
+    expect(targetOf('printQuote')).toBe(documents);
+    for (const id of ['issueQuote', 'listQuotes', 'acceptQuote', 'simulateLoan', 'listOpportunities']) {
+      expect(targetOf(id), id).toBe(logicalIdOf(stack.compute.functions.salesApi));
+    }
   });
 
   test('leaves only public and write-key routes without the JWT authorizer', () => {

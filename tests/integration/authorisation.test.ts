@@ -33,6 +33,9 @@ let erasureRequestId = 'pr-unknown';
 let opportunityId = 'op-unknown';
 const opportunityToMove: Partial<Record<Role, string>> = {};
 const opportunityToUpdate: Partial<Record<Role, string>> = {};
+// And one per role with a quote (its version 2), for acceptQuote's; opportunityId has quote 1.
+const opportunityToAccept: Partial<Record<Role, string>> = {};
+const quoteBody = { projectCents: 1_500_000, months: 48 };
 const opportunityBody = {
   productCode: 'pret-auto',
   amountCents: 1_500_000,
@@ -47,7 +50,22 @@ beforeAll(async () => {
     { body: opportunityBody },
   );
   opportunityId = deal.body.id;
+  const advisor = await as(staffMember('advisor', branchId));
+  await advisor.request('POST', `/v1/customers/${customer.id}/opportunities/${opportunityId}/quotes`, {
+    body: quoteBody,
+  });
   for (const role of allRoles) {
+    const toAccept = await advisor.request<{ id: string }>(
+      'POST',
+      `/v1/customers/${customer.id}/opportunities`,
+      {
+        body: opportunityBody,
+      },
+    );
+    opportunityToAccept[role] = toAccept.body.id;
+    await advisor.request('POST', `/v1/customers/${customer.id}/opportunities/${toAccept.body.id}/quotes`, {
+      body: quoteBody,
+    });
     const opened = await (await as(staffMember('advisor', branchId))).request<{ id: string }>(
       'POST',
       `/v1/customers/${customer.id}/opportunities`,
@@ -211,6 +229,17 @@ const samples: Record<RouteId, (role: Role) => Sample> = {
   }),
   listOpportunities: () => ({ path: `/v1/opportunities?stage=qualification&branchId=${branchId}` }),
   getForecast: () => ({ path: `/v1/forecasts?period=2027-01&branchId=${branchId}` }),
+  issueQuote: (role) => ({
+    path: `/v1/customers/${customer.id}/opportunities/${opportunityId}/quotes`,
+    body: quoteBody,
+    headers: { 'Idempotency-Key': `authz-quote-${role}` },
+  }),
+  listQuotes: () => ({ path: `/v1/customers/${customer.id}/opportunities/${opportunityId}/quotes` }),
+  printQuote: () => ({ path: `/v1/customers/${customer.id}/opportunities/${opportunityId}/quotes/1/pdf` }),
+  acceptQuote: (role) => ({
+    path: `/v1/customers/${customer.id}/opportunities/${opportunityToAccept[role]}/quotes/1/accept`,
+    body: { version: 2 },
+  }),
   projectSavings: () => ({
     path: '/v1/simulations/savings',
     body: { productCode: 'livret-a', initialCents: 100_000, monthlyCents: 5_000, years: 5 },
@@ -268,6 +297,10 @@ const grants: Record<RouteId, 'public' | 'writeKey' | string> = {
   moveOpportunityStage: 'AM.....D',
   listOpportunities: 'AM.....D',
   getForecast: 'AM.....D',
+  issueQuote: 'AM.....D',
+  listQuotes: 'AM.....D',
+  printQuote: 'AM.....D',
+  acceptQuote: 'AM.....D',
 };
 const letters: Record<Role, string> = {
   advisor: 'A',

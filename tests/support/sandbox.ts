@@ -13,7 +13,8 @@ import { uniquePrefix, useEmulator } from './aws.ts';
 /** Customers seeded in each test file's bank (a prefix of the full demo bank). */
 export const testBankSize = 80;
 
-export type ApiResponse<T = unknown> = { status: number; headers: Headers; body: T };
+/** `body` is parsed when the answer is JSON, text otherwise; `bytes` is the answer as sent (a PDF). */
+export type ApiResponse<T = unknown> = { status: number; headers: Headers; body: T; bytes: Uint8Array };
 export type ApiClient = {
   request: <T = unknown>(
     method: string,
@@ -56,11 +57,14 @@ export const sandboxPerFile = (options: Pick<SandboxOptions, 'batchingWindows'> 
         ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
         ...(options.rawBody !== undefined ? { body: options.rawBody } : {}),
       });
-      const text = await response.text();
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const text = new TextDecoder().decode(bytes);
+      const json = /json/.test(response.headers.get('content-type') ?? '');
       return {
         status: response.status,
         headers: response.headers,
-        body: text ? JSON.parse(text) : undefined,
+        body: json ? (text ? JSON.parse(text) : undefined) : text || undefined,
+        bytes,
       };
     },
   });

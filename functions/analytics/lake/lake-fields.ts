@@ -96,6 +96,17 @@ const opportunityFacts = {
   amountCents: 'fixed',
 } as const;
 const opportunityMoved = { ...opportunityFacts, version: 'fixed' } as const;
+const quoted = {
+  ...domainBase,
+  opportunityId: 'fixed',
+  ownerId: 'fixed',
+  productCode: 'fixed',
+  quoteNumber: 'fixed',
+  principalCents: 'fixed',
+  months: 'fixed',
+  taegPercent: 'fixed',
+  version: 'fixed',
+} as const;
 /** …and in the platform's privacy events, the customer alone. */
 const privacyBase = { ...eventBase, customerId: 'pseudonym' } as const;
 
@@ -141,8 +152,10 @@ export const domainDetails = {
     version: 'fixed',
   },
   OpportunityStageChanged: { ...opportunityMoved, from: 'fixed', to: 'fixed', probabilityPercent: 'fixed' },
-  OpportunityWon: { ...opportunityMoved, closedOn: 'fixed' },
+  OpportunityWon: { ...opportunityMoved, closedOn: 'fixed', holdingId: 'fixed' },
   OpportunityLost: { ...opportunityMoved, closedOn: 'fixed', lostReason: 'fixed' },
+  QuoteIssued: { ...quoted },
+  QuoteAccepted: { ...quoted },
 } as const satisfies Record<Exclude<DomainEventType, 'ChannelEvent'>, LakeFields>;
 
 /** An event of a `relais.*` source the lake does not know yet: its common fields only. */

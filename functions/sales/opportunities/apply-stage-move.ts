@@ -23,6 +23,14 @@ export const applyStageMove = (
       current.version,
     );
   }
+  if (request.to === 'won' && current.family === 'loan' && current.acceptedQuote === undefined) {
+    throw new ValidationFailed([
+      {
+        field: 'to',
+        message: 'a loan is signed on an offer: the customer must accept one of its quotes first',
+      },
+    ]);
+  }
   const change = moveStage(current.family, current.stage, {
     to: request.to,
     by: caller.id,

@@ -1,8 +1,11 @@
 /**
  * Moves an opportunity of a customer the caller may see to another stage, from the version they
- * read: OpportunityStageChanged, and OpportunityWon or OpportunityLost when it closes, go with it.
+ * read: OpportunityStageChanged, and OpportunityWon or OpportunityLost when it closes, go with it;
+ * a won deal opens its holding on the customer in the same transaction (`won-holding.ts`).
  * A move someone made first is a 409 with the version now stored. Audited.
  */
+import { randomUUID } from 'node:crypto';
+import { holdingItem } from '#functions/customers/access.ts';
 import {
   OpportunityLost,
   OpportunityStageChanged,
@@ -14,8 +17,11 @@ import type { Opportunity } from '#schemas/sales/opportunity.ts';
 import { recordAccess } from '#shared/audit.ts';
 import type { RouteHandler } from '#shared/http/api.ts';
 import { domainEvent } from '#shared/outbox.ts';
+import { productByCode } from '../catalogue/catalogue.ts';
+import { getQuote } from '../store/quotes-store.ts';
 import { applyStageMove } from './apply-stage-move.ts';
 import { saveOpportunity, visibleOpportunity } from './visible-opportunity.ts';
+import { wonHolding } from './won-holding.ts';
 
 export const moveOpportunityStage: RouteHandler<Route<'moveOpportunityStage'>> = async ({
   params,
@@ -25,10 +31,30 @@ export const moveOpportunityStage: RouteHandler<Route<'moveOpportunityStage'>> =
   accessReason,
 }) => {
   const current = await visibleOpportunity(caller, params, accessReason);
-  const next = applyStageMove(current, body, caller, expectedVersion, new Date().toISOString());
-  await saveOpportunity(current, next, stageEvents(current, next, caller));
+  const moved = applyStageMove(current, body, caller, expectedVersion, new Date().toISOString());
+  const holding = await holdingOpenedBy(moved);
+  const next = holding ? { ...moved, holdingId: holding.id } : moved;
+  await saveOpportunity(
+    current,
+    next,
+    stageEvents(current, next, caller),
+    holding ? [holdingItem(next.customerId, holding)] : [],
+  );
   await recordAccess(caller, current.customerId, 'opportunity.stageChange', accessReason);
   return next;
+};
+
+/** The holding a deal just won opens (from its accepted quote, for a loan); none otherwise. */
+const holdingOpenedBy = async (deal: Opportunity) => {
+  if (deal.stage !== 'won' || !deal.closedOn) return undefined;
+  const product = productByCode(deal.productCode);
+  if (!product)
+    throw new Error(`deal ${deal.id} is on product ${deal.productCode}, no longer in the catalogue`);
+  const quote =
+    deal.acceptedQuote === undefined
+      ? undefined
+      : await getQuote(deal.customerId, deal.id, deal.acceptedQuote);
+  return wonHolding({ ...deal, closedOn: deal.closedOn }, product, quote, `h-${randomUUID()}`);
 };
 
 /** The events of a move: the stage change, and the win or the loss when it closes the deal. */
@@ -52,7 +78,12 @@ const stageEvents = (current: Opportunity, next: Opportunity, caller: Caller) =>
   if (next.stage === 'won' && next.closedOn) {
     return [
       changed,
-      domainEvent(OpportunityWon, { ...facts, closedOn: next.closedOn }, caller, next.updatedAt),
+      domainEvent(
+        OpportunityWon,
+        { ...facts, closedOn: next.closedOn, ...(next.holdingId ? { holdingId: next.holdingId } : {}) },
+        caller,
+        next.updatedAt,
+      ),
     ];
   }
   if (next.stage === 'lost' && next.closedOn && next.lostReason) {

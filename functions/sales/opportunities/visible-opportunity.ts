@@ -5,9 +5,10 @@
  */
 import { visibleCustomer } from '#functions/customers/access.ts';
 import type { AccessReason } from '#schemas/audit.ts';
+import type { Customer } from '#schemas/customers/customer.ts';
 import type { Caller } from '#schemas/roles.ts';
 import type { Opportunity } from '#schemas/sales/opportunity.ts';
-import { Conflict, NotFound } from '#shared/errors.ts';
+import { Conflict, NotFound, ValidationFailed } from '#shared/errors.ts';
 import type { OutboxEvent } from '#shared/outbox.ts';
 import { getOpportunity, replaceOpportunity } from '../store/opportunities-store.ts';
 
@@ -15,11 +16,30 @@ export const visibleOpportunity = async (
   caller: Caller,
   params: { customerId: string; opportunityId: string },
   reason: AccessReason,
-): Promise<Opportunity> => {
+): Promise<Opportunity> => (await visibleDeal(caller, params, reason)).opportunity;
+
+/** The opportunity with its customer (whose profile prices a quote). */
+export const visibleDeal = async (
+  caller: Caller,
+  params: { customerId: string; opportunityId: string },
+  reason: AccessReason,
+): Promise<{ customer: Customer; opportunity: Opportunity }> => {
   const customer = await visibleCustomer(caller, params.customerId, reason);
   const opportunity = await getOpportunity(customer.id, params.opportunityId);
   if (!opportunity) throw new NotFound('This opportunity');
-  return opportunity;
+  return { customer, opportunity };
+};
+
+/** A quote is issued and accepted on an open deal only. */
+export const refuseClosed = (opportunity: Opportunity) => {
+  if (opportunity.stage === 'won' || opportunity.stage === 'lost') {
+    throw new ValidationFailed([
+      {
+        field: 'opportunityId',
+        message: `this deal is ${opportunity.stage}: its quotes can no longer change`,
+      },
+    ]);
+  }
 };
 
 /**
@@ -30,8 +50,9 @@ export const saveOpportunity = async (
   current: Opportunity,
   next: Opportunity,
   events: readonly (OutboxEvent & { eventId: string })[],
+  alsoPut: readonly Record<string, unknown>[] = [],
 ): Promise<Opportunity> => {
-  if (await replaceOpportunity(current, next, events)) return next;
+  if (await replaceOpportunity(current, next, events, alsoPut)) return next;
   const stored = await getOpportunity(current.customerId, current.id);
   throw new Conflict(
     'Someone changed this opportunity at the same moment. Reload it and try again.',

@@ -107,13 +107,14 @@ export const listPipeline = async (
 };
 
 /**
- * Replaces the opportunity if it is still at `previous.version`, with its events; false when it
- * is not (someone changed it first: the caller's 409).
+ * Replaces the opportunity if it is still at `previous.version`, with its events and the new
+ * items that go with it (the holding a won deal opens); false when it is not (someone changed it first: the caller's 409).
  */
 export const replaceOpportunity = (
   previous: Opportunity,
   next: Opportunity,
   events: readonly (OutboxEvent & { eventId: string })[],
+  alsoPut: readonly Record<string, unknown>[] = [],
 ) =>
   writeTogether([
     {
@@ -125,6 +126,9 @@ export const replaceOpportunity = (
       },
     },
     ...events.map((event) => ({ Put: { TableName: table(), Item: eventItem(next.customerId, event) } })),
+    ...alsoPut.map((item) => ({
+      Put: { TableName: table(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
+    })),
   ]);
 
 /**

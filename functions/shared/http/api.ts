@@ -46,9 +46,14 @@ export type RouteRequest<R extends RouteDefinition> = {
   context: Context;
 };
 
-type ResponseBody<R extends RouteDefinition> = R['response'] extends { body: infer B extends z.ZodMiniType }
-  ? z.input<B>
-  : unknown;
+/** A file a `document` route answers: its bytes (or text) and the name a browser saves it as. */
+export type DocumentAnswer = { fileName: string; content: Uint8Array | string };
+
+type ResponseBody<R extends RouteDefinition> = R['response'] extends { document: string }
+  ? DocumentAnswer
+  : R['response'] extends { body: infer B extends z.ZodMiniType }
+    ? z.input<B>
+    : unknown;
 
 const statusMark = Symbol('status');
 /** An answer with another status than the route's usual one (one of its `alsoStatus`). */
@@ -67,6 +72,7 @@ export type ContextHandlers<Rs extends readonly RouteDefinition[]> = {
 };
 
 const answer = (route: RouteDefinition, result: unknown): APIGatewayProxyStructuredResultV2 => {
+  if (route.response.document) return documentAnswer(route.response.document, result as DocumentAnswer);
   const marked = typeof result === 'object' && result !== null && statusMark in result;
   const status = marked ? (result as WithStatus<unknown>)[statusMark] : route.response.status;
   const body = marked ? (result as WithStatus<unknown>).body : result;
@@ -86,6 +92,22 @@ const answer = (route: RouteDefinition, result: unknown): APIGatewayProxyStructu
     body: checked === undefined ? '' : JSON.stringify(checked),
   };
 };
+
+const documentAnswer = (
+  mediaType: string,
+  { fileName, content }: DocumentAnswer,
+): APIGatewayProxyStructuredResultV2 => ({
+  statusCode: 200,
+  headers: {
+    'content-type': mediaType,
+    'content-disposition': `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"`,
+    // A customer's document: never kept by a shared cache or the browser's.
+    'cache-control': 'private, no-store',
+  },
+  ...(typeof content === 'string'
+    ? { body: content, isBase64Encoded: false }
+    : { body: Buffer.from(content).toString('base64'), isBase64Encoded: true }),
+});
 
 /** How a context checks the write key of its write-key routes (the `X-Write-Key` header). */
 export type WriteKeyAuthenticator = (secret: string | undefined) => Promise<WriteKeyCaller | undefined>;

@@ -13,6 +13,8 @@
  *   `P#DEAL#<id>` the opportunities (sales context: indexed by owner and by branch, per stage);
  * - `A#TL#<time>#<id>` the timeline: domain events (customers) and channel activity, visits
  *   included (channels);
+ * - `1#` documents read by what they belong to, never by the file: `1#QUOTE#<deal id>#<number>`
+ *   the quotes of a deal (sales);
  * - `0#` bookkeeping: the search terms `0#TERM#<term>` (customers), identity links
  *   `0#ID#<visitor id>` and visit pointers `0#VISIT#<key>` (channels).
  */
@@ -50,6 +52,10 @@ export const customerCollection = {
   identitySk: (anonymousId: string) => `0#ID#${anonymousId}`,
   visitPointerSk: (visitKey: string) => `0#VISIT#${visitKey}`,
   opportunitySk: (opportunityId: string) => `P#DEAL#${opportunityId}`,
+  /** A deal's quotes, numbered from 1; the number padded so that they sort in order. */
+  quoteSk: (opportunityId: string, number: number) =>
+    `1#QUOTE#${opportunityId}#${String(number).padStart(4, '0')}`,
+  quotePrefix: (opportunityId: string) => `1#QUOTE#${opportunityId}#`,
 } as const;
 
 /**

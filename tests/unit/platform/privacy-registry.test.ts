@@ -54,6 +54,7 @@ describe('the privacy registry', () => {
       'opportunity',
       'privacyEvent',
       'privacyRequest',
+      'quote',
       'searchTerm',
       'seedMarker',
       'staff',

@@ -38,9 +38,22 @@ describe('moving a deal', () => {
     expect(noReason.errors?.[0]?.field).toBe('lostReason');
   });
 
+  it('wins a loan only on a quote the customer accepted', () => {
+    const unsigned = refusal(() => applyStageMove(deal, { to: 'won' }, caller, 4, now)) as ValidationFailed;
+    expect(unsigned.errors).toEqual([
+      {
+        field: 'to',
+        message: 'a loan is signed on an offer: the customer must accept one of its quotes first',
+      },
+    ]);
+    const savings = aDeal({ stage: 'proposal', family: 'savings', productCode: 'livret-a', version: 4 });
+    expect(applyStageMove(savings, { to: 'won' }, caller, 4, now).stage).toBe('won');
+  });
+
   it('closes a won deal today at 100 %, its move in the history, one version up', () => {
-    expect(applyStageMove(deal, { to: 'won' }, caller, 4, now)).toEqual({
-      ...deal,
+    const signed = { ...deal, acceptedQuote: 1 };
+    expect(applyStageMove(signed, { to: 'won' }, caller, 4, now)).toEqual({
+      ...signed,
       stage: 'won',
       stageEnteredAt: now,
       probabilityPercent: 100,

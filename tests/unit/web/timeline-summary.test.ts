@@ -381,4 +381,21 @@ describe("what a sales opportunity's history entry is about", () => {
     expect(changed.fr).toEqual(['Modification : montant et conseiller']);
     expect(changed.en).toEqual(['Changed: amount and advisor']);
   });
+
+  it('names a loan offer’s number, amount lent, term and TAEG, issued and accepted', () => {
+    const quoted = {
+      productCode: 'pret-auto',
+      quoteNumber: 2,
+      principalCents: 1_500_000,
+      months: 48,
+      taegPercent: 5.48,
+    };
+    const issued = both(entry('QuoteIssued', quoted, 'relais.sales'));
+    expect(issued.fr).toEqual(['Offre n° 2 : Crédit auto, 15 000 € sur 4 ans, TAEG 5,48 %']);
+    expect(issued.en).toEqual(['Offer no. 2: Car loan, €15,000 over 4 years, APRC 5.48%']);
+    const accepted = both(entry('QuoteAccepted', { ...quoted, months: 50 }, 'relais.sales'));
+    expect(accepted.fr).toEqual([
+      'Offre n° 2 acceptée par le client : Crédit auto, 15 000 € sur 50 mois, TAEG 5,48 %',
+    ]);
+  });
 });

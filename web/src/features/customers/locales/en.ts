@@ -57,6 +57,10 @@ export const en: Translation<typeof fr> = {
         'opportunity.create': 'Opportunity opened',
         'opportunity.stageChange': 'Opportunity moved to another stage',
         'opportunity.update': 'Opportunity changed',
+        'quote.issue': 'Loan offer issued',
+        'quote.list': 'A deal’s offers viewed',
+        'quote.print': 'Loan offer printed',
+        'quote.accept': 'Loan offer accepted',
       },
       reasons: {
         consultation: 'Consultation',
@@ -133,6 +137,8 @@ export const en: Translation<typeof fr> = {
       dealMoved: '{{product}}: {{from}} → {{to}}',
       dealWon: '{{product}}, {{amount}}: signed on {{on}}',
       dealLost: '{{product}}: lost ({{reason}})',
+      quoteIssued: 'Offer no. {{number}}: {{product}}, {{terms}}, APRC {{taeg}}%',
+      quoteAccepted: 'Offer no. {{number}} accepted by the customer: {{product}}, {{terms}}, APRC {{taeg}}%',
       consentGranted: '{{channel}}, {{purpose}}: granted ({{source}})',
       consentWithdrawn: '{{channel}}, {{purpose}}: withdrawn ({{source}})',
       amountOver: '{{amount}} over {{duration}}',
@@ -339,6 +345,8 @@ export const en: Translation<typeof fr> = {
       OpportunityStageChanged: 'Deal moved to another stage',
       OpportunityWon: 'Deal won',
       OpportunityLost: 'Deal lost',
+      QuoteIssued: 'Loan offer issued',
+      QuoteAccepted: 'Loan offer accepted',
     },
     field: {
       firstName: 'first name',

@@ -76,6 +76,10 @@ export const fr = {
         'opportunity.create': 'Ouverture d’une affaire',
         'opportunity.stageChange': 'Changement d’étape d’une affaire',
         'opportunity.update': 'Modification d’une affaire',
+        'quote.issue': 'Émission d’une offre de prêt',
+        'quote.list': 'Consultation des offres d’une affaire',
+        'quote.print': 'Impression d’une offre de prêt',
+        'quote.accept': 'Acceptation d’une offre de prêt',
       } as const satisfies Labels<AuditRecord['action']>,
       reasons: {
         consultation: 'Consultation',
@@ -160,6 +164,8 @@ export const fr = {
       dealMoved: '{{product}} : {{from}} → {{to}}',
       dealWon: '{{product}}, {{amount}} : signée le {{on}}',
       dealLost: '{{product}} : perdue ({{reason}})',
+      quoteIssued: 'Offre n° {{number}} : {{product}}, {{terms}}, TAEG {{taeg}} %',
+      quoteAccepted: 'Offre n° {{number}} acceptée par le client : {{product}}, {{terms}}, TAEG {{taeg}} %',
       consentGranted: '{{channel}}, {{purpose}} : accordé ({{source}})',
       consentWithdrawn: '{{channel}}, {{purpose}} : retiré ({{source}})',
       amountOver: '{{amount}} sur {{duration}}',
@@ -411,6 +417,8 @@ export const fr = {
       OpportunityStageChanged: 'Affaire : changement d’étape',
       OpportunityWon: 'Affaire gagnée',
       OpportunityLost: 'Affaire perdue',
+      QuoteIssued: 'Offre de prêt émise',
+      QuoteAccepted: 'Offre de prêt acceptée',
     },
     /** Fields a timeline entry says were changed (an open list). */
     field: {

@@ -282,6 +282,28 @@ export const summariseEntry = (entry: TimelineEntry, lang: Lang, context: Summar
     case 'OpportunityWon':
     case 'OpportunityLost':
       return dealSummary(entry.type, detail, lang);
+    case 'QuoteIssued':
+    case 'QuoteAccepted': {
+      const cents = number(detail, 'principalCents');
+      const months = number(detail, 'months');
+      const taeg = number(detail, 'taegPercent');
+      if (cents === undefined || months === undefined || taeg === undefined) return [];
+      const product = labelOf(
+        t('enums.product', { returnObjects: true }) as Record<string, string>,
+        text(detail, 'productCode') ?? '—',
+      );
+      return [
+        t(entry.type === 'QuoteIssued' ? 'history.summary.quoteIssued' : 'history.summary.quoteAccepted', {
+          number: number(detail, 'quoteNumber') ?? '—',
+          product,
+          terms: t('history.summary.amountOver', {
+            amount: format.money(cents / 100),
+            duration: durationText(lang, months),
+          }),
+          taeg: format.number(taeg),
+        }),
+      ];
+    }
     default:
       return [];
   }
