@@ -37,6 +37,13 @@ export const customerWriters = ['advisor', 'branch_manager', 'admin'] as const;
 export const productReaders = ['advisor', 'branch_manager', 'service_agent', 'admin'] as const;
 /** Who opens and follows opportunities: the branch network (the contact centre sees no deals). */
 export const opportunityReaders = ['advisor', 'branch_manager', 'admin'] as const;
+/**
+ * Who logs calls and e-mails with a customer and keeps their follow-up tasks: the branch network
+ * and the contact centre (a call taken for the advisor becomes the advisor's task).
+ */
+export const activityKeepers = ['advisor', 'branch_manager', 'service_agent', 'admin'] as const;
+/** Who writes and reads meeting reports (comptes rendus d’entretien): the branch network. */
+export const meetingReporters = ['advisor', 'branch_manager', 'admin'] as const;
 
 /** Who handles the data protection requests of customers (access, portability, erasure): the DPO's team. */
 export const privacyOfficers = ['privacy_officer'] as const;

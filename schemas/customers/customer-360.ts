@@ -1,5 +1,10 @@
-/** The 360° customer file: profile, holdings, consents, open deals and latest timeline in one read. */
+/**
+ * The 360° customer file: profile, holdings, consents, open deals, open tasks, the latest meeting
+ * report and the latest timeline, in one read.
+ */
+import { MeetingReportSummary } from '../sales/meeting-report.ts';
 import { OpportunitySummary } from '../sales/opportunity.ts';
+import { Task } from '../sales/task.ts';
 import * as z from '../zod.ts';
 import { Consents } from './consent.ts';
 import { Customer } from './customer.ts';
@@ -19,6 +24,16 @@ export const Customer360 = z
       .check(
         z.describe(
           'The deals still open, soonest to close first; absent for roles that see no deals (contact centre, compliance).',
+        ),
+      ),
+    openTasks: z
+      .optional(z.array(Task))
+      .check(z.describe('The follow-up tasks still open, soonest due first; absent for compliance.')),
+    latestMeetingReport: z
+      .optional(MeetingReportSummary)
+      .check(
+        z.describe(
+          'The latest version of the most recent meeting’s report; absent for the contact centre and compliance.',
         ),
       ),
     timeline: z.array(TimelineEntry).check(z.describe('Latest entries, newest first.')),

@@ -1,4 +1,5 @@
 /** Every event Relais publishes; the JSON Schemas in docs/ are generated from this list. */
+import { ActivityLogged, MeetingReported } from './activity-logged.ts';
 import { ChannelEventOnBus } from './channel-event.ts';
 import { ConsentChanged } from './consent-changed.ts';
 import { CustomerCreated } from './customer-created.ts';
@@ -37,6 +38,8 @@ export const domainEvents = [
   OpportunityLost,
   QuoteIssued,
   QuoteAccepted,
+  ActivityLogged,
+  MeetingReported,
   ChannelEventOnBus,
 ] as const;
 export type DomainEventType = (typeof domainEvents)[number]['detailType'];

@@ -1,15 +1,23 @@
 /**
  * The sales context's routes: the product catalogue, the loan simulator, the savings projection
- * and the opportunities (a customer's deals, and the pipelines of an advisor or a branch).
+ * and the opportunities (a customer's deals, and the pipelines of an advisor or a branch) with
+ * their quotes; the activities (logged calls and e-mails, follow-up tasks) and meeting reports.
  */
 
 import { pageOf } from '../common.ts';
 import { CustomerParams } from '../customers/customer.ts';
-import { opportunityReaders, productReaders } from '../roles.ts';
+import { activityKeepers, meetingReporters, opportunityReaders, productReaders } from '../roles.ts';
 import type { RouteDefinition } from '../route-definition.ts';
 import * as z from '../zod.ts';
+import { LogActivityRequest, LoggedActivity } from './activity.ts';
 import { ForecastAnswer, ForecastQuery } from './forecast.ts';
 import { LoanSimulation, LoanSimulationRequest } from './loan-simulation.ts';
+import {
+  CorrectMeetingReportRequest,
+  CustomerReportParams,
+  MeetingReport,
+  WriteMeetingReportRequest,
+} from './meeting-report.ts';
 import {
   CreateOpportunityRequest,
   CustomerOpportunityParams,
@@ -27,6 +35,7 @@ import {
   Quote,
 } from './quote.ts';
 import { SavingsProjection, SavingsProjectionRequest } from './savings-projection.ts';
+import { CreateTaskRequest, CustomerTaskParams, Task, TaskListQuery, UpdateTaskRequest } from './task.ts';
 
 export const salesRoutes = [
   {
@@ -158,6 +167,86 @@ export const salesRoutes = [
     body: AcceptQuoteRequest,
     response: { status: 200, body: Opportunity },
     concurrency: true,
+  },
+  {
+    id: 'logActivity',
+    method: 'POST',
+    path: '/v1/customers/{customerId}/activities',
+    context: 'sales',
+    summary: 'Log a call or an e-mail with a customer: it goes in their history, unchanged (audited)',
+    roles: activityKeepers,
+    params: CustomerParams,
+    body: LogActivityRequest,
+    response: { status: 201, body: LoggedActivity },
+    idempotent: true,
+  },
+  {
+    id: 'createTask',
+    method: 'POST',
+    path: '/v1/customers/{customerId}/tasks',
+    context: 'sales',
+    summary: "Open a follow-up task about a customer, for a staff member of the customer's branch (audited)",
+    roles: activityKeepers,
+    params: CustomerParams,
+    body: CreateTaskRequest,
+    response: { status: 201, body: Task },
+    idempotent: true,
+  },
+  {
+    id: 'updateTask',
+    method: 'PATCH',
+    path: '/v1/customers/{customerId}/tasks/{taskId}',
+    context: 'sales',
+    summary: 'Mark a task done, cancelled or open again, or change it, from the version read (audited)',
+    roles: activityKeepers,
+    params: CustomerTaskParams,
+    body: UpdateTaskRequest,
+    response: { status: 200, body: Task },
+    concurrency: true,
+  },
+  {
+    id: 'listTasks',
+    method: 'GET',
+    path: '/v1/tasks',
+    context: 'sales',
+    summary: "An advisor's or a branch's tasks in a status, soonest due first (audited)",
+    roles: opportunityReaders,
+    query: TaskListQuery,
+    response: { status: 200, body: pageOf(Task) },
+  },
+  {
+    id: 'writeMeetingReport',
+    method: 'POST',
+    path: '/v1/customers/{customerId}/meeting-reports',
+    context: 'sales',
+    summary: 'Save a meeting report; each next step opens a follow-up task (audited)',
+    roles: meetingReporters,
+    params: CustomerParams,
+    body: WriteMeetingReportRequest,
+    response: { status: 201, body: MeetingReport },
+    idempotent: true,
+  },
+  {
+    id: 'correctMeetingReport',
+    method: 'POST',
+    path: '/v1/customers/{customerId}/meeting-reports/{reportId}/versions',
+    context: 'sales',
+    summary: 'Correct a meeting report by a new version, from the version read; earlier ones stay (audited)',
+    roles: meetingReporters,
+    params: CustomerReportParams,
+    body: CorrectMeetingReportRequest,
+    response: { status: 201, body: MeetingReport },
+    concurrency: true,
+  },
+  {
+    id: 'getMeetingReport',
+    method: 'GET',
+    path: '/v1/customers/{customerId}/meeting-reports/{reportId}',
+    context: 'sales',
+    summary: 'A meeting report with every version, the first one first (audited)',
+    roles: meetingReporters,
+    params: CustomerReportParams,
+    response: { status: 200, body: MeetingReport },
   },
 ] as const satisfies readonly RouteDefinition[];
 

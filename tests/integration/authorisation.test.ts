@@ -36,6 +36,20 @@ const opportunityToUpdate: Partial<Record<Role, string>> = {};
 // And one per role with a quote (its version 2), for acceptQuote's; opportunityId has quote 1.
 const opportunityToAccept: Partial<Record<Role, string>> = {};
 const quoteBody = { projectCents: 1_500_000, months: 48 };
+// A task and a meeting report per role, for updateTask's and correctMeetingReport's samples (each
+// changed once from its version 1); reportId for getMeetingReport's.
+const taskToUpdate: Partial<Record<Role, string>> = {};
+const reportToCorrect: Partial<Record<Role, string>> = {};
+let reportId = 'mr-unknown';
+const taskBody = { title: 'Rappeler pour le devis', dueOn: '2027-01-15', assigneeId: advisorId };
+const reportBody = {
+  meetingAt: '2026-12-01T09:30:00.000Z',
+  channel: 'branch',
+  notes: 'Projet de véhicule',
+  productsDiscussed: ['pret-auto'],
+  needs: 'Financer une voiture',
+  nextSteps: [],
+};
 const opportunityBody = {
   productCode: 'pret-auto',
   amountCents: 1_500_000,
@@ -54,7 +68,27 @@ beforeAll(async () => {
   await advisor.request('POST', `/v1/customers/${customer.id}/opportunities/${opportunityId}/quotes`, {
     body: quoteBody,
   });
+  const report = await advisor.request<{ id: string }>(
+    'POST',
+    `/v1/customers/${customer.id}/meeting-reports`,
+    {
+      body: reportBody,
+    },
+  );
+  reportId = report.body.id;
   for (const role of allRoles) {
+    const task = await advisor.request<{ id: string }>('POST', `/v1/customers/${customer.id}/tasks`, {
+      body: taskBody,
+    });
+    taskToUpdate[role] = task.body.id;
+    const toCorrect = await advisor.request<{ id: string }>(
+      'POST',
+      `/v1/customers/${customer.id}/meeting-reports`,
+      {
+        body: reportBody,
+      },
+    );
+    reportToCorrect[role] = toCorrect.body.id;
     const toAccept = await advisor.request<{ id: string }>(
       'POST',
       `/v1/customers/${customer.id}/opportunities`,
@@ -236,6 +270,31 @@ const samples: Record<RouteId, (role: Role) => Sample> = {
   }),
   listQuotes: () => ({ path: `/v1/customers/${customer.id}/opportunities/${opportunityId}/quotes` }),
   printQuote: () => ({ path: `/v1/customers/${customer.id}/opportunities/${opportunityId}/quotes/1/pdf` }),
+  logActivity: (role) => ({
+    path: `/v1/customers/${customer.id}/activities`,
+    body: { kind: 'call', direction: 'inbound', occurredAt: '2026-12-01T10:00:00.000Z', subject: 'Question' },
+    headers: { 'Idempotency-Key': `authz-activity-${role}` },
+  }),
+  createTask: (role) => ({
+    path: `/v1/customers/${customer.id}/tasks`,
+    body: taskBody,
+    headers: { 'Idempotency-Key': `authz-task-${role}` },
+  }),
+  updateTask: (role) => ({
+    path: `/v1/customers/${customer.id}/tasks/${taskToUpdate[role]}`,
+    body: { status: 'done', version: 1 },
+  }),
+  listTasks: () => ({ path: `/v1/tasks?branchId=${branchId}` }),
+  writeMeetingReport: (role) => ({
+    path: `/v1/customers/${customer.id}/meeting-reports`,
+    body: reportBody,
+    headers: { 'Idempotency-Key': `authz-report-${role}` },
+  }),
+  correctMeetingReport: (role) => ({
+    path: `/v1/customers/${customer.id}/meeting-reports/${reportToCorrect[role]}/versions`,
+    body: { ...reportBody, needs: 'Financer une voiture neuve', reason: 'Précision du besoin', version: 1 },
+  }),
+  getMeetingReport: () => ({ path: `/v1/customers/${customer.id}/meeting-reports/${reportId}` }),
   acceptQuote: (role) => ({
     path: `/v1/customers/${customer.id}/opportunities/${opportunityToAccept[role]}/quotes/1/accept`,
     body: { version: 2 },
@@ -301,6 +360,13 @@ const grants: Record<RouteId, 'public' | 'writeKey' | string> = {
   listQuotes: 'AM.....D',
   printQuote: 'AM.....D',
   acceptQuote: 'AM.....D',
+  logActivity: 'AMS....D',
+  createTask: 'AMS....D',
+  updateTask: 'AMS....D',
+  listTasks: 'AM.....D',
+  writeMeetingReport: 'AM.....D',
+  correctMeetingReport: 'AM.....D',
+  getMeetingReport: 'AM.....D',
 };
 const letters: Record<Role, string> = {
   advisor: 'A',

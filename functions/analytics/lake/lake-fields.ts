@@ -112,7 +112,8 @@ const privacyBase = { ...eventBase, customerId: 'pseudonym' } as const;
 
 /**
  * What the lake keeps of each domain event (`schemas/events/`). Left out on purpose: the reasons
- * of a KYC decision and of an end of relationship (free text about the customer).
+ * of a KYC decision, of an end of relationship and of a report's correction, the subject and
+ * summary of a call or an e-mail (free text about the customer).
  */
 export const domainDetails = {
   CustomerCreated: { ...domainBase, advisorId: 'fixed', kind: 'fixed', segment: 'fixed' },
@@ -156,6 +157,29 @@ export const domainDetails = {
   OpportunityLost: { ...opportunityMoved, closedOn: 'fixed', lostReason: 'fixed' },
   QuoteIssued: { ...quoted },
   QuoteAccepted: { ...quoted },
+  // A call's subject and summary, a task's title: free text about the customer, left out.
+  ActivityLogged: {
+    ...domainBase,
+    activityId: 'fixed',
+    kind: 'fixed',
+    direction: 'fixed',
+    at: 'fixed',
+    taskStatus: 'fixed',
+    dueOn: 'fixed',
+    priority: 'fixed',
+    assigneeId: 'fixed',
+    reportId: 'fixed',
+  },
+  // The products discussed feed the scoring; the notes and the reason stay out.
+  MeetingReported: {
+    ...domainBase,
+    reportId: 'fixed',
+    version: 'fixed',
+    meetingAt: 'fixed',
+    channel: 'fixed',
+    productsDiscussed: 'fixed',
+    followUpTaskCount: 'fixed',
+  },
 } as const satisfies Record<Exclude<DomainEventType, 'ChannelEvent'>, LakeFields>;
 
 /** An event of a `relais.*` source the lake does not know yet: its common fields only. */

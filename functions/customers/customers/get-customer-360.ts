@@ -1,9 +1,10 @@
 /**
- * The 360° file in one read of the customer's item collection (audited). The open deals only to
- * the roles that follow deals: the contact centre and compliance see the file without them.
+ * The 360° file in one read of the customer's item collection (audited). The open deals and the
+ * latest meeting report only to the branch network; the open tasks to it and the contact centre:
+ * compliance sees the file without them.
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { opportunityReaders } from '#schemas/roles.ts';
+import { activityKeepers, meetingReporters, opportunityReaders, type Role } from '#schemas/roles.ts';
 import type { Route } from '#schemas/routes.ts';
 import { getStaffMember } from '#shared/directory.ts';
 import type { RouteHandler } from '#shared/http/api.ts';
@@ -28,11 +29,13 @@ export const getCustomer360: RouteHandler<Route<'getCustomer360'>> = async ({
     recordAccess(caller, file.customer.id, 'customer.read360', accessReason),
   ]);
   metrics.addMetric('CustomerFilesRead', MetricUnit.Count, 1);
-  const { openOpportunities, ...shown } = file;
-  const seesDeals = caller.roles.some((role) => (opportunityReaders as readonly string[]).includes(role));
+  const { openOpportunities, openTasks, latestMeetingReport, ...shown } = file;
+  const sees = (roles: readonly Role[]) => caller.roles.some((role) => roles.includes(role));
   return {
     ...shown,
-    ...(seesDeals ? { openOpportunities } : {}),
+    ...(sees(opportunityReaders) ? { openOpportunities } : {}),
+    ...(sees(activityKeepers) ? { openTasks } : {}),
+    ...(latestMeetingReport && sees(meetingReporters) ? { latestMeetingReport } : {}),
     ...(advisor ? { advisor: { id: advisor.id, name: advisor.name } } : {}),
   };
 };

@@ -8,7 +8,9 @@ import { type Consents, Consents as ConsentsSchema } from '#schemas/customers/co
 import { Customer } from '#schemas/customers/customer.ts';
 import { type Holding, Holding as HoldingSchema } from '#schemas/customers/holding.ts';
 import { type TimelineEntry, TimelineEntry as TimelineSchema } from '#schemas/customers/timeline.ts';
+import { type MeetingReportSummary, MeetingReportVersion } from '#schemas/sales/meeting-report.ts';
 import { OpportunitySummary } from '#schemas/sales/opportunity.ts';
+import { Task } from '#schemas/sales/task.ts';
 import { documents } from '#shared/clients/dynamodb.ts';
 import { type CursorScope, decodeCursor, encodeCursor } from '#shared/cursor.ts';
 import { tableName } from '#shared/env.ts';
@@ -138,6 +140,10 @@ export type CustomerFile = {
   consents: Consents;
   /** The sales context's members of the collection: the deals still open, soonest to close first. */
   openOpportunities: OpportunitySummary[];
+  /** The follow-up tasks still open, soonest due first. */
+  openTasks: Task[];
+  /** The latest version of the most recent meeting's report. */
+  latestMeetingReport?: MeetingReportSummary;
   timeline: TimelineEntry[];
   /** Where the timeline pages back from, when older entries exist. */
   timelineCursor?: string;
@@ -201,8 +207,37 @@ export const getCustomerFile = async (id: string): Promise<CustomerFile | undefi
       .filter((item) => item.entity === 'opportunity' && item.stage !== 'won' && item.stage !== 'lost')
       .map((item) => OpportunitySummary.parse(item))
       .sort((a, b) => a.expectedCloseOn.localeCompare(b.expectedCloseOn)),
+    openTasks: items
+      .filter((item) => item.entity === 'task' && item.status === 'open')
+      .map((item) => Task.parse(item))
+      .sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
+    ...latestMeeting(items),
     timeline: shown.map(timelineEntryOf),
     ...(timelineCursor ? { timelineCursor } : {}),
+  };
+};
+
+/** The most recent meeting's report, as its latest version says it. */
+const latestMeeting = (
+  items: readonly Record<string, unknown>[],
+): { latestMeetingReport?: MeetingReportSummary } => {
+  const [latest] = items
+    .filter((item) => item.entity === 'meetingReport')
+    .map((item) => ({ id: String(item.id), version: MeetingReportVersion.parse(item.latest) }))
+    .sort((a, b) => b.version.meetingAt.localeCompare(a.version.meetingAt));
+  if (!latest) return {};
+  const { version } = latest;
+  return {
+    latestMeetingReport: {
+      id: latest.id,
+      version: version.version,
+      meetingAt: version.meetingAt,
+      channel: version.channel,
+      writtenByName: version.writtenByName,
+      productsDiscussed: version.productsDiscussed,
+      needs: version.needs,
+      notes: version.notes,
+    },
   };
 };
 

@@ -4,12 +4,11 @@
  * and closing day (`#shared/table/main-table.ts`). A new one is written with its event in one
  * transaction; the stream publishes the event.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { eventItem } from '#functions/customers/access.ts';
 import { Opportunity } from '#schemas/sales/opportunity.ts';
 import { Stage } from '#schemas/sales/pipeline.ts';
 import { documents } from '#shared/clients/dynamodb.ts';
-import { decodeCursor, encodeCursor } from '#shared/cursor.ts';
 import { tableName } from '#shared/env.ts';
 import type { OutboxEvent } from '#shared/outbox.ts';
 import { queryAll } from '#shared/query-all.ts';
@@ -20,6 +19,7 @@ import {
   opportunityIndexPartitions,
 } from '#shared/table/main-table.ts';
 import { writeTogether } from '#shared/transactions.ts';
+import { indexPage } from './index-page.ts';
 
 const table = () => tableName('main');
 
@@ -71,39 +71,21 @@ export const listPipeline = async (
   cursor: string | undefined,
   limit: number,
 ): Promise<{ items: Opportunity[]; nextCursor?: string }> => {
-  const index = 'ownerId' in column.of ? 'byOwnerAndStage' : 'byBranchAndStage';
-  const { partitionKey, sortKey } = mainIndexes[index];
   const partition =
     'ownerId' in column.of
       ? opportunityIndexPartitions.owner(column.of.ownerId, column.stage)
       : opportunityIndexPartitions.branch(column.of.branchId, column.stage);
-  const result = await documents.send(
-    new QueryCommand({
-      TableName: table(),
-      IndexName: index,
-      KeyConditionExpression: `${partitionKey} = :pk${column.closeMonth ? ` AND ${sortKey} BETWEEN :from AND :to` : ''}`,
-      ExpressionAttributeValues: {
-        ':pk': partition,
-        ...(column.closeMonth
-          ? {
-              ':from': opportunityIndexPartitions.closing(column.closeMonth),
-              ':to': `${opportunityIndexPartitions.closing(column.closeMonth)}\uffff`,
-            }
-          : {}),
-      },
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, {
-        keyNames: ['pk', 'sk', partitionKey, sortKey],
-        partitionKey,
-        partition,
-      }),
-    }),
+  const month = column.closeMonth ? opportunityIndexPartitions.closing(column.closeMonth) : undefined;
+  return indexPage(
+    {
+      index: 'ownerId' in column.of ? 'byOwnerAndStage' : 'byBranchAndStage',
+      partition,
+      ...(month ? { from: month, to: `${month}\uffff` } : {}),
+    },
+    (item) => Opportunity.parse(item),
+    cursor,
+    limit,
   );
-  const nextCursor = encodeCursor(result.LastEvaluatedKey);
-  return {
-    items: (result.Items ?? []).map((item) => Opportunity.parse(item)),
-    ...(nextCursor ? { nextCursor } : {}),
-  };
 };
 
 /**

@@ -10,11 +10,13 @@
  * bookkeeping last, if at all:
  * - `P#` the file: `P#PROFILE` (indexed by branch, advisor and, for a prospect, the day their
  *   retention is next looked at), `P#CONSENTS`, `P#HOLDING#<id>` (customers context);
- *   `P#DEAL#<id>` the opportunities (sales context: indexed by owner and by branch, per stage);
+ *   `P#DEAL#<id>` the opportunities (sales context: indexed by owner and by branch, per stage),
+ *   `P#TASK#<id>` the follow-up tasks (indexed by assignee and by branch, per status) and
+ *   `P#REPORT#<id>` each meeting report's latest version (sales);
  * - `A#TL#<time>#<id>` the timeline: domain events (customers) and channel activity, visits
  *   included (channels);
  * - `1#` documents read by what they belong to, never by the file: `1#QUOTE#<deal id>#<number>`
- *   the quotes of a deal (sales);
+ *   the quotes of a deal, `1#REPORT#<report id>#<version>` every version of a meeting report (sales);
  * - `0#` bookkeeping: the search terms `0#TERM#<term>` (customers), identity links
  *   `0#ID#<visitor id>` and visit pointers `0#VISIT#<key>` (channels).
  */
@@ -29,9 +31,15 @@ export const mainIndexes = {
   bySearchTerm: { partitionKey: 'byTermPk', sortKey: 'byTermSk' },
   /** Files by the day their retention is next looked at (prospects only: a sparse index). */
   byRetentionCheck: { partitionKey: 'byRetentionPk', sortKey: 'byRetentionSk' },
-  /** An advisor's opportunities at a stage, by the day they close (a column of their pipeline). */
+  /**
+   * An advisor's opportunities at a stage, by the day they close (a column of their pipeline);
+   * and their tasks in a status, by due day (`taskIndexKeys`).
+   */
   byOwnerAndStage: { partitionKey: 'byOwnerPk', sortKey: 'byOwnerSk' },
-  /** A branch's opportunities at a stage, by the day they close (a column of the branch's pipeline). */
+  /**
+   * A branch's opportunities at a stage, by the day they close (a column of the branch's
+   * pipeline); and its tasks in a status, by due day.
+   */
   byBranchAndStage: { partitionKey: 'byPipelinePk', sortKey: 'byPipelineSk' },
 } as const;
 export type MainIndex = keyof typeof mainIndexes;
@@ -56,6 +64,36 @@ export const customerCollection = {
   quoteSk: (opportunityId: string, number: number) =>
     `1#QUOTE#${opportunityId}#${String(number).padStart(4, '0')}`,
   quotePrefix: (opportunityId: string) => `1#QUOTE#${opportunityId}#`,
+  taskSk: (taskId: string) => `P#TASK#${taskId}`,
+  /** The latest version of a meeting report, for the file. */
+  reportSk: (reportId: string) => `P#REPORT#${reportId}`,
+  /** Each version of a meeting report, written once; the version padded so that they sort in order. */
+  reportVersionSk: (reportId: string, version: number) =>
+    `1#REPORT#${reportId}#${String(version).padStart(4, '0')}`,
+  reportVersionPrefix: (reportId: string) => `1#REPORT#${reportId}#`,
+} as const;
+
+/**
+ * The index keys of a task, in the opportunities' indexes (their partitions start `TASKS#`):
+ * under its assignee and its branch, per status, sorted by due day, so that an advisor's open
+ * tasks read in order and the overdue ones are a range.
+ */
+export const taskIndexKeys = (task: {
+  id: string;
+  assigneeId: string;
+  branchId: string;
+  status: string;
+  dueOn: string;
+}) => ({
+  byOwnerPk: taskIndexPartitions.assignee(task.assigneeId, task.status),
+  byOwnerSk: `${task.dueOn}#${task.id}`,
+  byPipelinePk: taskIndexPartitions.branch(task.branchId, task.status),
+  byPipelineSk: `${task.dueOn}#${task.id}`,
+});
+
+export const taskIndexPartitions = {
+  assignee: (assigneeId: string, status: string) => `TASKS#OWNER#${assigneeId}#${status}`,
+  branch: (branchId: string, status: string) => `TASKS#BRANCH#${branchId}#${status}`,
 } as const;
 
 /**

@@ -399,3 +399,37 @@ describe("what a sales opportunity's history entry is about", () => {
     ]);
   });
 });
+
+describe('what an activity’s entry says', () => {
+  it('names a task, its due day and its closing', () => {
+    const task = { kind: 'task', subject: 'Envoyer l’offre', taskStatus: 'open', dueOn: '2026-12-08' };
+    expect(both(entry('ActivityLogged', task, 'relais.sales')).fr).toEqual([
+      'Tâche : Envoyer l’offre (pour le 08/12/2026)',
+    ]);
+    expect(both(entry('ActivityLogged', { ...task, taskStatus: 'done' }, 'relais.sales')).en).toEqual([
+      'Task done: Envoyer l’offre',
+    ]);
+  });
+
+  it('tells a call received from an e-mail sent, with the summary logged', () => {
+    const call = { kind: 'call', direction: 'inbound', subject: 'Opposition', summary: 'Carte perdue' };
+    expect(both(entry('ActivityLogged', call, 'relais.sales')).fr).toEqual([
+      'Appel reçu : Opposition',
+      'Carte perdue',
+    ]);
+    const mail = { kind: 'email', direction: 'outbound', subject: 'Votre offre' };
+    expect(both(entry('ActivityLogged', mail, 'relais.sales')).en).toEqual(['E-mail sent: Votre offre']);
+  });
+
+  it('says how a meeting took place and what was discussed, and why a report was corrected', () => {
+    const reported = { version: 1, channel: 'video', productsDiscussed: ['pret-auto', 'livret-a'] };
+    expect(both(entry('MeetingReported', reported, 'relais.sales')).fr).toEqual([
+      'Entretien (en visio) : compte rendu rédigé',
+      'Produits évoqués : Crédit auto et Livret A',
+    ]);
+    const corrected = { ...reported, version: 2, reason: 'Montant précisé', productsDiscussed: [] };
+    expect(both(entry('MeetingReported', corrected, 'relais.sales')).en).toEqual([
+      'Report corrected (version 2): Montant précisé',
+    ]);
+  });
+});

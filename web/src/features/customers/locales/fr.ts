@@ -80,6 +80,13 @@ export const fr = {
         'quote.list': 'Consultation des offres d’une affaire',
         'quote.print': 'Impression d’une offre de prêt',
         'quote.accept': 'Acceptation d’une offre de prêt',
+        'activity.log': 'Appel ou e-mail consigné',
+        'task.create': 'Création d’une tâche',
+        'task.update': 'Modification d’une tâche',
+        'task.list': 'Affichage dans une liste de tâches',
+        'meetingReport.write': 'Rédaction d’un compte rendu d’entretien',
+        'meetingReport.correct': 'Correction d’un compte rendu d’entretien',
+        'meetingReport.read': 'Consultation d’un compte rendu d’entretien',
       } as const satisfies Labels<AuditRecord['action']>,
       reasons: {
         consultation: 'Consultation',
@@ -164,6 +171,16 @@ export const fr = {
       dealMoved: '{{product}} : {{from}} → {{to}}',
       dealWon: '{{product}}, {{amount}} : signée le {{on}}',
       dealLost: '{{product}} : perdue ({{reason}})',
+      task: {
+        open: 'Tâche : {{subject}} (pour le {{on}})',
+        done: 'Tâche faite : {{subject}}',
+        cancelled: 'Tâche annulée : {{subject}}',
+      },
+      call: { inbound: 'Appel reçu : {{subject}}', outbound: 'Appel passé : {{subject}}' },
+      email: { inbound: 'E-mail reçu : {{subject}}', outbound: 'E-mail envoyé : {{subject}}' },
+      meetingReported: 'Entretien ({{channel}}) : compte rendu rédigé',
+      meetingCorrected: 'Compte rendu corrigé (version {{version}}) : {{reason}}',
+      productsDiscussed: 'Produits évoqués : {{products, list}}',
       quoteIssued: 'Offre n° {{number}} : {{product}}, {{terms}}, TAEG {{taeg}} %',
       quoteAccepted: 'Offre n° {{number}} acceptée par le client : {{product}}, {{terms}}, TAEG {{taeg}} %',
       consentGranted: '{{channel}}, {{purpose}} : accordé ({{source}})',
@@ -419,6 +436,8 @@ export const fr = {
       OpportunityLost: 'Affaire perdue',
       QuoteIssued: 'Offre de prêt émise',
       QuoteAccepted: 'Offre de prêt acceptée',
+      ActivityLogged: 'Activité',
+      MeetingReported: 'Compte rendu d’entretien',
     },
     /** Fields a timeline entry says were changed (an open list). */
     field: {
@@ -467,6 +486,8 @@ export const fr = {
       'compte-courant': 'Compte courant',
     },
     /** A deal's stages and why one was lost (the sales pipeline). */
+    /** How a meeting took place. */
+    meetingChannel: { branch: 'en agence', phone: 'par téléphone', video: 'en visio' },
     dealStage: {
       qualification: 'qualification',
       needs_analysis: 'analyse des besoins',

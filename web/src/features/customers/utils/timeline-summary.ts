@@ -282,6 +282,42 @@ export const summariseEntry = (entry: TimelineEntry, lang: Lang, context: Summar
     case 'OpportunityWon':
     case 'OpportunityLost':
       return dealSummary(entry.type, detail, lang);
+    case 'ActivityLogged': {
+      const subject = text(detail, 'subject');
+      if (!subject) return [];
+      const kind = text(detail, 'kind');
+      if (kind === 'task') {
+        const status = text(detail, 'taskStatus') ?? 'open';
+        const due = text(detail, 'dueOn');
+        return [
+          t(`history.summary.task.${status === 'done' || status === 'cancelled' ? status : 'open'}`, {
+            subject,
+            on: due ? format.date(due) : '—',
+          }),
+        ];
+      }
+      const summary = text(detail, 'summary');
+      const direction = text(detail, 'direction') === 'outbound' ? 'outbound' : 'inbound';
+      return [
+        t(`history.summary.${kind === 'email' ? 'email' : 'call'}.${direction}`, { subject }),
+        ...(summary ? [summary] : []),
+      ];
+    }
+    case 'MeetingReported': {
+      const version = number(detail, 'version') ?? 1;
+      const products = texts(detail, 'productsDiscussed').map((code) =>
+        labelOf(t('enums.product', { returnObjects: true }) as Record<string, string>, code),
+      );
+      const channels = t('enums.meetingChannel', { returnObjects: true }) as Record<string, string>;
+      const channel = labelOf(channels, text(detail, 'channel') ?? '—');
+      const reason = text(detail, 'reason');
+      return [
+        version > 1
+          ? t('history.summary.meetingCorrected', { version, reason: reason ?? '—' })
+          : t('history.summary.meetingReported', { channel }),
+        ...(products.length > 0 ? [t('history.summary.productsDiscussed', { products })] : []),
+      ];
+    }
     case 'QuoteIssued':
     case 'QuoteAccepted': {
       const cents = number(detail, 'principalCents');
